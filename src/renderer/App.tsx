@@ -1,0 +1,19 @@
+import { Page, PageSection } from '@patternfly/react-core';
+import { AppMasthead } from './components/AppMasthead';
+import { StepNav } from './components/StepNav';
+import { FlashStep } from './steps/FlashStep';
+import { StepIntro } from './steps/StepIntro';
+import { useWizardStore } from './stores/wizardStore';
+
+/** The app frame: masthead, the wizard's steps in the sidebar, the current step's page. */
+export function App() {
+  const step = useWizardStore((state) => state.step);
+  return (
+    <Page masthead={<AppMasthead />} sidebar={<StepNav />} isManagedSidebar={false}>
+      <PageSection aria-labelledby="step-title">
+        <StepIntro step={step} />
+        {step === 'flash' && <FlashStep />}
+      </PageSection>
+    </Page>
+  );
+}

@@ -1,0 +1,16 @@
+import { api } from '../api';
+import { useDrivesStore } from './drivesStore';
+import { useSettingsStore } from './settingsStore';
+
+/** Routes main's events into the stores, then loads the first state. Returns the unsubscriber. */
+export function subscribeToMain(): () => void {
+  const unsubscribers = [
+    api.on('drivesChanged', (drives) => useDrivesStore.getState().received(drives)),
+    api.on('settingsChanged', (settings) => useSettingsStore.getState().received(settings)),
+  ];
+  void useSettingsStore.getState().load();
+  void useDrivesStore.getState().load();
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}

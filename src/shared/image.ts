@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** The image chosen for flashing, as far as drive safety needs to know it. */
+export const ImageInfoSchema = z.object({
+  path: z.string(),
+  size: z.number().int().nonnegative(),
+  /** Whole disks (e.g. /dev/sda) the image file lives on: never a valid target. */
+  diskPaths: z.array(z.string()),
+});
+export type ImageInfo = z.infer<typeof ImageInfoSchema>;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const LanguageSchema = z.enum(['en', 'ko']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/**
+ * Drives above this size get an "unusually large" warning. 300 GB sits just above the largest
+ * common USB stick (a "256 GB" stick reports up to ~256.1e9 bytes) and below the smallest common
+ * external SSD/HDD (480–500 GB), which is far more likely to hold someone's backups. Etcher's
+ * 128 GB would flag every 256 GB stick, and people learn to click warnings away.
+ */
+export const DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES = 300e9;
+
+export const SettingsSchema = z.object({
+  /** Lists loop devices that have a backing file (marked virtual): for tests and advanced use. */
+  showVirtualDrives: z.boolean(),
+  largeDriveThresholdBytes: z.number().int().positive(),
+  language: LanguageSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  showVirtualDrives: false,
+  largeDriveThresholdBytes: DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES,
+  language: 'en',
+};

@@ -1,0 +1,102 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createAppServices } from '../../src/main/appServices';
+import { dispatchCall } from '../../src/main/dispatchCall';
+import { createRouter } from '../../src/main/router';
+import type { EmitEvent } from '../../src/shared/api';
+import { BUILT } from './builtApp';
+import { serveRenderer } from './staticServer';
+
+/** Debian's Chromium; Playwright's own browser downloads are not reachable from CI hosts. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/**
+ * The same `window.bootstick` the preload builds over ipcRenderer, built here over Playwright's
+ * exposeBinding: calls go to the real router in this Node process, events come back through
+ * __bootstickEmit. Runs before any page script, like a preload.
+ */
+function installBridge() {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const target = globalThis as unknown as Record<string, unknown>;
+  const call = target.__bootstickCall as (name: string, input: unknown) => Promise<unknown>;
+  target.bootstick = Object.freeze({
+    call: (name: string, input: unknown) => call(name, input),
+    on(event: string, listener: (payload: unknown) => void) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  });
+  target.__bootstickEmit = (event: string, payload: unknown) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+}
+
+export interface RendererHarness {
+  page: Page;
+  dataDir: string;
+  /** Console errors and uncaught exceptions from the page (CSP violations show up here). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Launches Chromium on the built renderer, wired to real main services with a fresh data dir. */
+export async function openRenderer(): Promise<RendererHarness> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'bootstick-e2e-'));
+  const server = await serveRenderer(BUILT.renderer);
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  let pageOpen = true;
+  const emit: EmitEvent = (event, payload) => {
+    if (!pageOpen) return;
+    page
+      .evaluate(
+        ([name, data]) =>
+          (globalThis as never as Record<string, (n: unknown, d: unknown) => void>).__bootstickEmit?.(
+            name,
+            data,
+          ),
+        [event, payload] as const,
+      )
+      .catch(() => {});
+  };
+  const services = await createAppServices({ dataDir, emit, log: (message) => console.error(message) });
+  const router = createRouter(services);
+  await page.exposeBinding('__bootstickCall', (_source, name: unknown, input: unknown) =>
+    dispatchCall(router, name, input),
+  );
+  await page.addInitScript(installBridge);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(server.url);
+  services.drives.start();
+  return {
+    page,
+    dataDir,
+    errors,
+    async close() {
+      pageOpen = false;
+      services.dispose();
+      await browser.close();
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

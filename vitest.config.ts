@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects, run in this order by `npm test`: unit (pure logic), integration (real loop
+// devices, real processes) and e2e (the built renderer in Chromium on the real router).
+// Integration and e2e touch shared host state (loop devices), so their files run one at a time.
+export default defineConfig({
+  test: {
+    reporters: ['default', './tests/support/failOnSkippedReporter.ts'],
+    allowOnly: false,
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
