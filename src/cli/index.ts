@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors';
 import { drivesCommand } from './drivesCommand';
+import { flashCommand, verifyCommand } from './flashCommand';
+import { CliExit } from './jobOutcome';
 
 /** Exit codes: 0 success, 1 a job failed, 2 refused or misused. */
 const EXIT_REFUSED = 2;
@@ -21,11 +23,40 @@ program
     process.stdout.write(`${await drivesCommand(options)}\n`);
   });
 
+program
+  .command('flash')
+  .description('Write an image to one or more drives at once, and verify each')
+  .argument('<image>', 'a .raw/.img/.iso image, optionally .xz/.gz/.bz2/.zip')
+  .argument('<drive...>', 'whole drives such as /dev/sdb')
+  .option('--virtual', 'allow loop devices with a backing file as targets')
+  .option('--no-verify', 'skip reading each drive back')
+  .option('--full', 'write every byte, holes of a sparse image included')
+  .option('--eject', 'power each drive off after it verified (udisksctl)')
+  .option('--yes', 'do not ask for confirmation')
+  .option('--json', 'print the audit report as JSON')
+  .action(async (image: string, drives: string[], options) => {
+    process.exitCode = await flashCommand(image, drives, options);
+  });
+
+program
+  .command('verify')
+  .description('Compare a drive with an image without writing')
+  .argument('<image>')
+  .argument('<drive>')
+  .option('--virtual', 'allow a loop device with a backing file')
+  .option('--json', 'print the audit report as JSON')
+  .action(async (image: string, drive: string, options) => {
+    process.exitCode = await verifyCommand(image, drive, options);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : EXIT_REFUSED;
+  } else if (error instanceof CliExit) {
+    process.stderr.write(`bootstick: ${error.message}\n`);
+    process.exitCode = error.exitCode;
   } else if (error instanceof AppError) {
     process.stderr.write(`bootstick: ${error.message}\n`);
     process.exitCode = EXIT_REFUSED;

@@ -1,19 +1,38 @@
 import { z } from 'zod';
 import { gatherDriveFacts } from '../main/drives/gatherDriveFacts';
 import { toDriveView } from '../shared/drives/toDriveView';
-import { HelperRequestSchema, type HelperResponse } from '../shared/helperProtocol';
+import type { DriveProgress } from '../shared/flash';
+import { type HelperEvent, HelperRequestSchema, type HelperResponse } from '../shared/helperProtocol';
 import { DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES } from '../shared/settings';
+import { RefusedError, runFlashJob } from './flash/runFlashJob';
+import type { JobRegistry } from './jobRegistry';
+import { runVerifyJob } from './verify/runVerifyJob';
 
-function requestId(line: unknown): number | null {
-  const id = (line as { id?: unknown } | null)?.id;
+function requestId(json: unknown): number | null {
+  const id = (json as { id?: unknown } | null)?.id;
   return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null;
+}
+
+function failure(id: number | null, error: unknown): HelperResponse {
+  if (error instanceof RefusedError) {
+    return { id, ok: false, error: { code: 'refused', message: error.message, refusals: error.refusals } };
+  }
+  return {
+    id,
+    ok: false,
+    error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+  };
 }
 
 /**
  * Answers one line of input. Trusts nothing: a line that is not JSON, or not exactly one of the
  * known requests, is refused with a reason and nothing else happens.
  */
-export async function handleRequestLine(line: string): Promise<HelperResponse> {
+export async function handleRequestLine(
+  line: string,
+  registry: JobRegistry,
+  emit: (event: HelperEvent) => void,
+): Promise<HelperResponse> {
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -26,18 +45,37 @@ export async function handleRequestLine(line: string): Promise<HelperResponse> {
     return { id: requestId(json), ok: false, error: { code: 'badRequest', message } };
   }
   const request = parsed.data;
-  switch (request.method) {
-    case 'hello':
-      return {
-        id: request.id,
-        ok: true,
-        result: { protocol: 1, uid: process.getuid?.() ?? -1, pid: process.pid },
-      };
-    case 'listDrives': {
-      // The helper enumerates for itself: it never takes a drive list from its caller.
-      const facts = await gatherDriveFacts({ includeVirtual: request.params.includeVirtual });
-      const context = { image: null, largeDriveThresholdBytes: DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES };
-      return { id: request.id, ok: true, result: facts.map((drive) => toDriveView(drive, context)) };
+  const progress = (event: DriveProgress) => emit({ event: 'progress', progress: event });
+  try {
+    switch (request.method) {
+      case 'hello':
+        return {
+          id: request.id,
+          ok: true,
+          result: { protocol: 1, uid: process.getuid?.() ?? -1, pid: process.pid },
+        };
+      case 'listDrives': {
+        // The helper enumerates for itself: it never takes a drive list from its caller.
+        const facts = await gatherDriveFacts({ includeVirtual: request.params.includeVirtual });
+        const context = { image: null, largeDriveThresholdBytes: DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES };
+        return { id: request.id, ok: true, result: facts.map((drive) => toDriveView(drive, context)) };
+      }
+      case 'flash':
+        if (registry.has(request.params.jobId))
+          throw new Error(`Job ${request.params.jobId} is already running.`);
+        return { id: request.id, ok: true, result: await runFlashJob(request.params, progress, registry) };
+      case 'verify':
+        if (registry.has(request.params.jobId))
+          throw new Error(`Job ${request.params.jobId} is already running.`);
+        return { id: request.id, ok: true, result: await runVerifyJob(request.params, progress, registry) };
+      case 'cancel':
+        return {
+          id: request.id,
+          ok: true,
+          result: { cancelled: registry.cancel(request.params.jobId, request.params.drive) },
+        };
     }
+  } catch (error) {
+    return failure(request.id, error);
   }
 }

@@ -1,11 +1,15 @@
 import { createInterface } from 'node:readline';
 import { handleRequestLine } from './handleRequest';
+import { JobRegistry } from './jobRegistry';
 
 /**
  * The privileged helper: the only code that runs as root. It speaks JSON lines over its own
- * stdin/stdout (no socket, no port) and exits as soon as its parent goes away (stdin closes).
+ * stdin/stdout (no socket, no port). When its parent goes away (stdin closes) it cancels every
+ * running job, lets each drive close cleanly, and exits.
  */
+const registry = new JobRegistry();
 const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+const send = (message: unknown) => process.stdout.write(`${JSON.stringify(message)}\n`);
 let pending = 0;
 let closed = false;
 
@@ -16,13 +20,8 @@ function exitWhenIdle(): void {
 lines.on('line', (line) => {
   if (line.trim() === '') return;
   pending += 1;
-  handleRequestLine(line)
-    .catch((error: unknown) => ({
-      id: null,
-      ok: false as const,
-      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
-    }))
-    .then((response) => process.stdout.write(`${JSON.stringify(response)}\n`))
+  handleRequestLine(line, registry, send)
+    .then(send)
     .finally(() => {
       pending -= 1;
       exitWhenIdle();
@@ -31,5 +30,12 @@ lines.on('line', (line) => {
 
 lines.on('close', () => {
   closed = true;
+  registry.cancelAll();
   exitWhenIdle();
+});
+
+// Writing to a parent that died raises EPIPE: that is the same as stdin closing.
+process.stdout.on('error', () => {
+  registry.cancelAll();
+  process.exit(0);
 });

@@ -1,21 +1,41 @@
 import { z } from 'zod';
 import { DriveViewSchema } from './drives/driveView';
+import {
+  DriveProgressSchema,
+  FlashRequestSchema,
+  JobResultSchema,
+  RefusalSchema,
+  VerifyRequestSchema,
+} from './flash';
 
 /**
  * The privileged helper's protocol: one JSON object per line on its stdin (requests) and its
- * stdout (responses). Every request is validated here before the helper acts on it.
+ * stdout (responses and progress events). Every request is validated here before the helper
+ * acts on it; the helper never runs anything a request names, it only reads typed fields.
  */
+const id = z.number().int().nonnegative();
+
 export const HelperRequestSchema = z.discriminatedUnion('method', [
-  z.object({ id: z.number().int().nonnegative(), method: z.literal('hello') }).strict(),
+  z.object({ id, method: z.literal('hello') }).strict(),
   z
     .object({
-      id: z.number().int().nonnegative(),
+      id,
       method: z.literal('listDrives'),
       params: z.object({ includeVirtual: z.boolean() }).strict(),
     })
     .strict(),
+  z.object({ id, method: z.literal('flash'), params: FlashRequestSchema }).strict(),
+  z.object({ id, method: z.literal('verify'), params: VerifyRequestSchema }).strict(),
+  z
+    .object({
+      id,
+      method: z.literal('cancel'),
+      params: z.object({ jobId: z.string(), drive: z.string().optional() }).strict(),
+    })
+    .strict(),
 ]);
 export type HelperRequest = z.infer<typeof HelperRequestSchema>;
+export type HelperMethod = HelperRequest['method'];
 
 export const HelloResultSchema = z.object({
   protocol: z.literal(1),
@@ -23,14 +43,24 @@ export const HelloResultSchema = z.object({
   pid: z.number().int(),
 });
 export const ListDrivesResultSchema = z.array(DriveViewSchema);
+export const CancelResultSchema = z.object({ cancelled: z.array(z.string()) });
+
+export const HelperErrorSchema = z.object({
+  /** badRequest (malformed), refused (safety: nothing written), or internal. */
+  code: z.enum(['badRequest', 'refused', 'internal']),
+  message: z.string(),
+  refusals: z.array(RefusalSchema).optional(),
+});
+export type HelperError = z.infer<typeof HelperErrorSchema>;
 
 export const HelperResponseSchema = z.union([
   z.object({ id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
-  z.object({
-    /** null when the request was too broken to carry an id. */
-    id: z.number().int().nullable(),
-    ok: z.literal(false),
-    error: z.object({ code: z.string(), message: z.string() }),
-  }),
+  /** id is null when the request was too broken to carry one. */
+  z.object({ id: z.number().int().nullable(), ok: z.literal(false), error: HelperErrorSchema }),
 ]);
 export type HelperResponse = z.infer<typeof HelperResponseSchema>;
+
+export const HelperEventSchema = z.object({ event: z.literal('progress'), progress: DriveProgressSchema });
+export type HelperEvent = z.infer<typeof HelperEventSchema>;
+
+export { JobResultSchema };

@@ -4,6 +4,7 @@ import { formatBytes } from '../../src/shared/format/formatBytes';
 import { describeReason } from '../../src/shared/i18n/describeReason';
 import { en } from '../../src/shared/i18n/en';
 import { ko } from '../../src/shared/i18n/ko';
+import { translateFrom } from '../../src/shared/i18n/translate';
 
 function leafEntries(tree: object, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([key, value]): [string, string][] => {

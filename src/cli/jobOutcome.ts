@@ -1,0 +1,51 @@
+import { appDataDir } from '../main/appDataDir';
+import { ElevationError, HelperCallError } from '../main/helper/helperClient';
+import { saveReport } from '../main/reports/reportStore';
+import type { JobResult } from '../shared/flash';
+import { formatBytes } from '../shared/format/formatBytes';
+
+export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
+
+export class CliExit extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns a helper refusal or an elevation failure into words and exit code 2. */
+export function refusalToExit(error: unknown): never {
+  if (error instanceof HelperCallError && error.error.code === 'refused') {
+    const lines = (error.error.refusals ?? []).map((refusal) => `  - ${refusal.message}`);
+    throw new CliExit(EXIT.refused, `Refused, nothing was written:\n${lines.join('\n')}`);
+  }
+  if (error instanceof HelperCallError && error.error.code === 'badRequest') {
+    throw new CliExit(EXIT.refused, error.message);
+  }
+  if (error instanceof ElevationError) throw new CliExit(EXIT.refused, error.message);
+  throw error;
+}
+
+/** Saves the audit report, prints the result, and returns the exit code. */
+export async function finishJob(result: JobResult, json: boolean): Promise<number> {
+  const report = await saveReport(appDataDir(), result);
+  const success = result.drives.every((drive) => ['verified', 'written', 'matched'].includes(drive.status));
+  if (json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const lines = result.drives.map((outcome) => {
+      const what = `${outcome.drive.path} (${outcome.drive.model}, ${formatBytes(outcome.drive.size)})`;
+      return outcome.error
+        ? `${what}: ${outcome.status} — ${outcome.error.message}`
+        : `${what}: ${outcome.status}`;
+    });
+    lines.push(
+      `Image ${result.image.path}: ${formatBytes(result.image.size)}, sha256 ${result.image.sha256}`,
+    );
+    lines.push(`Audit report: ${report.id}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return success ? EXIT.ok : EXIT.failed;
+}

@@ -1,0 +1,98 @@
+import { basename } from 'node:path';
+import { readSysBlockAttribute } from '../../main/drives/blockTopology';
+import { inspectImage } from '../../main/drives/inspectImage';
+import type { DriveProgress, FlashRequest, JobResult, Refusal } from '../../shared/flash';
+import type { JobRegistry } from '../jobRegistry';
+import { checkTargets, type TargetPurpose } from '../safety/checkTargets';
+import { ejectDrive } from './ejectDrive';
+import { flashDrive } from './flashDrive';
+import { hashWrittenBytes } from './hashWrittenBytes';
+import { describeImage, ImageError } from './imageSource';
+import { TargetBlockDevice, toEtcherDrive } from './targetBlockDevice';
+
+/** Nothing was written: the whole request was refused, with every reason. */
+export class RefusedError extends Error {
+  constructor(readonly refusals: Refusal[]) {
+    super(refusals.map((refusal) => refusal.message).join(' '));
+  }
+}
+
+export async function logicalBlockSize(device: string): Promise<number> {
+  const size = Number(await readSysBlockAttribute(basename(device), 'queue/logical_block_size'));
+  return size > 0 ? size : 512;
+}
+
+/** Reads the image and checks every target, refusing the whole job before anything is written. */
+export async function prepareJob(
+  imagePath: string,
+  drives: readonly string[],
+  options: { full: boolean; includeVirtual: boolean; purpose: TargetPurpose },
+) {
+  const image = await describeImage(imagePath, { full: options.full }).catch((error: unknown) => {
+    if (error instanceof ImageError)
+      throw new RefusedError([{ code: error.code, drive: null, message: error.message }]);
+    throw error;
+  });
+  const location = await inspectImage(imagePath);
+  const safety = { size: image.size ?? location.size, diskPaths: location.diskPaths };
+  const checked = await checkTargets(drives, safety, options.includeVirtual, options.purpose);
+  if (!checked.ok) throw new RefusedError(checked.refusals);
+  return { image, targets: checked.targets };
+}
+
+/** One image to every requested drive at once; each drive succeeds or fails on its own. */
+export async function runFlashJob(
+  request: FlashRequest,
+  emit: (progress: DriveProgress) => void,
+  registry: JobRegistry,
+): Promise<JobResult> {
+  const { jobId, options } = request;
+  const { image, targets } = await prepareJob(request.image, request.drives, {
+    ...options,
+    purpose: 'write',
+  });
+  const devices = new Map<string, TargetBlockDevice>();
+  for (const target of targets) {
+    const drive = toEtcherDrive(target.facts, await logicalBlockSize(target.facts.path));
+    devices.set(target.facts.path, new TargetBlockDevice(drive, true));
+  }
+  registry.add(jobId, devices);
+  try {
+    const hashing = hashWrittenBytes(image);
+    const outcomes = await Promise.all(
+      targets.map((target) =>
+        flashDrive({
+          jobId,
+          image,
+          target,
+          device: devices.get(target.facts.path) as TargetBlockDevice,
+          verify: options.verify,
+          emit,
+        }),
+      ),
+    );
+    if (options.eject) {
+      await Promise.all(
+        outcomes
+          .filter((outcome) => outcome.status === 'verified')
+          .map((outcome) => ejectDrive(outcome.drive.path)),
+      );
+    }
+    const { sha256, bytes } = await hashing;
+    return {
+      jobId,
+      kind: 'flash',
+      image: {
+        path: image.path,
+        size: image.size ?? bytes,
+        sha256,
+        compression: image.compression,
+        mappedSize: bytes,
+        extentCount: image.extents?.length ?? null,
+      },
+      drives: outcomes,
+    };
+  } finally {
+    registry.remove(jobId);
+  }
+}

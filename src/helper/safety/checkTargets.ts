@@ -1,0 +1,109 @@
+import { lstat, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { readDriveIdentity } from '../../main/drives/driveIdentity';
+import { gatherDriveFacts } from '../../main/drives/gatherDriveFacts';
+import { classifyDrive } from '../../shared/drives/classifyDrive';
+import type { DriveFacts } from '../../shared/drives/driveFacts';
+import type { DriveIdentity, Refusal } from '../../shared/flash';
+import { describeReason } from '../../shared/i18n/describeReason';
+import { en } from '../../shared/i18n/en';
+import { translateFrom } from '../../shared/i18n/translate';
+
+const translate = translateFrom(en);
+
+export interface ImageForSafety {
+  /** Decompressed size when known (what must fit on the drive). */
+  size: number;
+  diskPaths: string[];
+}
+
+export interface CheckedTarget {
+  facts: DriveFacts;
+  identity: DriveIdentity;
+}
+
+async function isPartition(path: string): Promise<boolean> {
+  return stat(`/sys/class/block/${basename(path)}/partition`).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Why one requested path may not be written, or null when it may. */
+/** Writing needs every check; reading a drive back (verify only) may read a write-protected one. */
+export type TargetPurpose = 'write' | 'read';
+
+async function refusalFor(
+  path: string,
+  enumerated: DriveFacts[],
+  image: ImageForSafety,
+  purpose: TargetPurpose,
+): Promise<Refusal | null> {
+  const info = await lstat(path).catch(() => null);
+  if (!info) return { code: 'notABlockDevice', drive: path, message: `${path} does not exist.` };
+  if (info.isSymbolicLink()) {
+    return {
+      code: 'notABlockDevice',
+      drive: path,
+      message: `${path} is a symbolic link. Name the drive itself (for example /dev/sdb).`,
+    };
+  }
+  if (!info.isBlockDevice())
+    return { code: 'notABlockDevice', drive: path, message: `${path} is not a drive.` };
+  if (await isPartition(path)) {
+    return {
+      code: 'notAWholeDisk',
+      drive: path,
+      message: `${path} is a partition. Bootstick writes whole drives: name the drive it belongs to.`,
+    };
+  }
+  const facts = enumerated.find((drive) => drive.path === path);
+  if (!facts) {
+    return {
+      code: 'notEnumerated',
+      drive: path,
+      message: `${path} is not a drive Bootstick can write right now (virtual drives need --virtual).`,
+    };
+  }
+  // Large drives only warn in the app (the person confirmed); everything else refused stays refused.
+  const verdict = classifyDrive(facts, { image, largeDriveThresholdBytes: Number.POSITIVE_INFINITY });
+  const ignored = purpose === 'read' ? ['virtual', 'readOnly'] : ['virtual'];
+  const reasons = verdict.reasons.filter((reason) => !ignored.includes(reason.code));
+  if (verdict.status === 'refused' && reasons.length > 0) {
+    const words = reasons.map((reason) => describeReason(reason, translate)).join('; ');
+    return { code: 'unsafeDrive', drive: path, message: `${path} cannot be written: ${words}.` };
+  }
+  return null;
+}
+
+/**
+ * The helper's own safety check. It enumerates the drives itself and judges every requested
+ * path with the same rules as the app, whatever the caller claims. Either every target is
+ * allowed, or nothing is written and every refusal is reported.
+ */
+export async function checkTargets(
+  paths: readonly string[],
+  image: ImageForSafety,
+  includeVirtual: boolean,
+  purpose: TargetPurpose = 'write',
+): Promise<{ ok: true; targets: CheckedTarget[] } | { ok: false; refusals: Refusal[] }> {
+  const enumerated = await gatherDriveFacts({ includeVirtual });
+  const refusals: Refusal[] = [];
+  paths.forEach((path, index) => {
+    if (paths.indexOf(path) !== index) {
+      refusals.push({ code: 'duplicateTarget', drive: path, message: `${path} is named twice.` });
+    }
+  });
+  for (const path of new Set(paths)) {
+    const refusal = await refusalFor(path, enumerated, image, purpose);
+    if (refusal) refusals.push(refusal);
+  }
+  if (refusals.length > 0) return { ok: false, refusals };
+  const targets = await Promise.all(
+    paths.map(async (path) => {
+      const facts = enumerated.find((drive) => drive.path === path) as DriveFacts;
+      return { facts, identity: await readDriveIdentity(facts) };
+    }),
+  );
+  return { ok: true, targets };
+}

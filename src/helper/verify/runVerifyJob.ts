@@ -1,0 +1,86 @@
+import type { DriveError, DriveOutcome, DriveProgress, JobResult, VerifyRequest } from '../../shared/flash';
+import { classifyFlashError } from '../flash/classifyFlashError';
+import { createDriveProgressReporter } from '../flash/driveProgressReporter';
+import { hashWrittenBytes } from '../flash/hashWrittenBytes';
+import { logicalBlockSize, prepareJob } from '../flash/runFlashJob';
+import { TargetBlockDevice, toEtcherDrive } from '../flash/targetBlockDevice';
+import type { JobRegistry } from '../jobRegistry';
+import { compareDriveToImage } from './compareDriveToImage';
+
+/**
+ * Verify only: reads a drive and compares it with an image without writing anything. A sparse
+ * raw image is compared over its data extents, exactly what a sparse flash writes.
+ */
+export async function runVerifyJob(
+  request: VerifyRequest,
+  emit: (progress: DriveProgress) => void,
+  registry: JobRegistry,
+): Promise<JobResult> {
+  const { jobId } = request;
+  const { image, targets } = await prepareJob(request.image, [request.drive], {
+    full: false,
+    includeVirtual: request.includeVirtual,
+    purpose: 'read',
+  });
+  const [target] = targets;
+  if (!target) throw new Error('prepareJob returned no target');
+  const device = new TargetBlockDevice(
+    toEtcherDrive(target.facts, await logicalBlockSize(target.facts.path)),
+    false,
+  );
+  registry.add(jobId, new Map([[target.facts.path, device]]));
+  const reporter = createDriveProgressReporter(jobId, target.facts.path, emit);
+  const startedAt = new Date().toISOString();
+  const total = image.extents
+    ? image.extents.reduce((sum, extent) => sum + extent.length, 0)
+    : (image.size ?? 0);
+  let error: DriveError | null = null;
+  try {
+    const hashing = hashWrittenBytes(image);
+    await device.open();
+    const comparison = await compareDriveToImage(image, device, (bytes) =>
+      reporter.update({ phase: 'verifying', bytes, total }),
+    ).catch((caught: unknown) => {
+      error = classifyFlashError(
+        device.isCancelled ? Object.assign(new Error(), { code: 'ECANCELED' }) : caught,
+        target.facts.path,
+      );
+      return null;
+    });
+    if (comparison && !comparison.matched) {
+      error = {
+        code: 'verifyMismatch',
+        offset: comparison.offset,
+        message: `${target.facts.path} does not hold the image: first difference at byte ${comparison.offset}.`,
+      };
+    }
+    const { sha256, bytes } = await hashing;
+    const failed = error as DriveError | null;
+    reporter.finish(failed ? (failed.code === 'cancelled' ? 'cancelled' : 'failed') : 'done');
+    const outcome: DriveOutcome = {
+      drive: target.identity,
+      status: failed ? (failed.code === 'cancelled' ? 'cancelled' : 'failed') : 'matched',
+      startedAt,
+      endedAt: new Date().toISOString(),
+      bytesWritten: 0,
+      verified: failed === null,
+      error: failed,
+    };
+    return {
+      jobId,
+      kind: 'verify',
+      image: {
+        path: image.path,
+        size: image.size ?? bytes,
+        sha256,
+        compression: image.compression,
+        mappedSize: bytes,
+        extentCount: image.extents?.length ?? null,
+      },
+      drives: [outcome],
+    };
+  } finally {
+    await device.close().catch(() => {});
+    registry.remove(jobId);
+  }
+}

@@ -1,0 +1,73 @@
+export interface HelperCommand {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * How to start the privileged helper: directly when we are root already, otherwise through
+ * pkexec (one password prompt per run). pkexec clears the environment, so under Electron the
+ * "run as plain Node" switch travels in the argv of /usr/bin/env, never in our own env.
+ */
+export function helperCommand(options: {
+  uid: number;
+  execPath: string;
+  helperPath: string;
+  /** true when execPath is the Electron binary rather than Node. */
+  electron: boolean;
+}): HelperCommand {
+  const { uid, execPath, helperPath, electron } = options;
+  const runAsNode = electron ? ['ELECTRON_RUN_AS_NODE=1'] : [];
+  if (uid === 0) {
+    return {
+      command: execPath,
+      args: [helperPath],
+      env: {
+        PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
+        ...(electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}),
+      },
+    };
+  }
+  return {
+    command: 'pkexec',
+    args: [
+      '--disable-internal-agent',
+      ...(electron ? ['/usr/bin/env', ...runAsNode] : []),
+      execPath,
+      helperPath,
+    ],
+    env: {
+      PATH: process.env.PATH,
+      DISPLAY: process.env.DISPLAY,
+      WAYLAND_DISPLAY: process.env.WAYLAND_DISPLAY,
+    },
+  };
+}
+
+export type ElevationFailure =
+  | 'noPolkitAgent'
+  | 'cancelled'
+  | 'notAuthorized'
+  | 'noPkexec'
+  | 'timeout'
+  | 'crashed';
+
+/** What went wrong starting the helper, from pkexec's exit code and words (see pkexec(1)). */
+export function classifyElevationFailure(exitCode: number | null, stderr: string): ElevationFailure {
+  if (/No authentication agent found/i.test(stderr)) return 'noPolkitAgent';
+  if (exitCode === 126) return 'cancelled';
+  if (exitCode === 127 && /not authorized|Not authorized/i.test(stderr)) return 'notAuthorized';
+  if (/ENOENT|not found/i.test(stderr) && /pkexec/.test(stderr)) return 'noPkexec';
+  if (exitCode === 127) return 'notAuthorized';
+  return 'crashed';
+}
+
+export const ELEVATION_MESSAGES: Record<ElevationFailure, string> = {
+  noPolkitAgent:
+    'Bootstick needs administrator rights to write drives, but no polkit authentication agent is running to ask for your password. Start your desktop’s agent (or run Bootstick with sudo) and try again.',
+  cancelled: 'The request for administrator rights was cancelled, so no drive was touched.',
+  notAuthorized: 'Administrator rights were refused, so no drive was touched.',
+  noPkexec: 'pkexec is not installed: install polkit (the "pkexec" package) or run Bootstick as root.',
+  timeout: 'No answer to the request for administrator rights within 60 seconds, so no drive was touched.',
+  crashed: 'The privileged helper stopped unexpectedly. The log has details.',
+};
