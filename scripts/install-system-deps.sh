@@ -4,9 +4,22 @@
 #   e2fsprogs   mkfs.ext4: filesystems on test loop devices
 #   chromium    the browser the end-to-end tests drive through playwright-core
 #   fonts-noto-cjk  Korean glyphs for the Korean screenshots
+#   xfsprogs    mkfs.xfs: the xfs root partition of the sparse GPT test image
+#   dosfstools  mkfs.vfat: the EFI System partition of the sparse GPT test image
+#   mtools      mcopy/mdir: files into/out of a vfat partition without mounting (this host's kernel has no vfat)
+#   gdisk       sgdisk: the GPT partition table of the test images
+#   fdisk       sfdisk: reading partition tables back in tests
+#   xorriso     ISO 9660 test images (xorriso -as mkisofs)
+#   xz-utils    xz: .xz-compressed test images
+#   gzip        gzip: .gz-compressed test images
+#   bzip2       bzip2: .bz2-compressed test images
+#   zip         zip: .zip-wrapped test images
+#   unzip       unzip -p: tests read .zip-wrapped images back
+#   bmap-tools  bmaptool: the baseline the write benchmark compares against
 set -euo pipefail
 
-PACKAGES=(util-linux e2fsprogs chromium fonts-noto-cjk)
+PACKAGES=(util-linux e2fsprogs chromium fonts-noto-cjk xfsprogs dosfstools mtools gdisk fdisk xorriso xz-utils gzip bzip2 zip
+  unzip bmap-tools)
 
 missing=()
 for package in "${PACKAGES[@]}"; do
