@@ -42,7 +42,7 @@ export async function finishJob(result: JobResult, json: boolean): Promise<numbe
         : `${what}: ${outcome.status}`;
     });
     lines.push(
-      `Image ${result.image.path}: ${formatBytes(result.image.size)}, sha256 ${result.image.sha256}`,
+      `Image ${result.image.path}: ${formatBytes(result.image.size)}, sha256 ${result.image.sha256 ?? 'unknown (the image could not be read to its end)'}`,
     );
     lines.push(`Audit report: ${report.id}`);
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { guardStrayErrors } from './guardStrayErrors';
 import { handleRequestLine } from './handleRequest';
 import { JobRegistry } from './jobRegistry';
 
@@ -7,6 +8,7 @@ import { JobRegistry } from './jobRegistry';
  * stdin/stdout (no socket, no port). When its parent goes away (stdin closes) it cancels every
  * running job, lets each drive close cleanly, and exits.
  */
+guardStrayErrors((message) => process.stderr.write(`${message}\n`));
 const registry = new JobRegistry();
 const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
 const send = (message: unknown) => process.stdout.write(`${JSON.stringify(message)}\n`);

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
 import { createAppServices } from './appServices';
+import { startHelper } from './helper/helperClient';
+import { helperCommand } from './helper/helperCommand';
 import { registerIpc, sendEvent } from './ipc';
 import { createRouter } from './router';
 import { CONTENT_SECURITY_POLICY, mainWindowOptions } from './windowOptions';
@@ -30,10 +32,19 @@ async function openMainWindow(): Promise<void> {
   const services = await createAppServices({
     dataDir: app.getPath('userData'),
     emit: (event, payload) => sendEvent(contents, event, payload),
+    startHelper: () =>
+      startHelper(
+        helperCommand({
+          uid: process.getuid?.() ?? 0,
+          execPath: process.execPath,
+          helperPath: join(import.meta.dirname, 'helper.js'),
+          electron: true,
+        }),
+      ),
     log: (message) => console.error(message),
   });
   registerIpc(createRouter(services), contents, isAppUrl);
-  window.on('closed', () => services.dispose());
+  window.on('closed', () => void services.dispose());
   window.once('ready-to-show', () => window.show());
   await window.loadURL(rendererUrl);
   services.drives.start();

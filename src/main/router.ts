@@ -1,6 +1,9 @@
 import type { Handlers } from '../shared/api';
+import { AppError } from '../shared/errors';
 import type { AppServices } from './appServices';
 import { inspectImage } from './drives/inspectImage';
+import { listReports, readReport } from './reports/reportStore';
+import { reportToCsv } from './reports/reportToCsv';
 
 /** Main's implementation of every call in the contract; inputs arrive already validated. */
 export function createRouter(services: AppServices): Handlers {
@@ -17,6 +20,21 @@ export function createRouter(services: AppServices): Handlers {
       const image = path === null ? null : await inspectImage(path);
       services.drives.setImage(image);
       return image;
+    },
+    startFlash: async (request) =>
+      services.flash.start({ ...request, includeVirtual: services.settings.get().showVirtualDrives }),
+    cancelFlash: async ({ jobId, drive }) => services.flash.cancel(jobId, drive),
+    listReports: async () => listReports(services.dataDir),
+    async exportReport({ id, format }) {
+      const report = await readReport(services.dataDir, id);
+      if (!report) throw new AppError('reportNotFound', `There is no audit report ${id}.`);
+      return format === 'csv'
+        ? { fileName: `bootstick-${id}.csv`, mimeType: 'text/csv', content: reportToCsv(report) }
+        : {
+            fileName: `bootstick-${id}.json`,
+            mimeType: 'application/json',
+            content: JSON.stringify(report, null, 2),
+          };
     },
   };
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DriveViewSchema } from './drives/driveView';
+import { AppErrorShapeSchema } from './errors';
+import { DriveProgressSchema, RefusalSchema } from './flash';
 import { ImageInfoSchema } from './image';
+import { AuditReportSchema } from './report';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
 
 /**
@@ -18,11 +21,41 @@ export const calls = {
     input: z.object({ path: z.string().min(1).nullable() }).strict(),
     output: ImageInfoSchema.nullable(),
   },
+  /** Writes the selected image to drives through the privileged helper; progress comes as events. */
+  startFlash: {
+    input: z
+      .object({
+        image: z.string().min(1),
+        drives: z.array(z.string().min(1)).min(1).max(64),
+        verify: z.boolean(),
+        full: z.boolean(),
+        eject: z.boolean(),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  /** Cancels every drive of a running job, or one. */
+  cancelFlash: {
+    input: z.object({ jobId: z.string(), drive: z.string().optional() }).strict(),
+    output: z.object({ cancelled: z.array(z.string()) }),
+  },
+  listReports: { input: z.object({}).strict(), output: z.array(AuditReportSchema) },
+  exportReport: {
+    input: z.object({ id: z.string(), format: z.enum(['json', 'csv']) }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
+  },
 } as const;
 
 export const events = {
   drivesChanged: z.array(DriveViewSchema),
   settingsChanged: SettingsSchema,
+  flashProgress: DriveProgressSchema,
+  /** A flash job ended: its audit report, or why it never started (nothing written). */
+  flashFinished: z.object({
+    jobId: z.string(),
+    report: AuditReportSchema.nullable(),
+    error: AppErrorShapeSchema.extend({ refusals: z.array(RefusalSchema).optional() }).nullable(),
+  }),
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -6,6 +6,9 @@ export const ErrorCodeSchema = z.enum([
   'unknownCall',
   'imageNotFound',
   'imageNotAFile',
+  'reportNotFound',
+  'refused',
+  'elevation',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -117,8 +117,12 @@ export const ImageSummarySchema = z.object({
   /**
    * SHA-256 of the bytes written to each drive, in offset order: for a sparse raw image its
    * data extents (holes are not written), for anything else the whole decompressed image.
+   * null when the image could not be read to its end (damaged).
    */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
   /** Number of data extents written; null when every byte was written. */
   extentCount: z.number().int().nonnegative().nullable(),
   compression: z.enum(['none', 'xz', 'gzip', 'bzip2', 'zip']),

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createAppServices } from '../../src/main/appServices';
 import { dispatchCall } from '../../src/main/dispatchCall';
+import { startHelper } from '../../src/main/helper/helperClient';
+import { helperCommand } from '../../src/main/helper/helperCommand';
 import { createRouter } from '../../src/main/router';
 import type { EmitEvent } from '../../src/shared/api';
 import { BUILT } from './builtApp';
@@ -74,7 +76,16 @@ export async function openRenderer(): Promise<RendererHarness> {
       )
       .catch(() => {});
   };
-  const services = await createAppServices({ dataDir, emit, log: (message) => console.error(message) });
+  const services = await createAppServices({
+    dataDir,
+    emit,
+    // Root already (the suite needs it for loop devices), so the helper starts without pkexec.
+    startHelper: () =>
+      startHelper(
+        helperCommand({ uid: 0, execPath: process.execPath, helperPath: BUILT.helper, electron: false }),
+      ),
+    log: (message) => console.error(message),
+  });
   const router = createRouter(services);
   await page.exposeBinding('__bootstickCall', (_source, name: unknown, input: unknown) =>
     dispatchCall(router, name, input),
@@ -93,7 +104,7 @@ export async function openRenderer(): Promise<RendererHarness> {
     errors,
     async close() {
       pageOpen = false;
-      services.dispose();
+      await services.dispose();
       await browser.close();
       await server.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -10,6 +10,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     getSettings: vi.fn(async () => DEFAULT_SETTINGS),
     updateSettings: vi.fn(async (patch) => ({ ...DEFAULT_SETTINGS, ...patch })),
     selectImage: vi.fn(async () => null),
+    startFlash: vi.fn(async () => ({ jobId: 'job-1' })),
+    cancelFlash: vi.fn(async () => ({ cancelled: [] })),
+    listReports: vi.fn(async () => []),
+    exportReport: vi.fn(async () => ({ fileName: 'r.csv', mimeType: 'text/csv', content: '' })),
     ...overrides,
   };
 }

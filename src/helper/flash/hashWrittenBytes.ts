@@ -3,7 +3,9 @@ import { imageChunks } from '../verify/imageChunks';
 import type { ImageDescription } from './imageSource';
 
 /** SHA-256 of exactly the bytes a flash writes, in offset order (see ImageSummary.sha256). */
-export async function hashWrittenBytes(image: ImageDescription): Promise<{ sha256: string; bytes: number }> {
+export async function hashWrittenBytes(
+  image: ImageDescription,
+): Promise<{ sha256: string | null; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
   for await (const chunk of imageChunks(image)) {

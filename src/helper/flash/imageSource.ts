@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { sourceDestination } from 'etcher-sdk';
 import type { ImageSummary } from '../../shared/flash';
 import { dataExtents } from '../sparse/dataExtents';
@@ -33,6 +34,25 @@ function compressionOf(source: sourceDestination.SourceDestination): Compression
   return 'none';
 }
 
+/** Magic numbers of the compressed formats etcher-sdk reads: a file that starts like one is one. */
+const COMPRESSED_MAGIC: [Compression, Buffer][] = [
+  ['xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])],
+  ['gzip', Buffer.from([0x1f, 0x8b])],
+  ['bzip2', Buffer.from('BZh')],
+  ['zip', Buffer.from([0x50, 0x4b, 0x03, 0x04])],
+];
+
+async function looksCompressed(path: string): Promise<boolean> {
+  const head = Buffer.alloc(6);
+  const file = await open(path, 'r');
+  try {
+    await file.read(head, 0, head.length, 0);
+  } finally {
+    await file.close();
+  }
+  return COMPRESSED_MAGIC.some(([, magic]) => head.subarray(0, magic.length).equals(magic));
+}
+
 /** The outermost decompressor (the one that says what the file is), and the innermost source. */
 async function openLayers(path: string) {
   const file = new sourceDestination.File({ path });
@@ -53,6 +73,9 @@ export async function describeImage(path: string, options: { full: boolean }): P
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
       throw new ImageError('imageUnreadable', `The image ${path} cannot be read (${code}).`);
+    }
+    if (await looksCompressed(path).catch(() => false)) {
+      throw new ImageError('imageCorrupt', `The image ${path} is damaged or incomplete: ${String(error)}`);
     }
     throw new ImageError(
       'notADiskImage',

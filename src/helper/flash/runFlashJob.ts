@@ -5,8 +5,7 @@ import type { DriveProgress, FlashRequest, JobResult, Refusal } from '../../shar
 import type { JobRegistry } from '../jobRegistry';
 import { checkTargets, type TargetPurpose } from '../safety/checkTargets';
 import { ejectDrive } from './ejectDrive';
-import { flashDrive } from './flashDrive';
-import { hashWrittenBytes } from './hashWrittenBytes';
+import { flashDrives } from './flashDrives';
 import { describeImage, ImageError } from './imageSource';
 import { TargetBlockDevice, toEtcherDrive } from './targetBlockDevice';
 
@@ -34,7 +33,10 @@ export async function prepareJob(
     throw error;
   });
   const location = await inspectImage(imagePath);
-  const safety = { size: image.size ?? location.size, diskPaths: location.diskPaths };
+  // An unknown or estimated size (bzip2; gzip keeps it modulo 4 GiB, and a damaged gzip's is
+  // garbage) cannot prove a drive too small: such a write fails with imageTooLarge instead.
+  const knownSize = image.size !== null && !image.sizeIsEstimated ? image.size : 0;
+  const safety = { size: knownSize, diskPaths: location.diskPaths };
   const checked = await checkTargets(drives, safety, options.includeVirtual, options.purpose);
   if (!checked.ok) throw new RefusedError(checked.refusals);
   return { image, targets: checked.targets };
@@ -58,19 +60,14 @@ export async function runFlashJob(
   }
   registry.add(jobId, devices);
   try {
-    const hashing = hashWrittenBytes(image);
-    const outcomes = await Promise.all(
-      targets.map((target) =>
-        flashDrive({
-          jobId,
-          image,
-          target,
-          device: devices.get(target.facts.path) as TargetBlockDevice,
-          verify: options.verify,
-          emit,
-        }),
-      ),
-    );
+    const { outcomes, sha256, bytesWritten } = await flashDrives({
+      jobId,
+      image,
+      targets,
+      devices,
+      verify: options.verify,
+      emit,
+    });
     if (options.eject) {
       await Promise.all(
         outcomes
@@ -78,16 +75,18 @@ export async function runFlashJob(
           .map((outcome) => ejectDrive(outcome.drive.path)),
       );
     }
-    const { sha256, bytes } = await hashing;
+    const mappedSize = image.extents ? image.extents.reduce((sum, extent) => sum + extent.length, 0) : null;
+    // etcher-sdk counts what it wrote; for a stream of unknown or estimated size that is the true size.
+    const size = image.size !== null && !image.sizeIsEstimated ? image.size : bytesWritten;
     return {
       jobId,
       kind: 'flash',
       image: {
         path: image.path,
-        size: image.size ?? bytes,
+        size,
         sha256,
         compression: image.compression,
-        mappedSize: bytes,
+        mappedSize: mappedSize ?? size,
         extentCount: image.extents?.length ?? null,
       },
       drives: outcomes,

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { ImageDescription } from '../flash/imageSource';
 import { openImageSource } from '../flash/imageSource';
 
@@ -31,7 +32,9 @@ async function* streamChunks(image: ImageDescription): AsyncGenerator<ImageChunk
   const source = await openImageSource(image);
   await source.open();
   try {
-    const stream = (await source.createReadStream()) as AsyncIterable<Buffer>;
+    const raw = await source.createReadStream();
+    // Some decompressors (bzip2's) are old-style streams: wrap them to read with for-await.
+    const stream: AsyncIterable<Buffer> = raw instanceof Readable ? raw : new Readable().wrap(raw);
     let offset = 0;
     for await (const chunk of stream) {
       yield { offset, buffer: chunk };

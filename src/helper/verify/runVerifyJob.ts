@@ -54,7 +54,10 @@ export async function runVerifyJob(
         message: `${target.facts.path} does not hold the image: first difference at byte ${comparison.offset}.`,
       };
     }
-    const { sha256, bytes } = await hashing;
+    const { sha256, bytes } = await hashing.catch((caught: unknown) => {
+      error ??= classifyFlashError(caught, target.facts.path);
+      return { sha256: null, bytes: 0 };
+    });
     const failed = error as DriveError | null;
     reporter.finish(failed ? (failed.code === 'cancelled' ? 'cancelled' : 'failed') : 'done');
     const outcome: DriveOutcome = {

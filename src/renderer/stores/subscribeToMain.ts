@@ -1,5 +1,6 @@
 import { api } from '../api';
 import { useDrivesStore } from './drivesStore';
+import { useFlashStore } from './flashStore';
 import { useSettingsStore } from './settingsStore';
 
 /** Routes main's events into the stores, then loads the first state. Returns the unsubscriber. */
@@ -7,6 +8,8 @@ export function subscribeToMain(): () => void {
   const unsubscribers = [
     api.on('drivesChanged', (drives) => useDrivesStore.getState().received(drives)),
     api.on('settingsChanged', (settings) => useSettingsStore.getState().received(settings)),
+    api.on('flashProgress', (progress) => useFlashStore.getState().progressReceived(progress)),
+    api.on('flashFinished', (finished) => useFlashStore.getState().finishedReceived(finished)),
   ];
   void useSettingsStore.getState().load();
   void useDrivesStore.getState().load();

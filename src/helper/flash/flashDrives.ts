@@ -1,0 +1,171 @@
+import { multiWrite, type sourceDestination } from 'etcher-sdk';
+import type { DriveError, DriveOutcome, DriveProgress } from '../../shared/flash';
+import type { CheckedTarget } from '../safety/checkTargets';
+import { recheckIdentity } from '../safety/recheckIdentity';
+import { compareDriveToImage } from '../verify/compareDriveToImage';
+import { classifyFlashError } from './classifyFlashError';
+import { createDriveProgressReporter, type DriveProgressReporter } from './driveProgressReporter';
+import { type ImageDescription, openImageSource } from './imageSource';
+import { tapSha256 } from './tapSha256';
+import type { TargetBlockDevice } from './targetBlockDevice';
+
+/** etcher-sdk's ring of 1 MiB aligned buffers: 16 per drive keeps each busy, capped at 256 MiB. */
+const numBuffersFor = (drives: number) => Math.min(16 * drives, 256);
+
+interface DriveRun {
+  target: CheckedTarget;
+  device: TargetBlockDevice;
+  reporter: DriveProgressReporter;
+  startedAt: string;
+  endedAt: string | null;
+  bytes: number;
+  error: DriveError | null;
+}
+
+export interface FlashDrivesInput {
+  jobId: string;
+  image: ImageDescription;
+  targets: CheckedTarget[];
+  devices: Map<string, TargetBlockDevice>;
+  verify: boolean;
+  emit: (progress: DriveProgress) => void;
+}
+
+/** Compares each drive that was written with the image; a difference fails that drive. */
+async function verifyByReadingBack(runs: DriveRun[], image: ImageDescription): Promise<void> {
+  for (const run of runs.filter((candidate) => candidate.error === null)) {
+    run.reporter.update({ phase: 'verifying', bytes: 0, total: run.bytes, speed: null, eta: null });
+    const comparison = await run.device
+      .open()
+      .then(() => compareDriveToImage(image, run.device, (bytes) => run.reporter.update({ bytes })))
+      .catch((caught: unknown) => {
+        run.error = classifyFlashError(caught, run.target.facts.path);
+        return null;
+      });
+    if (comparison && !comparison.matched) {
+      run.error = {
+        code: 'verifyMismatch',
+        offset: comparison.offset,
+        message: `${run.target.facts.path} does not hold the image: first difference at byte ${comparison.offset}.`,
+      };
+    }
+  }
+}
+
+const cancelledError = () => Object.assign(new Error('Cancelled.'), { code: 'ECANCELED' });
+
+/**
+ * Writes one image to every drive in a single etcher-sdk pipeline: the image is read (and
+ * decompressed) once, hashed on the way past, and fanned out to all drives. A drive that fails
+ * or is cancelled drops out with its own reason; the others go on.
+ */
+export async function flashDrives({ jobId, image, targets, devices, verify, emit }: FlashDrivesInput) {
+  const runs = targets.map(
+    (target): DriveRun => ({
+      target,
+      device: devices.get(target.facts.path) as TargetBlockDevice,
+      reporter: createDriveProgressReporter(jobId, target.facts.path, emit),
+      startedAt: new Date().toISOString(),
+      endedAt: null,
+      bytes: 0,
+      error: null,
+    }),
+  );
+  const fail = (run: DriveRun, caught: unknown) => {
+    if (run.error) return;
+    run.error = classifyFlashError(run.device.isCancelled ? cancelledError() : caught, run.target.facts.path);
+    const sizeWasUnsure = image.size === null || image.sizeIsEstimated;
+    if (sizeWasUnsure && (caught as { code?: string } | null)?.code === 'ENOSPC') {
+      run.error = {
+        code: 'imageTooLarge',
+        message: `The image is larger than ${run.target.facts.path}: it does not fit.`,
+      };
+    }
+    run.endedAt = new Date().toISOString();
+  };
+
+  // Right before opening: each drive must still be the one that was checked.
+  for (const run of runs) {
+    if (run.device.isCancelled) fail(run, cancelledError());
+    else await recheckIdentity(run.target.identity).catch((caught: unknown) => fail(run, caught));
+  }
+  const active = runs.filter((run) => run.error === null);
+  const byDevice = new Map<sourceDestination.SourceDestination, DriveRun>(
+    active.map((run) => [run.device, run]),
+  );
+  let sha256: string | null = null;
+  let bytesWritten = 0;
+  // etcher-sdk's checksum verification never finishes for a stream of unknown size (bzip2):
+  // then Bootstick reads the drives back itself after writing.
+  const etcherVerifies = verify && image.size !== null;
+  if (active.length > 0) {
+    const source = await openImageSource(image);
+    const tap = tapSha256(source);
+    try {
+      const result = await multiWrite.pipeSourceToDestinations({
+        source,
+        destinations: active.map((run) => run.device),
+        verify: etcherVerifies,
+        numBuffers: numBuffersFor(active.length),
+        onFail: (destination, failed) => {
+          const run = byDevice.get(destination);
+          if (run) fail(run, failed);
+        },
+        onProgress: (progress) => {
+          const sparse = progress.sparse === true;
+          const bytes = (sparse ? progress.bytes : progress.position) ?? 0;
+          for (const run of active) {
+            if (run.error) continue;
+            if (progress.type !== 'verifying') run.bytes = bytes;
+            run.reporter.update({
+              phase: progress.type === 'verifying' ? 'verifying' : 'writing',
+              bytes,
+              total: (sparse ? progress.blockmappedSize : progress.size) ?? image.size ?? 0,
+              speed: progress.speed ?? null,
+              eta: progress.eta ?? null,
+            });
+          }
+        },
+      });
+      bytesWritten = result.bytesWritten;
+    } catch (caught) {
+      // The source itself failed (a damaged image): every drive still writing fails with it.
+      for (const run of active) fail(run, caught);
+    }
+    sha256 = tap.digest(active.some((run) => run.error === null));
+  }
+  if (verify && !etcherVerifies) await verifyByReadingBack(active, image);
+
+  for (const run of runs) {
+    if (run.error?.code === 'verifyMismatch' && run.error.offset === undefined) {
+      // etcher-sdk compares checksums; read back once more to tell the person where it differs.
+      const comparison = await run.device
+        .open()
+        .then(() => compareDriveToImage(image, run.device))
+        .catch(() => null);
+      if (comparison && !comparison.matched) {
+        run.error = {
+          ...run.error,
+          offset: comparison.offset,
+          message: `${run.error.message} First difference at byte ${comparison.offset}.`,
+        };
+      }
+    }
+    await run.device.close().catch(() => {});
+  }
+
+  const outcomes = runs.map((run): DriveOutcome => {
+    const cancelled = run.error?.code === 'cancelled';
+    run.reporter.finish(run.error ? (cancelled ? 'cancelled' : 'failed') : 'done');
+    return {
+      drive: run.target.identity,
+      status: run.error ? (cancelled ? 'cancelled' : 'failed') : verify ? 'verified' : 'written',
+      startedAt: run.startedAt,
+      endedAt: run.endedAt ?? new Date().toISOString(),
+      bytesWritten: run.error ? run.bytes : bytesWritten,
+      verified: verify ? run.error === null : null,
+      error: run.error,
+    };
+  });
+  return { outcomes, sha256, bytesWritten };
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import type { EmitEvent } from '../../shared/api';
+import { JobResultSchema } from '../../shared/flash';
+import { ElevationError, HelperCallError, type HelperClient } from '../helper/helperClient';
+import { saveReport } from '../reports/reportStore';
+
+export interface FlashRequestFromUi {
+  image: string;
+  drives: string[];
+  verify: boolean;
+  full: boolean;
+  eject: boolean;
+  includeVirtual: boolean;
+}
+
+export interface FlashService {
+  start(request: FlashRequestFromUi): Promise<{ jobId: string }>;
+  cancel(jobId: string, drive?: string): Promise<{ cancelled: string[] }>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Runs flash jobs for the app through the privileged helper, started once on first use (one
+ * password prompt per run). Progress and the end of each job arrive as events; every finished
+ * job leaves an audit report in the data directory.
+ */
+export function createFlashService(options: {
+  dataDir: string;
+  emit: EmitEvent;
+  startHelper: () => Promise<HelperClient>;
+  log: (message: string) => void;
+}): FlashService {
+  let helper: Promise<HelperClient> | null = null;
+  const getHelper = () => {
+    helper ??= options.startHelper().then((client) => {
+      client.onProgress((progress) => options.emit('flashProgress', progress));
+      return client;
+    });
+    helper.catch(() => {
+      helper = null; // a refused password prompt may be retried
+    });
+    return helper;
+  };
+
+  async function run(jobId: string, request: FlashRequestFromUi): Promise<void> {
+    try {
+      const client = await getHelper();
+      const result = JobResultSchema.parse(
+        await client.call({
+          method: 'flash',
+          params: {
+            jobId,
+            image: request.image,
+            drives: request.drives,
+            options: {
+              verify: request.verify,
+              full: request.full,
+              includeVirtual: request.includeVirtual,
+              eject: request.eject,
+            },
+          },
+        }),
+      );
+      options.emit('flashFinished', {
+        jobId,
+        report: await saveReport(options.dataDir, result),
+        error: null,
+      });
+    } catch (error) {
+      options.log(`flash ${jobId} did not run: ${String(error)}`);
+      const shape =
+        error instanceof HelperCallError && error.error.code === 'refused'
+          ? { code: 'refused' as const, message: error.message, refusals: error.error.refusals }
+          : error instanceof ElevationError
+            ? { code: 'elevation' as const, message: error.message }
+            : { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) };
+      options.emit('flashFinished', { jobId, report: null, error: shape });
+    }
+  }
+
+  return {
+    async start(request) {
+      const jobId = `job-${randomBytes(6).toString('hex')}`;
+      void run(jobId, request);
+      return { jobId };
+    },
+    async cancel(jobId, drive) {
+      const client = await getHelper();
+      return (await client.call({ method: 'cancel', params: { jobId, ...(drive ? { drive } : {}) } })) as {
+        cancelled: string[];
+      };
+    },
+    async dispose() {
+      if (helper) await (await helper.catch(() => null))?.close();
+    },
+  };
+}

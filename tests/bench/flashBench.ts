@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: Bootstick's flash+verify against the reference tools, all measured in this
+ * one run on the same loop devices, printed as one table of ratios. Targets (issue #3):
+ * sparse ≤ 0.35× dd+cmp and ≤ 1.0× bmaptool; dense ≤ 1.1× dd+cmp; four targets ≤ 1.5× one;
+ * helper peak RSS < 250 MB. Needs root (loop devices) and a build (`npm run build`).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { requireBuild } from '../support/builtApp';
+import { startTestHelper } from '../support/helperSession';
+import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { buildDenseImage, buildSparseGptImage } from '../support/testImages';
+import {
+  bmaptool,
+  bootstick,
+  type Contender,
+  ddThenCompare,
+  etcherSdk,
+  makeBmap,
+  type Target,
+} from './contenders';
+
+const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
+
+async function peakRssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function timeIt(contender: Contender, image: string, size: number, targets: Target[]): Promise<number> {
+  const start = performance.now();
+  await contender.flash(image, size, targets);
+  return (performance.now() - start) / 1000;
+}
+
+async function main(): Promise<void> {
+  requireRoot();
+  requireBuild();
+  const dir = await mkdtemp(join(tmpdir(), 'bootstick-bench-'));
+  const loops = createLoopDevices();
+  const helper = await startTestHelper();
+  try {
+    process.stderr.write('building images…\n');
+    const images = {
+      sparse: { path: await buildSparseGptImage(dir, { size: 4 * GiB }), size: 4 * GiB },
+      dense: { path: await buildDenseImage(dir, 1 * GiB), size: 1 * GiB },
+    };
+    await makeBmap(images.sparse.path);
+    await makeBmap(images.dense.path);
+    const targets: Target[] = [];
+    for (let index = 0; index < 4; index += 1) {
+      const loop = await loops.attach(4 * GiB + 4 * MiB, { name: `target-${index}.img` });
+      targets.push({ path: loop.path, size: 4 * GiB + 4 * MiB });
+    }
+    const contenders = [bootstick(helper), ddThenCompare, etcherSdk, bmaptool];
+    const times: Record<string, number> = {};
+    for (const [kind, image] of Object.entries(images)) {
+      for (const count of [1, 4]) {
+        for (const contender of contenders) {
+          process.stderr.write(`${kind} ×${count} ${contender.name}… `);
+          const seconds = await timeIt(contender, image.path, image.size, targets.slice(0, count));
+          times[`${kind}/${count}/${contender.name}`] = seconds;
+          process.stderr.write(`${seconds.toFixed(2)} s\n`);
+        }
+      }
+    }
+    const rss = await peakRssMb(helper.pid as number);
+    const row = (kind: string, count: number) => {
+      const t = (name: string) => times[`${kind}/${count}/${name}`] ?? Number.NaN;
+      const ours = t('bootstick');
+      return `| ${kind} | ${count} | ${ours.toFixed(2)} s | ${t('dd+cmp').toFixed(2)} s | ${(ours / t('dd+cmp')).toFixed(2)}× | ${t('etcher-sdk').toFixed(2)} s | ${(ours / t('etcher-sdk')).toFixed(2)}× | ${t('bmaptool').toFixed(2)} s | ${(ours / t('bmaptool')).toFixed(2)}× |`;
+    };
+    const scale = (kind: string) =>
+      (times[`${kind}/4/bootstick`] ?? Number.NaN) / (times[`${kind}/1/bootstick`] ?? Number.NaN);
+    const lines = [
+      '| image | targets | bootstick | dd+cmp | ratio | etcher-sdk | ratio | bmaptool | ratio |',
+      '|---|---|---|---|---|---|---|---|---|',
+      row('sparse', 1),
+      row('sparse', 4),
+      row('dense', 1),
+      row('dense', 4),
+      '',
+      `four targets vs one: sparse ${scale('sparse').toFixed(2)}×, dense ${scale('dense').toFixed(2)}× (target ≤ 1.5×)`,
+      `helper peak RSS: ${rss.toFixed(0)} MB (target < 250 MB)`,
+      'images: sparse = 4 GiB GPT (EFI vfat + xfs root, ~230 MiB of data); dense = 1 GiB random',
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await helper.close();
+    await loops.cleanup();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
