@@ -16,10 +16,11 @@
 #   zip         zip: .zip-wrapped test images
 #   unzip       unzip -p: tests read .zip-wrapped images back
 #   bmap-tools  bmaptool: the baseline the write benchmark compares against
+#   pkexec      how the app gets root for its helper; tests run it for real as an unprivileged user
 set -euo pipefail
 
 PACKAGES=(util-linux e2fsprogs chromium fonts-noto-cjk xfsprogs dosfstools mtools gdisk fdisk xorriso xz-utils gzip bzip2 zip
-  unzip bmap-tools)
+  unzip bmap-tools pkexec)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
@@ -8,6 +9,8 @@ import { registerIpc, sendEvent } from './ipc';
 import { createRouter } from './router';
 import { CONTENT_SECURITY_POLICY, mainWindowOptions } from './windowOptions';
 
+/** Where the packages install the launcher that build/org.bootstick.helper.policy names. */
+const INSTALLED_LAUNCHER = '/usr/lib/bootstick/bootstick-helper';
 const rendererDir = join(import.meta.dirname, '../renderer');
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(rendererDir, 'index.html')).href;
 const isAppUrl = (url: string) =>
@@ -39,6 +42,7 @@ async function openMainWindow(): Promise<void> {
           execPath: process.execPath,
           helperPath: join(import.meta.dirname, 'helper.js'),
           electron: true,
+          launcher: existsSync(INSTALLED_LAUNCHER) ? INSTALLED_LAUNCHER : undefined,
         }),
       ),
     log: (message) => console.error(message),

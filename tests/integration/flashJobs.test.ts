@@ -97,6 +97,34 @@ describe('flash jobs through the helper', () => {
     expect(result.drives[0]?.error?.code).toBe('imageCorrupt');
   });
 
+  it('writes a .xz image with long runs of zeros intact over old data (no reused-buffer corruption)', async () => {
+    const image = join(dir, 'islands.img');
+    await run('truncate', ['-s', String(256 * MiB), image]);
+    for (const [seek, count] of [
+      [1, 3],
+      [40, 5],
+      [200, 2],
+    ]) {
+      await run('dd', [
+        'if=/dev/urandom',
+        `of=${image}`,
+        'bs=1M',
+        `count=${count}`,
+        `seek=${seek}`,
+        'conv=notrunc',
+        'status=none',
+      ]);
+    }
+    await run('xz', ['-k', '-0', '-T0', image]);
+    const drive = await loops.attach(256 * MiB);
+    const old = join(dir, 'old.img');
+    await writePatternFile(old, 256 * MiB);
+    await run('dd', [`if=${old}`, `of=${drive.path}`, 'bs=4M', 'oflag=direct', 'status=none']);
+    const result = await flash(`${image}.xz`, [drive.path]);
+    expect(result.drives[0]?.status).toBe('verified');
+    await run('cmp', ['-n', String(256 * MiB), image, drive.path]);
+  });
+
   it('verify-only finds a single flipped byte and reports its offset', async () => {
     const image = join(dir, 'flip.img');
     await writePatternFile(image, 24 * MiB);
@@ -165,6 +193,42 @@ describe('flash jobs through the helper', () => {
     expect(gaps.length).toBeGreaterThan(2);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(90);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(600);
+  });
+
+  it('unmounts a mounted target before writing it', async () => {
+    const image = join(dir, 'over-mount.img');
+    const sha = await writePatternFile(image, 8 * MiB);
+    const drive = await loops.attach(32 * MiB, { name: 'mounted.img' });
+    const mountpoint = await loops.mountExt4(drive.path);
+    const result = await flash(image, [drive.path]);
+    expect(result.drives[0]?.status).toBe('verified');
+    const { stdout } = await run('findmnt', ['-n', '-o', 'TARGET', '--source', drive.path]).catch(() => ({
+      stdout: '',
+    }));
+    expect(stdout.trim()).not.toBe(mountpoint);
+    expect(await sha256Of(drive.path, 8 * MiB)).toBe(sha);
+  });
+
+  it('cancels one drive and lets the other finish', async () => {
+    const image = join(dir, 'cancel-one.img');
+    await writePatternFile(image, 512 * MiB);
+    const [keep, stop] = [
+      await loops.attach(520 * MiB, { name: 'keep.img' }),
+      await loops.attach(520 * MiB, { name: 'stop.img' }),
+    ];
+    const jobId = testJobId();
+    const job = flash(image, [keep.path, stop.path], { full: true }, jobId);
+    await expect
+      .poll(() => helper.progress.some((event) => event.jobId === jobId && event.phase === 'writing'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    expect(await helper.call({ method: 'cancel', params: { jobId, drive: stop.path } })).toEqual({
+      cancelled: [stop.path],
+    });
+    const result = await job;
+    const byPath = Object.fromEntries(result.drives.map((drive) => [drive.drive.path, drive.status]));
+    expect(byPath).toEqual({ [keep.path]: 'verified', [stop.path]: 'cancelled' });
   });
 
   it('cancels mid-write promptly: the drive is reported cancelled', async () => {

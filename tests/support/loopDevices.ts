@@ -28,13 +28,17 @@ export function createLoopDevices() {
 
   return {
     tempDir,
-    /** A sparse backing file of `size` bytes attached to a free loop device. */
-    async attach(size: number, options: { readOnly?: boolean; name?: string } = {}): Promise<LoopDevice> {
+    /** A sparse backing file of `size` bytes attached to a free loop device (or the one named). */
+    async attach(
+      size: number,
+      options: { readOnly?: boolean; name?: string; device?: string } = {},
+    ): Promise<LoopDevice> {
       const backingFile = join(await tempDir(), options.name ?? 'drive.img');
       await run('truncate', ['-s', String(size), backingFile]);
-      const args = ['-f', '--show', ...(options.readOnly ? ['-r'] : []), backingFile];
+      const where = options.device ? [options.device] : ['-f', '--show'];
+      const args = [...where, ...(options.readOnly ? ['-r'] : []), backingFile];
       const { stdout } = await run('losetup', args);
-      const path = stdout.trim();
+      const path = options.device ?? stdout.trim();
       attached.push(path);
       return { path, backingFile };
     },

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { sourceDestination } from 'etcher-sdk';
 import type { ImageSummary } from '../../shared/flash';
 import { dataExtents } from '../sparse/dataExtents';
+import { FreshAlignedChunks } from './freshAlignedChunks';
 import { type Extent, SparseFileSource } from './sparseFileSource';
 
 export type Compression = ImageSummary['compression'];
@@ -98,9 +99,19 @@ export async function describeImage(path: string, options: { full: boolean }): P
   }
 }
 
-/** A fresh, unopened source for one drive's pipeline: sparse extents, or the (decompressed) stream. */
+/** A fresh source for a pipeline: sparse extents, the raw file, or the decompressed stream. */
 export async function openImageSource(image: ImageDescription): Promise<sourceDestination.SourceDestination> {
   if (image.extents) return new SparseFileSource(image.path, image.extents);
   const { inner } = await openLayers(image.path);
+  if (image.compression !== 'none') {
+    // Decompressed data goes to the drives through our own aligner (see FreshAlignedChunks).
+    const createReadStream = inner.createReadStream.bind(inner);
+    inner.createReadStream = async (options) => {
+      const stream = await createReadStream({ ...options, alignment: undefined });
+      const aligned = new FreshAlignedChunks();
+      stream.on('error', (error: Error) => aligned.destroy(error));
+      return stream.pipe(aligned);
+    };
+  }
   return inner;
 }

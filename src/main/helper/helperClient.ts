@@ -51,7 +51,8 @@ export async function startHelper(command: HelperCommand): Promise<HelperClient>
   const listeners = new Set<(progress: DriveProgress) => void>();
   let nextId = 1;
   const exited = new Promise<number | null>((resolve) => {
-    child.on('exit', (code) => {
+    // 'close', not 'exit': only then has all of stderr (pkexec's reason) been read.
+    child.on('close', (code) => {
       for (const { reject } of waiting.values())
         reject(new ElevationError(classifyElevationFailure(code, stderr)));
       waiting.clear();

@@ -15,8 +15,10 @@ export function helperCommand(options: {
   helperPath: string;
   /** true when execPath is the Electron binary rather than Node. */
   electron: boolean;
+  /** The installed launcher the polkit policy names (packages install it); used when present. */
+  launcher?: string;
 }): HelperCommand {
-  const { uid, execPath, helperPath, electron } = options;
+  const { uid, execPath, helperPath, electron, launcher } = options;
   const runAsNode = electron ? ['ELECTRON_RUN_AS_NODE=1'] : [];
   if (uid === 0) {
     return {
@@ -28,6 +30,12 @@ export function helperCommand(options: {
       },
     };
   }
+  const env = {
+    PATH: process.env.PATH,
+    DISPLAY: process.env.DISPLAY,
+    WAYLAND_DISPLAY: process.env.WAYLAND_DISPLAY,
+  };
+  if (launcher) return { command: 'pkexec', args: ['--disable-internal-agent', launcher], env };
   return {
     command: 'pkexec',
     args: [
@@ -36,16 +44,13 @@ export function helperCommand(options: {
       execPath,
       helperPath,
     ],
-    env: {
-      PATH: process.env.PATH,
-      DISPLAY: process.env.DISPLAY,
-      WAYLAND_DISPLAY: process.env.WAYLAND_DISPLAY,
-    },
+    env,
   };
 }
 
 export type ElevationFailure =
   | 'noPolkitAgent'
+  | 'noPolkitService'
   | 'cancelled'
   | 'notAuthorized'
   | 'noPkexec'
@@ -55,6 +60,7 @@ export type ElevationFailure =
 /** What went wrong starting the helper, from pkexec's exit code and words (see pkexec(1)). */
 export function classifyElevationFailure(exitCode: number | null, stderr: string): ElevationFailure {
   if (/No authentication agent found/i.test(stderr)) return 'noPolkitAgent';
+  if (/Error getting authority/i.test(stderr)) return 'noPolkitService';
   if (exitCode === 126) return 'cancelled';
   if (exitCode === 127 && /not authorized|Not authorized/i.test(stderr)) return 'notAuthorized';
   if (/ENOENT|not found/i.test(stderr) && /pkexec/.test(stderr)) return 'noPkexec';
@@ -65,6 +71,8 @@ export function classifyElevationFailure(exitCode: number | null, stderr: string
 export const ELEVATION_MESSAGES: Record<ElevationFailure, string> = {
   noPolkitAgent:
     'Bootstick needs administrator rights to write drives, but no polkit authentication agent is running to ask for your password. Start your desktop’s agent (or run Bootstick with sudo) and try again.',
+  noPolkitService:
+    'Bootstick needs administrator rights to write drives, but the polkit service is not running, so it cannot ask for them. Start polkit (polkitd) or run Bootstick as root.',
   cancelled: 'The request for administrator rights was cancelled, so no drive was touched.',
   notAuthorized: 'Administrator rights were refused, so no drive was touched.',
   noPkexec: 'pkexec is not installed: install polkit (the "pkexec" package) or run Bootstick as root.',

@@ -25,18 +25,25 @@ export async function saveReport(dataDir: string, result: JobResult, now = new D
   return report;
 }
 
+/** A stored report, or null for a file that is missing, not JSON, or not a report. */
+async function readReportFile(path: string): Promise<AuditReport | null> {
+  const text = await readFile(path, 'utf8').catch(() => null);
+  if (text === null) return null;
+  try {
+    const parsed = AuditReportSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Every stored report, newest first. Files that do not parse are skipped, never deleted. */
 export async function listReports(dataDir: string): Promise<AuditReport[]> {
   const files = await readdir(reportsDir(dataDir)).catch(() => []);
   const reports = await Promise.all(
     files
       .filter((file) => file.endsWith('.json'))
-      .map(async (file) => {
-        const parsed = AuditReportSchema.safeParse(
-          JSON.parse(await readFile(join(reportsDir(dataDir), file), 'utf8').catch(() => 'null')),
-        );
-        return parsed.success ? parsed.data : null;
-      }),
+      .map((file) => readReportFile(join(reportsDir(dataDir), file))),
   );
   return reports
     .filter((report): report is AuditReport => report !== null)
@@ -44,8 +51,5 @@ export async function listReports(dataDir: string): Promise<AuditReport[]> {
 }
 
 export async function readReport(dataDir: string, id: string): Promise<AuditReport | null> {
-  if (!VALID_ID.test(id)) return null;
-  const text = await readFile(join(reportsDir(dataDir), `${id}.json`), 'utf8').catch(() => null);
-  const parsed = AuditReportSchema.safeParse(text === null ? null : JSON.parse(text));
-  return parsed.success ? parsed.data : null;
+  return VALID_ID.test(id) ? readReportFile(join(reportsDir(dataDir), `${id}.json`)) : null;
 }

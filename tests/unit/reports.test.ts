@@ -1,0 +1,81 @@
+import { mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { listReports, readReport, saveReport } from '../../src/main/reports/reportStore';
+import { reportToCsv } from '../../src/main/reports/reportToCsv';
+import type { JobResult } from '../../src/shared/flash';
+
+const result: JobResult = {
+  jobId: 'job-abc',
+  kind: 'flash',
+  image: {
+    path: '/images/disk.raw',
+    size: 10_737_418_240,
+    sha256: 'a'.repeat(64),
+    compression: 'none',
+    mappedSize: 1_000_000,
+    extentCount: 12,
+  },
+  drives: [
+    {
+      drive: { path: '/dev/sdb', model: '=HYPERLINK("http://evil")', serial: 'AA01', size: 32e9, bus: 'USB' },
+      status: 'verified',
+      startedAt: '2026-11-25T10:00:00.000Z',
+      endedAt: '2026-11-25T10:01:00.000Z',
+      bytesWritten: 1_000_000,
+      verified: true,
+      error: null,
+    },
+    {
+      drive: { path: '/dev/sdc', model: 'Stick, "quoted"', serial: null, size: 16e9, bus: 'USB' },
+      status: 'failed',
+      startedAt: '2026-11-25T10:00:00.000Z',
+      endedAt: '2026-11-25T10:00:30.000Z',
+      bytesWritten: 500_000,
+      verified: false,
+      error: { code: 'verifyMismatch', message: 'differs', offset: 4096 },
+    },
+  ],
+};
+
+describe('audit reports', () => {
+  it('are stored privately, listed newest first, and read back by id', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bootstick-reports-'));
+    const first = await saveReport(dir, result, new Date('2026-11-25T10:01:00Z'));
+    const second = await saveReport(dir, { ...result, jobId: 'job-def' }, new Date('2026-11-25T11:00:00Z'));
+    expect((await listReports(dir)).map((report) => report.id)).toEqual([second.id, first.id]);
+    expect(await readReport(dir, first.id)).toEqual(first);
+    expect((await stat(join(dir, 'reports', `${first.id}.json`))).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuse ids that could reach outside the reports folder, and skip unreadable files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bootstick-reports-'));
+    await saveReport(dir, result);
+    await writeFile(join(dir, 'reports', 'broken.json'), '{ not json');
+    expect(await readReport(dir, '../settings')).toBeNull();
+    expect(await listReports(dir)).toHaveLength(1);
+    expect(await readdir(join(dir, 'reports'))).toContain('broken.json');
+  });
+
+  it('export as CSV with one row per drive, quoted safely, formulas defused', async () => {
+    const report = await saveReport(await mkdtemp(join(tmpdir(), 'bootstick-reports-')), result);
+    const rows = parse(reportToCsv(report), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      image_sha256: 'a'.repeat(64),
+      drive_path: '/dev/sdb',
+      drive_serial: 'AA01',
+      status: 'verified',
+      verified: 'true',
+    });
+    expect(rows[0]?.drive_model?.startsWith("'=")).toBe(true);
+    expect(rows[1]).toMatchObject({
+      drive_model: 'Stick, "quoted"',
+      drive_serial: '',
+      error_code: 'verifyMismatch',
+      mismatch_offset: '4096',
+    });
+  });
+});
