@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, open, rm, stat, truncate, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockIoAddon } from '../../src/helper/native/blockIoAddon';
 import { type DataExtent, dataExtents } from '../../src/helper/sparse/dataExtents';
 
 // Real sparse files on the host's real filesystem (os.tmpdir(), ext4 on CI), read through the
@@ -140,12 +140,12 @@ describe('dataExtents (lseek SEEK_DATA/SEEK_HOLE through the N-API addon)', () =
   });
 });
 
-describe('the sparse-extents addon itself', () => {
+describe('the block-io addon itself', () => {
   // Loaded directly, to reach what the path-based loader cannot pass it: a bad fd. In a hook,
   // not at collection, so a missing build fails as tests (with the loader's advice above).
   let addon: { dataExtents(fd: unknown): Array<[number, number]> };
   beforeAll(() => {
-    addon = createRequire(import.meta.url)('../../native/sparse-extents/build/Release/sparse_extents.node');
+    addon = blockIoAddon() as unknown as typeof addon;
   });
 
   it('returns [offset, length] pairs', async () => {

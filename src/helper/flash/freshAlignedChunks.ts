@@ -1,9 +1,27 @@
 import { constants } from 'etcher-sdk';
-import { type AlignedLockableBuffer, createBuffer } from 'etcher-sdk/build/aligned-lockable-buffer.js';
+import type { AlignedLockableBuffer } from 'etcher-sdk/build/aligned-lockable-buffer.js';
 import { BlockTransformStream } from 'etcher-sdk/build/block-transform-stream.js';
+import { alignedBuffer, MEMORY_ALIGNMENT } from '../verify/alignedBuffer';
 
-/** 4 KiB: a multiple of every drive's logical block size, as O_DIRECT needs. */
-const ALIGNMENT = 4096;
+const unlocked = async () => () => {};
+
+/**
+ * A chunk in the shape etcher-sdk's writer expects (it read-locks lockable buffers while
+ * writing). A chunk here is never reused, so its locks have nothing to guard.
+ */
+function freshChunk(size: number): AlignedLockableBuffer {
+  const buffer = alignedBuffer(size) as AlignedLockableBuffer;
+  buffer.alignment = MEMORY_ALIGNMENT;
+  buffer.lock = unlocked;
+  buffer.rlock = unlocked;
+  const slice = buffer.slice.bind(buffer);
+  buffer.slice = (start?: number, end?: number) => {
+    const part = slice(start, end) as AlignedLockableBuffer;
+    Object.assign(part, { alignment: MEMORY_ALIGNMENT, lock: unlocked, rlock: unlocked });
+    return part;
+  };
+  return buffer;
+}
 
 /**
  * Cuts a decompressed stream into aligned 1 MiB chunks for O_DIRECT writes, each in a buffer
@@ -19,8 +37,8 @@ export class FreshAlignedChunks extends BlockTransformStream {
   private filled = 0;
 
   constructor(private readonly chunkSize: number = constants.CHUNK_SIZE) {
-    super({ chunkSize, alignment: ALIGNMENT, numBuffers: 2 });
-    this.current = createBuffer(chunkSize, ALIGNMENT);
+    super({ chunkSize, alignment: MEMORY_ALIGNMENT, numBuffers: 2 });
+    this.current = freshChunk(chunkSize);
   }
 
   override _transform(chunk: Buffer, _encoding: string, callback: (error?: Error) => void): void {
@@ -41,10 +59,9 @@ export class FreshAlignedChunks extends BlockTransformStream {
   }
 
   private pushCurrent(): void {
-    // etcher-sdk's lockable buffer (its writer read-locks it while writing); ours is never reused.
     this.push(this.filled === this.chunkSize ? this.current : this.current.slice(0, this.filled));
     this.bytesWritten += this.filled;
-    this.current = createBuffer(this.chunkSize, ALIGNMENT);
+    this.current = freshChunk(this.chunkSize);
     this.filled = 0;
   }
 }

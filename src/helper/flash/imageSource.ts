@@ -3,6 +3,7 @@ import { sourceDestination } from 'etcher-sdk';
 import type { ImageSummary } from '../../shared/flash';
 import { dataExtents } from '../sparse/dataExtents';
 import { FreshAlignedChunks } from './freshAlignedChunks';
+import { gatedXzStream } from './gatedXzStream';
 import { type Extent, SparseFileSource } from './sparseFileSource';
 
 export type Compression = ImageSummary['compression'];
@@ -107,7 +108,10 @@ export async function openImageSource(image: ImageDescription): Promise<sourceDe
     // Decompressed data goes to the drives through our own aligner (see FreshAlignedChunks).
     const createReadStream = inner.createReadStream.bind(inner);
     inner.createReadStream = async (options) => {
-      const stream = await createReadStream({ ...options, alignment: undefined });
+      const stream =
+        image.compression === 'xz'
+          ? gatedXzStream(image.path)
+          : await createReadStream({ ...options, alignment: undefined });
       const aligned = new FreshAlignedChunks();
       stream.on('error', (error: Error) => aligned.destroy(error));
       return stream.pipe(aligned);
