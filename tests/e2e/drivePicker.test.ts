@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveDomId } from '../../src/renderer/components/driveDomId';
+import { seriousAccessibilityViolations } from '../support/accessibility';
 import { ROOT, requireBuild } from '../support/builtApp';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -14,16 +14,6 @@ let harness: RendererHarness;
 let page: Page;
 
 const card = (path: string) => page.locator(`#${driveDomId(path)}`);
-
-async function seriousAccessibilityViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page: page as never }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(' | ')})`,
-    );
-}
 
 beforeAll(async () => {
   requireRoot();
@@ -83,7 +73,7 @@ describe('the drive picker in the Flash step, in a real browser on the real rout
   it('has no serious or critical accessibility violations, and is screenshotted in English', async () => {
     const loop = await loops.attach(32 * 1024 * 1024, { name: 'screenshot-stick.img' });
     await card(loop.path).waitFor({ state: 'visible', timeout: 5000 });
-    expect(await seriousAccessibilityViolations()).toEqual([]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'drive-picker-en.png'), fullPage: true });
   });
 
@@ -92,7 +82,7 @@ describe('the drive picker in the Flash step, in a real browser on the real rout
     await page.getByRole('heading', { name: '대상 드라이브' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     expect(await page.getByText('시스템 드라이브').first().isVisible()).toBe(true);
-    expect(await seriousAccessibilityViolations()).toEqual([]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'drive-picker-ko.png'), fullPage: true });
     await page.reload();
     await page.getByRole('link', { name: '4. 굽기' }).waitFor();

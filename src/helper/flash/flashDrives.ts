@@ -9,8 +9,8 @@ import { type ImageDescription, openImageSource } from './imageSource';
 import { tapSha256 } from './tapSha256';
 import type { TargetBlockDevice } from './targetBlockDevice';
 
-/** etcher-sdk's ring of 1 MiB aligned buffers: 16 per drive keeps each busy, capped at 256 MiB. */
-const numBuffersFor = (drives: number) => Math.min(16 * drives, 256);
+/** etcher-sdk's ring of 1 MiB aligned buffers: 16 per drive keeps each busy, capped at 64 MiB. */
+const numBuffersFor = (drives: number) => Math.min(16 * drives, 64);
 
 interface DriveRun {
   target: CheckedTarget;
@@ -132,7 +132,7 @@ export async function flashDrives({ jobId, image, targets, devices, verify, emit
       // The source itself failed (a damaged image): every drive still writing fails with it.
       for (const run of active) fail(run, caught);
     }
-    sha256 = tap.digest(active.some((run) => run.error === null));
+    sha256 = await tap.digest(active.some((run) => run.error === null));
   }
   if (verify && !etcherVerifies) await verifyByReadingBack(active, image);
 

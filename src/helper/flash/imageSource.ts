@@ -36,6 +36,16 @@ function compressionOf(source: sourceDestination.SourceDestination): Compression
   return 'none';
 }
 
+/**
+ * Extents pay off when holes are a real share of the image (bootc's disk.raw is mostly holes).
+ * A dense file goes through etcher-sdk's plain path, which is faster than per-extent reads and
+ * checksums when there is nothing to skip.
+ */
+function worthWritingSparsely(extents: Extent[], size: number | null): Extent[] | null {
+  const mapped = extents.reduce((sum, extent) => sum + extent.length, 0);
+  return size !== null && mapped < size * 0.9 ? extents : null;
+}
+
 /** Magic numbers of the compressed formats etcher-sdk reads: a file that starts like one is one. */
 const COMPRESSED_MAGIC: [Compression, Buffer][] = [
   ['xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])],
@@ -92,7 +102,8 @@ export async function describeImage(path: string, options: { full: boolean }): P
     const compression = compressionOf(inner);
     const size = metadata.size ?? null;
     if (size === 0) throw new ImageError('notADiskImage', `${path} is empty: there is nothing to write.`);
-    const extents = compression === 'none' && !options.full ? await dataExtents(path) : null;
+    const extents =
+      compression === 'none' && !options.full ? worthWritingSparsely(await dataExtents(path), size) : null;
     return { path, compression, size, sizeIsEstimated: metadata.isSizeEstimated === true, extents };
   } finally {
     await inner.close().catch(() => {});
