@@ -9,8 +9,8 @@ import { type ImageDescription, openImageSource } from './imageSource';
 import { tapSha256 } from './tapSha256';
 import type { TargetBlockDevice } from './targetBlockDevice';
 
-/** etcher-sdk's ring of 1 MiB aligned buffers: 16 per drive keeps each busy, capped at 64 MiB. */
-const numBuffersFor = (drives: number) => Math.min(16 * drives, 64);
+/** etcher-sdk's ring of 1 MiB aligned buffers: 16 per drive keeps each busy, capped at 32 MiB (the helper must stay small). */
+const numBuffersFor = (drives: number) => Math.min(16 * drives, 32);
 
 interface DriveRun {
   target: CheckedTarget;
