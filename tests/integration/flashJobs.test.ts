@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:fs';
 import { mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -193,6 +194,27 @@ describe('flash jobs through the helper', () => {
     expect(gaps.length).toBeGreaterThan(2);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(90);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(600);
+  });
+
+  it('reports a drive another program holds as busy, promptly, and writes the other', async () => {
+    const image = join(dir, 'busy.img');
+    const sha = await writePatternFile(image, 8 * MiB);
+    const [busy, free] = [
+      await loops.attach(16 * MiB, { name: 'busy.img' }),
+      await loops.attach(16 * MiB, { name: 'free.img' }),
+    ];
+    const holder = await open(busy.path, constants.O_RDONLY | constants.O_EXCL);
+    try {
+      const started = Date.now();
+      const result = await flash(image, [busy.path, free.path]);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      const byPath = Object.fromEntries(result.drives.map((drive) => [drive.drive.path, drive]));
+      expect(byPath[busy.path]?.error?.code).toBe('driveBusy');
+      expect(byPath[free.path]?.status).toBe('verified');
+      expect(await sha256Of(free.path, 8 * MiB)).toBe(sha);
+    } finally {
+      await holder.close();
+    }
   });
 
   it('unmounts a mounted target before writing it', async () => {

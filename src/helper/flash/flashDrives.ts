@@ -84,10 +84,15 @@ export async function flashDrives({ jobId, image, targets, devices, verify, emit
     run.endedAt = new Date().toISOString();
   };
 
-  // Right before opening: each drive must still be the one that was checked.
+  // Right before opening: each drive must still be the one that was checked. Each is opened
+  // here, one by one, so a drive that cannot be opened (busy: someone else holds it with
+  // O_EXCL) fails alone; left to etcher-sdk, one such drive stalled the whole job.
   for (const run of runs) {
     if (run.device.isCancelled) fail(run, cancelledError());
-    else await recheckIdentity(run.target.identity).catch((caught: unknown) => fail(run, caught));
+    else
+      await recheckIdentity(run.target.identity)
+        .then(() => run.device.open())
+        .catch((caught: unknown) => fail(run, caught));
   }
   const active = runs.filter((run) => run.error === null);
   const byDevice = new Map<sourceDestination.SourceDestination, DriveRun>(
@@ -135,6 +140,8 @@ export async function flashDrives({ jobId, image, targets, devices, verify, emit
     sha256 = await tap.digest(active.some((run) => run.error === null));
   }
   if (verify && !etcherVerifies) await verifyByReadingBack(active, image);
+  // Cancelled while being verified (reads are not interrupted, see TargetBlockDevice).
+  for (const run of active) if (run.device.isCancelled) fail(run, cancelledError());
 
   for (const run of runs) {
     if (run.error?.code === 'verifyMismatch' && run.error.offset === undefined) {

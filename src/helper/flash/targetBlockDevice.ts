@@ -1,7 +1,12 @@
+import { open } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Drive } from 'drivelist';
 import { sourceDestination } from 'etcher-sdk';
 import type { DriveFacts } from '../../shared/drives/driveFacts';
 import { unmountDrive } from './unmountDrive';
+
+/** Tries at opening a busy drive: about 2 s in all. */
+const OPEN_ATTEMPTS = 5;
 
 export class FlashCancelledError extends Error {
   readonly code = 'ECANCELED';
@@ -39,8 +44,10 @@ export function toEtcherDrive(facts: DriveFacts, blockSize = 512): Drive {
 
 /**
  * A write target: etcher-sdk's BlockDevice (O_DIRECT|O_EXCL, aligned writes) with our own
- * unmount instead of mountutils, and a cancel switch that fails the next read or write, which
- * etcher-sdk treats like any drive failure: this drive stops, the others go on.
+ * unmount instead of mountutils, and a cancel switch that fails the next write, which
+ * etcher-sdk treats like any drive failure: this drive stops, the others go on. Reads are left
+ * alone: a verifier that fails one drive never finishes (etcher-sdk waits for it), so a drive
+ * cancelled while being verified is read to the end and then reported cancelled.
  */
 export class TargetBlockDevice extends sourceDestination.BlockDevice {
   private cancelled = false;
@@ -59,8 +66,18 @@ export class TargetBlockDevice extends sourceDestination.BlockDevice {
 
   protected override async _open(): Promise<void> {
     if (this.oWrite) await unmountDrive(this.device);
-    // Skip BlockDevice._open (it would load mountutils); File._open opens with our flags.
-    await sourceDestination.File.prototype['_open'].call(this);
+    // Not BlockDevice._open (it would load mountutils), nor File._open: that retries EBUSY
+    // 150 times with growing pauses, about 19 minutes, so a drive another program holds
+    // stalled the whole job. A few quick tries cover the moment right after unmounting.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        this.fileHandle = await open(this.path, this.getOpenFlags());
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'EBUSY' || attempt >= OPEN_ATTEMPTS) throw error;
+        await delay(200 * attempt);
+      }
+    }
   }
 
   protected override async _close(): Promise<void> {
@@ -70,10 +87,5 @@ export class TargetBlockDevice extends sourceDestination.BlockDevice {
   override async write(buffer: Buffer, bufferOffset: number, length: number, fileOffset: number) {
     if (this.cancelled) throw new FlashCancelledError();
     return super.write(buffer, bufferOffset, length, fileOffset);
-  }
-
-  override async read(buffer: Buffer, bufferOffset: number, length: number, sourceOffset: number) {
-    if (this.cancelled) throw new FlashCancelledError();
-    return super.read(buffer, bufferOffset, length, sourceOffset);
   }
 }
