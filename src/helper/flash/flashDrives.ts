@@ -95,6 +95,7 @@ export async function flashDrives({ jobId, image, targets, devices, verify, emit
         .catch((caught: unknown) => fail(run, caught));
   }
   const active = runs.filter((run) => run.error === null);
+  for (const run of active) run.device.peers = active.map((peer) => peer.device);
   const byDevice = new Map<sourceDestination.SourceDestination, DriveRun>(
     active.map((run) => [run.device, run]),
   );

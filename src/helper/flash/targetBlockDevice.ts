@@ -84,8 +84,17 @@ export class TargetBlockDevice extends sourceDestination.BlockDevice {
     await sourceDestination.File.prototype['_close'].call(this);
   }
 
+  /** The other drives of the same job: cancelling one of several must not stall the rest. */
+  peers: readonly TargetBlockDevice[] = [];
+
   override async write(buffer: Buffer, bufferOffset: number, length: number, fileOffset: number) {
-    if (this.cancelled) throw new FlashCancelledError();
+    if (this.cancelled) {
+      // All cancelled: fail, so the job ends at once. Only some: etcher-sdk's fan-out can wait
+      // forever for a failed drive that was holding back the stream (seen as a rare hang), so
+      // the cancelled drive quietly takes no more data and is reported cancelled at the end.
+      if (this.peers.every((peer) => peer.isCancelled)) throw new FlashCancelledError();
+      return { bytesWritten: length, buffer };
+    }
     return super.write(buffer, bufferOffset, length, fileOffset);
   }
 }
