@@ -17,10 +17,13 @@
 #   unzip       unzip -p: tests read .zip-wrapped images back
 #   bmap-tools  bmaptool: the baseline the write benchmark compares against
 #   pkexec      how the app gets root for its helper; tests run it for real as an unprivileged user
+#   podman      rootful podman runs the bootc-image-builder stand-in and builds the test source images
+#   runc        the OCI runtime podman uses here (crun fails on this host; tests/fixtures/podman/containers.conf)
+#   busybox-static  the static busybox the test container images are built from (no registry is reachable)
 set -euo pipefail
 
 PACKAGES=(util-linux e2fsprogs chromium fonts-noto-cjk xfsprogs dosfstools mtools gdisk fdisk xorriso xz-utils gzip bzip2 zip
-  unzip bmap-tools pkexec)
+  unzip bmap-tools pkexec podman runc busybox-static)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

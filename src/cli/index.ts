@@ -1,5 +1,9 @@
-import { Command, CommanderError } from 'commander';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { ImageTypeSchema, RootFsSchema, TargetArchSchema } from '../shared/build/imageTypes';
 import { AppError } from '../shared/errors';
+import { registerBlueprintCommand } from './blueprintCommand';
+import { buildCommand } from './buildCommand';
 import { drivesCommand } from './drivesCommand';
 import { flashCommand, verifyCommand } from './flashCommand';
 import { CliExit } from './jobOutcome';
@@ -47,6 +51,26 @@ program
   .option('--json', 'print the audit report as JSON')
   .action(async (image: string, drive: string, options) => {
     process.exitCode = await verifyCommand(image, drive, options);
+  });
+
+registerBlueprintCommand(program);
+
+program
+  .command('build')
+  .description('Build a disk image or ISO from a bootc image with bootc-image-builder (rootful podman)')
+  .argument('<image>', 'the bootc image, e.g. quay.io/centos-bootc/centos-bootc:stream10')
+  .addOption(new Option('--type <type>', 'what to build').choices(ImageTypeSchema.options).default('raw'))
+  .option('--config <file>', 'a bib config (config.toml or config.json): users, SSH keys, groups, …')
+  .requiredOption('--output <dir>', 'an empty (or new) folder for the outputs')
+  .option('--bib-image <ref>', 'the bootc-image-builder image (default: the setting)')
+  .addOption(new Option('--rootfs <fs>', 'root filesystem').choices(RootFsSchema.options))
+  .addOption(
+    new Option('--target-arch <arch>', 'build for another architecture').choices(TargetArchSchema.options),
+  )
+  .option('--pull', 'pull the bootc image or the builder image when root does not have it')
+  .option('--json', 'print the build record as JSON')
+  .action(async (image: string, options) => {
+    process.exitCode = await buildCommand(image, { ...options, output: resolve(options.output) });
   });
 
 try {

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { gatherDriveFacts } from '../main/drives/gatherDriveFacts';
+import type { BuildLogLine } from '../shared/build/bibRun';
 import { toDriveView } from '../shared/drives/toDriveView';
 import type { DriveProgress } from '../shared/flash';
 import { type HelperEvent, HelperRequestSchema, type HelperResponse } from '../shared/helperProtocol';
 import { DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES } from '../shared/settings';
+import { OutputDirRefused } from './build/checkBuildOutputDir';
+import { bibBuildHelp, inspectImage, podmanStatus } from './build/podmanQueries';
+import { pullImage } from './build/pullImage';
+import { runBib } from './build/runBib';
 import { RefusedError, runFlashJob } from './flash/runFlashJob';
 import type { JobRegistry } from './jobRegistry';
 import { runVerifyJob } from './verify/runVerifyJob';
@@ -16,6 +21,9 @@ function requestId(json: unknown): number | null {
 function failure(id: number | null, error: unknown): HelperResponse {
   if (error instanceof RefusedError) {
     return { id, ok: false, error: { code: 'refused', message: error.message, refusals: error.refusals } };
+  }
+  if (error instanceof OutputDirRefused) {
+    return { id, ok: false, error: { code: 'refused', message: error.message } };
   }
   return {
     id,
@@ -46,6 +54,7 @@ export async function handleRequestLine(
   }
   const request = parsed.data;
   const progress = (event: DriveProgress) => emit({ event: 'progress', progress: event });
+  const log = (line: BuildLogLine) => emit({ event: 'buildLog', log: line });
   try {
     switch (request.method) {
       case 'hello':
@@ -68,6 +77,24 @@ export async function handleRequestLine(
         if (registry.has(request.params.jobId))
           throw new Error(`Job ${request.params.jobId} is already running.`);
         return { id: request.id, ok: true, result: await runVerifyJob(request.params, progress, registry) };
+      case 'podmanStatus':
+        return { id: request.id, ok: true, result: await podmanStatus() };
+      case 'inspectImage':
+        return { id: request.id, ok: true, result: await inspectImage(request.params.ref) };
+      case 'bibHelp':
+        return { id: request.id, ok: true, result: await bibBuildHelp(request.params.bibImage) };
+      case 'pullImage':
+        if (registry.has(request.params.jobId))
+          throw new Error(`Job ${request.params.jobId} is already running.`);
+        return {
+          id: request.id,
+          ok: true,
+          result: await pullImage(request.params.jobId, request.params.ref, registry, log),
+        };
+      case 'runBib':
+        if (registry.has(request.params.jobId))
+          throw new Error(`Job ${request.params.jobId} is already running.`);
+        return { id: request.id, ok: true, result: await runBib(request.params, registry, log) };
       case 'cancel':
         return {
           id: request.id,

@@ -1,14 +1,20 @@
-import type { TargetBlockDevice } from './flash/targetBlockDevice';
+/** Anything a running job can stop: a drive being written, a podman container. */
+export interface Cancellable {
+  cancel(): void;
+}
 
-/** The drives of every running job, so a cancel request can reach them. */
+/**
+ * The cancellable parts of every running job (a flash job's drives, a build's container), so a
+ * cancel request can reach them.
+ */
 export class JobRegistry {
-  private readonly jobs = new Map<string, Map<string, TargetBlockDevice>>();
+  private readonly jobs = new Map<string, Map<string, Cancellable>>();
 
   has(jobId: string): boolean {
     return this.jobs.has(jobId);
   }
 
-  add(jobId: string, devices: Map<string, TargetBlockDevice>): void {
+  add(jobId: string, devices: Map<string, Cancellable>): void {
     this.jobs.set(jobId, devices);
   }
 
@@ -16,7 +22,7 @@ export class JobRegistry {
     this.jobs.delete(jobId);
   }
 
-  /** Cancels one drive of a job, or all of them. Returns the drives cancelled. */
+  /** Cancels one part (drive) of a job, or all of them. Returns the parts cancelled. */
   cancel(jobId: string, drive?: string): string[] {
     const devices = this.jobs.get(jobId);
     if (!devices) return [];

@@ -1,14 +1,19 @@
 import type { EmitEvent } from '../shared/api';
+import { type BlueprintService, createBlueprintService } from './blueprint/blueprintService';
+import { type BuildService, createBuildService } from './build/buildService';
 import { createDrivesService, type DrivesService } from './drives/drivesService';
 import { gatherDriveFacts } from './drives/gatherDriveFacts';
 import { createFlashService, type FlashService } from './flash/flashService';
 import type { HelperClient } from './helper/helperClient';
+import { createSharedHelper } from './helper/sharedHelper';
 import { openSettingsStore, type SettingsStore } from './store/settingsStore';
 
 export interface AppServices {
   settings: SettingsStore;
   drives: DrivesService;
   flash: FlashService;
+  builds: BuildService;
+  blueprints: BlueprintService;
   dataDir: string;
   emit: EmitEvent;
   dispose(): Promise<void>;
@@ -32,21 +37,32 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onError: (error) => options.log?.(`drive enumeration failed: ${String(error)}`),
   });
   const log = options.log ?? (() => {});
-  const flash = createFlashService({
+  const helper = createSharedHelper(options.startHelper, (client) =>
+    client.onProgress((progress) => options.emit('flashProgress', progress)),
+  );
+  const flash = createFlashService({ dataDir: options.dataDir, emit: options.emit, helper: helper.get, log });
+  const builds = createBuildService({
     dataDir: options.dataDir,
-    emit: options.emit,
-    startHelper: options.startHelper,
+    getSettings: settings.get,
+    helper: helper.get,
+    events: {
+      progress: (progress) => options.emit('buildProgress', progress),
+      log: (buildId, lines) => options.emit('buildLog', { buildId, lines }),
+      finished: (record) => options.emit('buildFinished', record),
+    },
     log,
   });
   return {
     settings,
     drives,
     flash,
+    builds,
+    blueprints: createBlueprintService(options.dataDir),
     dataDir: options.dataDir,
     emit: options.emit,
     async dispose() {
       drives.stop();
-      await flash.dispose();
+      await helper.dispose();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../shared/api';
 import { AppError } from '../shared/errors';
 import type { AppServices } from './appServices';
+import { listBuildRecords, readBuildLog } from './build/buildHistory';
 import { inspectImage } from './drives/inspectImage';
 import { listReports, readReport } from './reports/reportStore';
 import { reportToCsv } from './reports/reportToCsv';
@@ -24,6 +25,24 @@ export function createRouter(services: AppServices): Handlers {
     startFlash: async (request) =>
       services.flash.start({ ...request, includeVirtual: services.settings.get().showVirtualDrives }),
     cancelFlash: async ({ jobId, drive }) => services.flash.cancel(jobId, drive),
+    inspectSshKeys: async (input) => services.blueprints.inspectSshKeys(input),
+    importBlueprint: async (input) => services.blueprints.importBlueprint(input),
+    checkBlueprint: async (input) => services.blueprints.checkBlueprint(input),
+    exportBlueprint: async (input) => services.blueprints.exportBlueprint(input),
+    listProfiles: async () => services.blueprints.listProfiles(),
+    getProfile: async (input) => services.blueprints.getProfile(input),
+    saveProfile: async (input) => services.blueprints.saveProfile(input),
+    renameProfile: async (input) => services.blueprints.renameProfile(input),
+    deleteProfile: async (input) => services.blueprints.deleteProfile(input),
+    exportProfile: async (input) => ({ text: await services.blueprints.exportProfile(input) }),
+    startBuild: async (request) => services.builds.start(request),
+    cancelBuild: async ({ buildId }) => ({ cancelled: await services.builds.cancel(buildId) }),
+    listBuilds: async () => listBuildRecords(services.dataDir),
+    async readBuildLog({ buildId }) {
+      const text = await readBuildLog(services.dataDir, buildId);
+      if (text === null) throw new AppError('buildNotFound', `There is no log for build ${buildId}.`);
+      return { text };
+    },
     listReports: async () => listReports(services.dataDir),
     async exportReport({ id, format }) {
       const report = await readReport(services.dataDir, id);

@@ -1,4 +1,21 @@
 import { z } from 'zod';
+import {
+  CheckBlueprintInputSchema,
+  CheckBlueprintOutputSchema,
+  ExportBlueprintInputSchema,
+  ExportBlueprintOutputSchema,
+  ExportProfileInputSchema,
+  ImportBlueprintInputSchema,
+  InspectSshKeysInputSchema,
+  ProfileNameInputSchema,
+  RenameProfileInputSchema,
+  SaveProfileInputSchema,
+} from './blueprint/blueprintCalls';
+import { BlueprintImportResultSchema } from './blueprint/blueprintImport';
+import { ProfileSchema, ProfileSummarySchema } from './blueprint/profile';
+import { SshKeyInspectionSchema } from './blueprint/sshKeyInfo';
+import { BuildProgressSchema } from './build/buildProgress';
+import { BuildRecordSchema, BuildRequestSchema } from './build/buildRecord';
 import { DriveViewSchema } from './drives/driveView';
 import { AppErrorShapeSchema } from './errors';
 import { DriveProgressSchema, RefusalSchema } from './flash';
@@ -44,6 +61,33 @@ export const calls = {
     input: z.object({ id: z.string(), format: z.enum(['json', 'csv']) }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
   },
+  /** Type and fingerprint of each public key pasted; a private key is refused, never kept. */
+  inspectSshKeys: { input: InspectSshKeysInputSchema, output: SshKeyInspectionSchema },
+  /** Reads bib TOML or JSON (also the legacy {"blueprint": …} wrapper); problems carry lines. */
+  importBlueprint: { input: ImportBlueprintInputSchema, output: BlueprintImportResultSchema },
+  /** Every rule bib, osbuild and Bootstick apply, for the form as the person types. */
+  checkBlueprint: { input: CheckBlueprintInputSchema, output: CheckBlueprintOutputSchema },
+  /** bib's config.toml / config.json, passwords hashed; or the problems that stop it. */
+  exportBlueprint: { input: ExportBlueprintInputSchema, output: ExportBlueprintOutputSchema },
+  listProfiles: { input: z.object({}).strict(), output: z.array(ProfileSummarySchema) },
+  getProfile: { input: ProfileNameInputSchema, output: ProfileSchema.nullable() },
+  saveProfile: { input: SaveProfileInputSchema, output: ProfileSchema },
+  renameProfile: { input: RenameProfileInputSchema, output: ProfileSchema },
+  deleteProfile: { input: ProfileNameInputSchema, output: z.boolean() },
+  /** A profile as plain bib TOML that works with bib on its own. */
+  exportProfile: { input: ExportProfileInputSchema, output: z.object({ text: z.string() }) },
+  /** Starts a bootc-image-builder build; progress, log lines and the end arrive as events. */
+  startBuild: { input: BuildRequestSchema, output: z.object({ buildId: z.string() }) },
+  cancelBuild: {
+    input: z.object({ buildId: z.string() }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  /** Every recorded build, newest first. */
+  listBuilds: { input: z.object({}).strict(), output: z.array(BuildRecordSchema) },
+  readBuildLog: {
+    input: z.object({ buildId: z.string() }).strict(),
+    output: z.object({ text: z.string() }),
+  },
 } as const;
 
 export const events = {
@@ -56,6 +100,13 @@ export const events = {
     report: AuditReportSchema.nullable(),
     error: AppErrorShapeSchema.extend({ refusals: z.array(RefusalSchema).optional() }).nullable(),
   }),
+  buildProgress: BuildProgressSchema,
+  /** Lines bib printed since the last event (sent at most five times a second). */
+  buildLog: z.object({
+    buildId: z.string(),
+    lines: z.array(z.object({ stream: z.enum(['stdout', 'stderr']), line: z.string() })),
+  }),
+  buildFinished: BuildRecordSchema,
 } as const;
 
 export type CallName = keyof typeof calls;

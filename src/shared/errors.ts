@@ -7,6 +7,7 @@ export const ErrorCodeSchema = z.enum([
   'imageNotFound',
   'imageNotAFile',
   'reportNotFound',
+  'buildNotFound',
   'refused',
   'elevation',
   'internal',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BibRunRequestSchema, BuildLogLineSchema, ImageRefSchema } from './build/bibRun';
 import { DriveViewSchema } from './drives/driveView';
 import {
   DriveProgressSchema,
@@ -26,6 +27,21 @@ export const HelperRequestSchema = z.discriminatedUnion('method', [
     .strict(),
   z.object({ id, method: z.literal('flash'), params: FlashRequestSchema }).strict(),
   z.object({ id, method: z.literal('verify'), params: VerifyRequestSchema }).strict(),
+  z.object({ id, method: z.literal('podmanStatus') }).strict(),
+  z
+    .object({ id, method: z.literal('inspectImage'), params: z.object({ ref: ImageRefSchema }).strict() })
+    .strict(),
+  z
+    .object({ id, method: z.literal('bibHelp'), params: z.object({ bibImage: ImageRefSchema }).strict() })
+    .strict(),
+  z
+    .object({
+      id,
+      method: z.literal('pullImage'),
+      params: z.object({ jobId: z.string().regex(/^[a-z0-9-]{1,64}$/), ref: ImageRefSchema }).strict(),
+    })
+    .strict(),
+  z.object({ id, method: z.literal('runBib'), params: BibRunRequestSchema }).strict(),
   z
     .object({
       id,
@@ -60,7 +76,17 @@ export const HelperResponseSchema = z.union([
 ]);
 export type HelperResponse = z.infer<typeof HelperResponseSchema>;
 
-export const HelperEventSchema = z.object({ event: z.literal('progress'), progress: DriveProgressSchema });
+export const PullResultSchema = z.object({
+  ok: z.boolean(),
+  cancelled: z.boolean(),
+  tail: z.array(z.string()),
+});
+
+export const HelperEventSchema = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('progress'), progress: DriveProgressSchema }),
+  /** One line of a podman child's output (a pull or a bib run), as it is printed. */
+  z.object({ event: z.literal('buildLog'), log: BuildLogLineSchema }),
+]);
 export type HelperEvent = z.infer<typeof HelperEventSchema>;
 
 export { JobResultSchema };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImageRefSchema } from './build/bibRun';
 
 export const LanguageSchema = z.enum(['en', 'ko']);
 export type Language = z.infer<typeof LanguageSchema>;
@@ -11,11 +12,20 @@ export type Language = z.infer<typeof LanguageSchema>;
  */
 export const DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES = 300e9;
 
+/** bib's published image. Two code bases answer to this name (see bib-data/contract.md §0). */
+export const DEFAULT_BIB_IMAGE = 'quay.io/centos-bootc/bootc-image-builder:latest';
+
 export const SettingsSchema = z.object({
   /** Lists loop devices that have a backing file (marked virtual): for tests and advanced use. */
   showVirtualDrives: z.boolean(),
   largeDriveThresholdBytes: z.number().int().positive(),
   language: LanguageSchema,
+  /** The bootc-image-builder image to run; pinned by digest once pulled (bibImageDigest). */
+  bibImage: ImageRefSchema,
+  /** The digest bibImage resolved to when it was first used: builds run exactly this image. */
+  bibImageDigest: z.string().nullable(),
+  /** Where builds are written, one new folder per build; null = ~/Bootstick/builds. */
+  buildOutputDir: z.string().startsWith('/').nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -26,4 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   showVirtualDrives: false,
   largeDriveThresholdBytes: DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES,
   language: 'en',
+  bibImage: DEFAULT_BIB_IMAGE,
+  bibImageDigest: null,
+  buildOutputDir: null,
 };

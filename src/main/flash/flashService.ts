@@ -16,7 +16,6 @@ export interface FlashRequestFromUi {
 export interface FlashService {
   start(request: FlashRequestFromUi): Promise<{ jobId: string }>;
   cancel(jobId: string, drive?: string): Promise<{ cancelled: string[] }>;
-  dispose(): Promise<void>;
 }
 
 /**
@@ -27,20 +26,11 @@ export interface FlashService {
 export function createFlashService(options: {
   dataDir: string;
   emit: EmitEvent;
-  startHelper: () => Promise<HelperClient>;
+  /** The app's one privileged helper (see sharedHelper.ts). */
+  helper: () => Promise<HelperClient>;
   log: (message: string) => void;
 }): FlashService {
-  let helper: Promise<HelperClient> | null = null;
-  const getHelper = () => {
-    helper ??= options.startHelper().then((client) => {
-      client.onProgress((progress) => options.emit('flashProgress', progress));
-      return client;
-    });
-    helper.catch(() => {
-      helper = null; // a refused password prompt may be retried
-    });
-    return helper;
-  };
+  const getHelper = options.helper;
 
   async function run(jobId: string, request: FlashRequestFromUi): Promise<void> {
     try {
@@ -89,9 +79,6 @@ export function createFlashService(options: {
       return (await client.call({ method: 'cancel', params: { jobId, ...(drive ? { drive } : {}) } })) as {
         cancelled: string[];
       };
-    },
-    async dispose() {
-      if (helper) await (await helper.catch(() => null))?.close();
     },
   };
 }

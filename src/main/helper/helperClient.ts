@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { BuildLogLine } from '../../shared/build/bibRun';
 import type { DriveProgress } from '../../shared/flash';
 import {
   type HelperError,
@@ -35,6 +36,8 @@ export class ElevationError extends Error {
 export interface HelperClient {
   call(request: HelperCall): Promise<unknown>;
   onProgress(listener: (progress: DriveProgress) => void): () => void;
+  /** Every line podman children (pulls, bib runs) print, as they print it. */
+  onBuildLog(listener: (line: BuildLogLine) => void): () => void;
   /** Closes the helper's stdin: it cancels whatever runs and exits. */
   close(): Promise<number | null>;
   readonly pid: number | undefined;
@@ -49,6 +52,7 @@ export async function startHelper(command: HelperCommand): Promise<HelperClient>
   });
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   const listeners = new Set<(progress: DriveProgress) => void>();
+  const logListeners = new Set<(line: BuildLogLine) => void>();
   let nextId = 1;
   const exited = new Promise<number | null>((resolve) => {
     // 'close', not 'exit': only then has all of stderr (pkexec's reason) been read.
@@ -69,7 +73,8 @@ export async function startHelper(command: HelperCommand): Promise<HelperClient>
     }
     const event = HelperEventSchema.safeParse(json);
     if (event.success) {
-      for (const listener of listeners) listener(event.data.progress);
+      if (event.data.event === 'progress') for (const listener of listeners) listener(event.data.progress);
+      else for (const listener of logListeners) listener(event.data.log);
       return;
     }
     const response = HelperResponseSchema.safeParse(json);
@@ -92,6 +97,10 @@ export async function startHelper(command: HelperCommand): Promise<HelperClient>
     onProgress(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onBuildLog(listener) {
+      logListeners.add(listener);
+      return () => logListeners.delete(listener);
     },
     async close() {
       child.stdin.end();

@@ -27,6 +27,8 @@ export function helperCommand(options: {
       env: {
         PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
         ...(electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}),
+        // Already root: root's own podman configuration choice carries over (tests use it).
+        ...(process.env.CONTAINERS_CONF ? { CONTAINERS_CONF: process.env.CONTAINERS_CONF } : {}),
       },
     };
   }

@@ -1,0 +1,26 @@
+import type { Blueprint } from '../../shared/blueprint/blueprintSchema';
+import { looksLikePrivateKey } from '../../shared/blueprint/privateKeyText';
+import { type BlueprintProblem, error, quote, warning } from '../../shared/blueprint/problem';
+import { validateBlueprint } from '../../shared/blueprint/validateBlueprint';
+import type { ValidationContext } from '../../shared/blueprint/validationContext';
+import { inspectSshKeys } from './inspectSshKey';
+
+/** Every user's `key` must be SSH public keys (private keys are already refused by the shared rules). */
+export function sshKeyProblems(blueprint: Blueprint): BlueprintProblem[] {
+  return (blueprint.customizations?.user ?? []).flatMap((user, index) => {
+    if (!user.key || looksLikePrivateKey(user.key)) return [];
+    const path = ['customizations', 'user', index, 'key'];
+    const inspection = inspectSshKeys(user.key);
+    if (!inspection.ok) return [error(path, `SSH key of user ${quote(user.name)}: ${inspection.message}`)];
+    return inspection.keys.flatMap((key) =>
+      key.weakness
+        ? [warning(path, `SSH key of user ${quote(user.name)}, line ${key.line}: ${key.weakness}`)]
+        : [],
+    );
+  });
+}
+
+/** validateBlueprint plus what needs Node: the SSH public keys parsed for real. */
+export function checkBlueprint(blueprint: Blueprint, context: ValidationContext = {}): BlueprintProblem[] {
+  return [...validateBlueprint(blueprint, context), ...sshKeyProblems(blueprint)];
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** One stage osbuild will run, in the order the manifest lists it. */
+export interface ManifestStage {
+  pipeline: string;
+  /** osbuild's stage type, e.g. `org.osbuild.selinux`. */
+  stageType: string;
+}
+
+/** bib's `manifest` output was not an osbuild manifest we can plan progress from. */
+export class ManifestParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ManifestParseError';
+  }
+}
+
+// Only what progress needs: pipeline names and stage types. Everything else in a stage
+// (options, inputs, devices, mounts) is osbuild's business and left unchecked.
+const StageSchema = z.object({ type: z.string().regex(/^org\.osbuild\.[A-Za-z0-9._-]+$/) });
+const PipelineSchema = z.object({
+  name: z.string().min(1),
+  stages: z.array(StageSchema).default([]),
+});
+const ManifestSchema = z.object({
+  version: z.literal('2'),
+  pipelines: z.array(PipelineSchema).min(1),
+});
+
+/**
+ * Every stage of every pipeline of an osbuild (version 2) manifest, pipelines in manifest order:
+ * the order osbuild builds them in, since a pipeline's build root and inputs come before it.
+ * `text` is the stdout of `bib manifest` (compact JSON on one line) or a saved
+ * `manifest-*.json` (indented).
+ */
+export function parseManifestStages(text: string): ManifestStage[] {
+  const manifest = ManifestSchema.safeParse(parseJson(text));
+  if (!manifest.success) {
+    const issue = manifest.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    throw new ManifestParseError(
+      `bib printed JSON that is not an osbuild version 2 manifest${where}: ${issue?.message ?? 'unknown shape'}.`,
+    );
+  }
+  const stages = manifest.data.pipelines.flatMap((pipeline) =>
+    pipeline.stages.map((stage) => ({ pipeline: pipeline.name, stageType: stage.type })),
+  );
+  if (stages.length === 0) throw new ManifestParseError('The manifest bib printed has no stages to build.');
+  return stages;
+}
+
+function parseJson(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed === '') throw new ManifestParseError('bib printed no manifest (its output was empty).');
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    // bib prints the manifest as one line; anything else on stdout (a stray warning) is skipped.
+    const jsonLine = trimmed
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line.startsWith('{"'));
+    if (jsonLine !== undefined) {
+      try {
+        return JSON.parse(jsonLine);
+      } catch {
+        // Reported below with the start of what was printed.
+      }
+    }
+    throw new ManifestParseError(`bib's manifest output is not JSON: it starts with "${preview(trimmed)}".`);
+  }
+}
+
+function preview(text: string): string {
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  return firstLine.length > 80 ? `${firstLine.slice(0, 80)}…` : firstLine;
+}

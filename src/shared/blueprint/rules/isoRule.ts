@@ -1,0 +1,36 @@
+import { type BlueprintProblem, error, quote, warning } from '../problem';
+import { type BlueprintRule, mayBeIso } from '../validationContext';
+
+/** blueprint `validateVolumeID`: Go's `^[\w\d_-]+$`, i.e. ASCII letters, digits, "_" and "-". */
+const VOLUME_ID = /^[A-Za-z0-9_-]+$/;
+/** An ISO 9660 volume identifier holds at most 32 characters; longer ones get cut. */
+const VOLUME_ID_MAX = 32;
+
+export const isoRule: BlueprintRule = (blueprint, context) => {
+  const iso = blueprint.customizations?.iso;
+  if (!iso || !mayBeIso(context)) return [];
+  const path = ['customizations', 'iso', 'volume_id'];
+  const volumeId = iso.volume_id ?? '';
+  const problems: BlueprintProblem[] = [];
+  if (volumeId === '') {
+    // bib checks the label whenever the [customizations.iso] table exists, even if it is empty.
+    problems.push(
+      error(path, 'The ISO settings need a volume label: bib refuses an ISO section without one.'),
+    );
+  } else if (!VOLUME_ID.test(volumeId)) {
+    problems.push(
+      error(
+        path,
+        `ISO volume label ${quote(volumeId)} may contain only letters A–Z, digits, "-" and "_" (no spaces).`,
+      ),
+    );
+  } else if (volumeId.length > VOLUME_ID_MAX) {
+    problems.push(
+      warning(
+        path,
+        `ISO volume label ${quote(volumeId)} is longer than 32 characters and will be cut short.`,
+      ),
+    );
+  }
+  return problems;
+};

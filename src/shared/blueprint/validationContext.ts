@@ -1,0 +1,24 @@
+import { type ImageType, isIsoType, type RootFs } from '../build/imageTypes';
+import type { Blueprint } from './blueprintSchema';
+import type { BlueprintProblem } from './problem';
+
+/** What the blueprint will be built into; unknown fields mean "could be any". */
+export interface ValidationContext {
+  imageType?: ImageType;
+  rootfs?: RootFs;
+}
+
+export type BlueprintRule = (blueprint: Blueprint, context: ValidationContext) => BlueprintProblem[];
+
+/** ISO-only checks run when the type is an ISO type or not chosen yet. */
+export function mayBeIso(context: ValidationContext): boolean {
+  return context.imageType === undefined || isIsoType(context.imageType);
+}
+
+/** Disk-only checks run when the type is a disk type or not chosen yet. */
+export function mayBeDisk(context: ValidationContext): boolean {
+  return context.imageType === undefined || !isIsoType(context.imageType);
+}
+
+/** Control characters (C0, DEL, C1): harmless in bib's config, harmful where osbuild puts them. */
+export const CONTROL_CHARACTER = /\p{Cc}/u;

@@ -1,0 +1,32 @@
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkBuildOutputDir } from '../../../src/helper/build/checkBuildOutputDir';
+
+let base: string;
+beforeEach(async () => {
+  base = await mkdtemp(join(tmpdir(), 'bootstick-out-'));
+});
+
+describe('the output folder root writes a build into', () => {
+  it('is accepted when it is a real, empty folder, and the outputs go to its owner', async () => {
+    const dir = join(base, 'build');
+    await mkdir(dir);
+    const owner = await checkBuildOutputDir(dir);
+    expect(owner.uid).toBe(process.getuid?.());
+  });
+
+  it('is refused when missing, not empty, a file, a symlink, or a system folder', async () => {
+    await expect(checkBuildOutputDir(join(base, 'missing'))).rejects.toThrow(/does not exist/);
+    await writeFile(join(base, 'stray'), 'x');
+    await expect(checkBuildOutputDir(base)).rejects.toThrow(/not empty/);
+    await expect(checkBuildOutputDir(join(base, 'stray'))).rejects.toThrow(/not a folder/);
+    await mkdir(join(base, 'real'));
+    await symlink(join(base, 'real'), join(base, 'link'));
+    await expect(checkBuildOutputDir(join(base, 'link'))).rejects.toThrow(/symbolic link/);
+    for (const system of ['/etc', '/usr/lib', '/var/lib/containers/storage', '/']) {
+      await expect(checkBuildOutputDir(system)).rejects.toThrow(/system folder|not empty/);
+    }
+  });
+});
