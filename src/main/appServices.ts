@@ -51,6 +51,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       finished: (record) => options.emit('buildFinished', record),
     },
     log,
+    pinBibImage: async (digest) =>
+      options.emit('settingsChanged', await settings.update({ bibImageDigest: digest })),
   });
   return {
     settings,

@@ -1,6 +1,7 @@
 import type { Handlers } from '../shared/api';
 import { AppError } from '../shared/errors';
 import type { AppServices } from './appServices';
+import { hashPassword } from './blueprint/hashPassword';
 import { listBuildRecords, readBuildLog } from './build/buildHistory';
 import { inspectImage } from './drives/inspectImage';
 import { listReports, readReport } from './reports/reportStore';
@@ -12,7 +13,9 @@ export function createRouter(services: AppServices): Handlers {
     listDrives: async () => services.drives.current(),
     getSettings: async () => services.settings.get(),
     async updateSettings(patch) {
-      const settings = await services.settings.update(patch);
+      // Another builder image: its digest is pinned afresh on its first use.
+      const repin = patch.bibImage !== undefined && patch.bibImage !== services.settings.get().bibImage;
+      const settings = await services.settings.update(repin ? { bibImageDigest: null, ...patch } : patch);
       services.emit('settingsChanged', settings);
       await services.drives.settingsChanged();
       return settings;
@@ -25,6 +28,7 @@ export function createRouter(services: AppServices): Handlers {
     startFlash: async (request) =>
       services.flash.start({ ...request, includeVirtual: services.settings.get().showVirtualDrives }),
     cancelFlash: async ({ jobId, drive }) => services.flash.cancel(jobId, drive),
+    hashPassword: async ({ password }) => ({ hash: hashPassword(password) }),
     inspectSshKeys: async (input) => services.blueprints.inspectSshKeys(input),
     importBlueprint: async (input) => services.blueprints.importBlueprint(input),
     checkBlueprint: async (input) => services.blueprints.checkBlueprint(input),

@@ -61,6 +61,14 @@ export const calls = {
     input: z.object({ id: z.string(), format: z.enum(['json', 'csv']) }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
   },
+  /**
+   * A password's SHA-512 crypt hash, made the moment it leaves the form field: the renderer keeps
+   * only the hash, so the plain text is never stored, logged or sent anywhere else.
+   */
+  hashPassword: {
+    input: z.object({ password: z.string().max(4096) }).strict(),
+    output: z.object({ hash: z.string() }),
+  },
   /** Type and fingerprint of each public key pasted; a private key is refused, never kept. */
   inspectSshKeys: { input: InspectSshKeysInputSchema, output: SshKeyInspectionSchema },
   /** Reads bib TOML or JSON (also the legacy {"blueprint": …} wrapper); problems carry lines. */

@@ -14,6 +14,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     cancelFlash: vi.fn(async () => ({ cancelled: [] })),
     listReports: vi.fn(async () => []),
     exportReport: vi.fn(async () => ({ fileName: 'r.csv', mimeType: 'text/csv', content: '' })),
+    hashPassword: vi.fn(async () => ({ hash: '$6$salt$hash' })),
     inspectSshKeys: vi.fn(async () => ({ ok: true as const, keys: [] })),
     importBlueprint: vi.fn(),
     checkBlueprint: vi.fn(async () => []),

@@ -24,7 +24,7 @@ export async function writePrivateBibConfig(
   config: Blueprint,
 ): Promise<{ path: string; dispose(): Promise<void> }> {
   assertNoPlainPasswords(config);
-  const dir = await mkdtemp(join(tmpdir(), 'bootstick-bib-'));
+  const dir = await mkdtemp(join(tmpdir(), 'bootstick-bibconfig-'));
   const path = join(dir, 'config.toml');
   await writeFile(path, stringifyBlueprintToml(config), { mode: 0o600 });
   return { path, dispose: () => rm(dir, { recursive: true, force: true }) };

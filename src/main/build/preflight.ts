@@ -3,6 +3,7 @@ import { access, mkdir, statfs } from 'node:fs/promises';
 import type { ImageFacts, PodmanStatus } from '../../shared/build/bibRun';
 import type { PreflightCheck } from '../../shared/build/buildRecord';
 import { formatBytes } from '../../shared/format/formatBytes';
+import { type BuildFailure, buildFailure } from './buildFailure';
 
 export interface PreflightFacts {
   podman: PodmanStatus;
@@ -123,4 +124,23 @@ export async function runPreflight(
     });
   }
   return { checks, facts: { podman, source, bib } };
+}
+
+/** The first failed check as the build's failure, in the check's own words (they name the image or folder). */
+export function preflightFailure(checks: PreflightCheck[]): BuildFailure | null {
+  const failed = checks.find((check) => !check.ok);
+  if (!failed) return null;
+  const code = (
+    {
+      podman: 'podmanMissing',
+      rootful: 'podmanNotRootful',
+      sourceImage: 'sourceImageMissing',
+      sourceIsBootc: 'notBootcImage',
+      bibImage: 'bibImageMissing',
+      outputWritable: 'outputNotWritable',
+      freeSpace: 'notEnoughSpace',
+    } as const
+  )[failed.id];
+  const general = buildFailure(code);
+  return { ...general, message: failed.message, fix: failed.fix ?? general.fix };
 }

@@ -22,7 +22,7 @@ describe('the private config file root writes for bib', () => {
 
   let before: string[] = [];
   beforeEach(() => {
-    before = readdirSync(tmpdir()).filter((name) => name.startsWith('bootstick-bib-'));
+    before = readdirSync(tmpdir()).filter((name) => name.startsWith('bootstick-bibconfig-'));
   });
 
   it.each([
@@ -32,7 +32,7 @@ describe('the private config file root writes for bib', () => {
   ])('refuses %s and writes nothing', async (_name, password) => {
     const config = { customizations: { user: [{ name: 'ada', password }] } };
     expect(() => assertNoPlainPasswords(config)).toThrow(/not a SHA-512 crypt hash/);
-    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('bootstick-bib-'))).toEqual(before);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('bootstick-bibconfig-'))).toEqual(before);
     await expect(writePrivateBibConfig(config)).rejects.toThrow(/refusing to write it/);
   });
 

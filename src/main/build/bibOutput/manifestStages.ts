@@ -75,3 +75,17 @@ function preview(text: string): string {
   const firstLine = text.split('\n', 1)[0] ?? '';
   return firstLine.length > 80 ? `${firstLine.slice(0, 80)}…` : firstLine;
 }
+
+/** A manifest we cannot read costs the percentage, not the build: stages are then only counted. */
+export function parseManifestStagesOrNull(
+  text: string,
+  log?: (message: string) => void,
+): ManifestStage[] | null {
+  try {
+    return parseManifestStages(text);
+  } catch (error) {
+    if (!(error instanceof ManifestParseError)) throw error;
+    log?.(`bib manifest unreadable, progress without percentages: ${error.message}`);
+    return null;
+  }
+}

@@ -1,0 +1,33 @@
+import type { BuildLogLine } from '../../shared/build/bibRun';
+
+type Line = Omit<BuildLogLine, 'jobId'>;
+
+/** How often buffered lines are sent on: a bib build prints thousands of lines. */
+const FLUSH_MS = 200;
+
+/**
+ * Keeps a build's whole log (for its record) and passes lines on in batches, at most five
+ * times a second, so a chatty osbuild stage cannot flood the window with events.
+ */
+export function createBuildLogBuffer(send: (lines: Line[]) => void) {
+  const all: string[] = [];
+  let pending: Line[] = [];
+  const flush = () => {
+    if (pending.length > 0) send(pending);
+    pending = [];
+  };
+  const timer = setInterval(flush, FLUSH_MS);
+  return {
+    push(line: Line) {
+      // stderr lines are marked, so the saved log still tells bib's messages from osbuild's output.
+      all.push(`${line.stream === 'stderr' ? '!' : ' '} ${line.line}`);
+      pending.push(line);
+    },
+    text: () => `${all.join('\n')}\n`,
+    /** Sends what is left and stops the timer. */
+    close() {
+      clearInterval(timer);
+      flush();
+    },
+  };
+}

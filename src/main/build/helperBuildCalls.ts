@@ -1,0 +1,29 @@
+import {
+  type BibRunRequest,
+  type BibRunResult,
+  BibRunResultSchema,
+  type ImageFacts,
+  ImageFactsSchema,
+  type PodmanStatus,
+  PodmanStatusSchema,
+} from '../../shared/build/bibRun';
+import { PullResultSchema } from '../../shared/helperProtocol';
+import type { HelperClient } from '../helper/helperClient';
+
+/** The helper's podman methods, with each answer checked against its schema. */
+export function helperBuildCalls(client: HelperClient) {
+  return {
+    podmanStatus: async (): Promise<PodmanStatus> =>
+      PodmanStatusSchema.parse(await client.call({ method: 'podmanStatus' })),
+    inspectImage: async (ref: string): Promise<ImageFacts> =>
+      ImageFactsSchema.parse(await client.call({ method: 'inspectImage', params: { ref } })),
+    bibHelp: async (bibImage: string): Promise<string> =>
+      String(await client.call({ method: 'bibHelp', params: { bibImage } })),
+    pull: async (jobId: string, ref: string) =>
+      PullResultSchema.parse(await client.call({ method: 'pullImage', params: { jobId, ref } })),
+    runBib: async (params: BibRunRequest): Promise<BibRunResult> =>
+      BibRunResultSchema.parse(await client.call({ method: 'runBib', params })),
+    cancel: (jobId: string) => client.call({ method: 'cancel', params: { jobId } }),
+  };
+}
+export type HelperBuildCalls = ReturnType<typeof helperBuildCalls>;

@@ -1,0 +1,39 @@
+import type { BuildFailure } from './buildFailure';
+import { buildFailure } from './buildFailure';
+import type { HelperBuildCalls } from './helperBuildCalls';
+import { preflightFailure, runPreflight } from './preflight';
+
+/**
+ * The preflight, pulling the source or the bib image first when the person asked for it and
+ * root does not have it; then checked again, so the checklist shows what holds now.
+ */
+export async function preflightWithPulls(options: {
+  calls: HelperBuildCalls;
+  refs: { source: string; bib: string };
+  outputRoot: string;
+  pullMissing: boolean;
+  /** Runs a pull as the build's current helper job, so a cancel reaches it. */
+  pull: (
+    which: 'source' | 'bib',
+    ref: string,
+  ) => Promise<{ ok: boolean; cancelled: boolean; tail: string[] }>;
+  onPulling: (ref: string) => void;
+}) {
+  const { calls, refs, outputRoot } = options;
+  let checked = await runPreflight(calls, refs, outputRoot);
+  let failure: BuildFailure | null = null;
+  if (options.pullMissing) {
+    for (const which of ['source', 'bib'] as const) {
+      if (checked.facts[which]?.present) continue;
+      options.onPulling(refs[which]);
+      const pulled = await options.pull(which, refs[which]);
+      if (!pulled.ok) {
+        const code = which === 'source' ? 'sourceImageMissing' : 'bibImageMissing';
+        failure = pulled.cancelled ? buildFailure('cancelled') : buildFailure(code, pulled.tail.join('\n'));
+        break;
+      }
+    }
+    if (!failure) checked = await runPreflight(calls, refs, outputRoot);
+  }
+  return { ...checked, failure: failure ?? preflightFailure(checked.checks) };
+}
