@@ -8,6 +8,7 @@ import { artifactPath } from '../../shared/build/imageTypes';
 import type { Settings } from '../../shared/settings';
 import { ElevationError, type HelperClient } from '../helper/helperClient';
 import { parseBibHelpFlags } from './bibOutput/bibHelpFlags';
+import { bibWarning } from './bibOutput/bibWarnings';
 import { classifyBibFailure } from './bibOutput/classifyBibFailure';
 import { parseManifestStagesOrNull } from './bibOutput/manifestStages';
 import { phaseFraction } from './bibOutput/progressBands';
@@ -98,10 +99,13 @@ export function createBuildService(options: {
       const fromBuild = line.jobId.endsWith('-build');
       if (fromBuild && firstBuildLineAt === null) firstBuildLineAt = Date.now();
       log.push({ stream: line.stream, line: line.line });
+      const warning = bibWarning(line.line);
+      if (warning && !warnings.includes(warning)) warnings.push(warning);
       const update = fromBuild ? tracker?.feed(line.stream, line.line) : null;
       if (update) report(update);
     };
     let detach = () => {};
+    const warnings: string[] = [];
 
     const result = {
       preflight: [] as PreflightCheck[],
@@ -284,7 +288,7 @@ export function createBuildService(options: {
         artifact: result.artifact,
         artifactBytes,
         logFile: null,
-        warnings: [],
+        warnings,
       };
       log.close();
       const saved = await saveBuildRecord(options.dataDir, record, log.text());
