@@ -6,6 +6,7 @@ import { registerBlueprintCommand } from './blueprintCommand';
 import { buildCommand } from './buildCommand';
 import { drivesCommand } from './drivesCommand';
 import { flashCommand, verifyCommand } from './flashCommand';
+import { registerImageCommand } from './imageBuildCommand';
 import { CliExit } from './jobOutcome';
 
 /** Exit codes: 0 success, 1 a job failed, 2 refused or misused. */
@@ -54,6 +55,7 @@ program
   });
 
 registerBlueprintCommand(program);
+registerImageCommand(program);
 
 program
   .command('build')

@@ -5,7 +5,9 @@ import { toDriveView } from '../shared/drives/toDriveView';
 import type { DriveProgress } from '../shared/flash';
 import { type HelperEvent, HelperRequestSchema, type HelperResponse } from '../shared/helperProtocol';
 import { DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES } from '../shared/settings';
+import { BuildContextRefused } from './build/checkBuildContext';
 import { OutputDirRefused } from './build/checkBuildOutputDir';
+import { podmanBuild } from './build/podmanBuild';
 import { bibBuildHelp, inspectImage, podmanStatus } from './build/podmanQueries';
 import { pullImage } from './build/pullImage';
 import { runBib } from './build/runBib';
@@ -22,7 +24,7 @@ function failure(id: number | null, error: unknown): HelperResponse {
   if (error instanceof RefusedError) {
     return { id, ok: false, error: { code: 'refused', message: error.message, refusals: error.refusals } };
   }
-  if (error instanceof OutputDirRefused) {
+  if (error instanceof OutputDirRefused || error instanceof BuildContextRefused) {
     return { id, ok: false, error: { code: 'refused', message: error.message } };
   }
   return {
@@ -95,6 +97,10 @@ export async function handleRequestLine(
         if (registry.has(request.params.jobId))
           throw new Error(`Job ${request.params.jobId} is already running.`);
         return { id: request.id, ok: true, result: await runBib(request.params, registry, log) };
+      case 'podmanBuild':
+        if (registry.has(request.params.jobId))
+          throw new Error(`Job ${request.params.jobId} is already running.`);
+        return { id: request.id, ok: true, result: await podmanBuild(request.params, registry, log) };
       case 'cancel':
         return {
           id: request.id,

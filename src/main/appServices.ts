@@ -1,6 +1,7 @@
 import type { EmitEvent } from '../shared/api';
 import { type BlueprintService, createBlueprintService } from './blueprint/blueprintService';
 import { type BuildService, createBuildService } from './build/buildService';
+import { type ContainerfileService, createContainerfileService } from './build/containerfileService';
 import { createDrivesService, type DrivesService } from './drives/drivesService';
 import { gatherDriveFacts } from './drives/gatherDriveFacts';
 import { createFlashService, type FlashService } from './flash/flashService';
@@ -13,6 +14,8 @@ export interface AppServices {
   drives: DrivesService;
   flash: FlashService;
   builds: BuildService;
+  /** Containerfile builds (`podman build` as root). */
+  imageBuilds: ContainerfileService;
   blueprints: BlueprintService;
   dataDir: string;
   emit: EmitEvent;
@@ -54,11 +57,20 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     pinBibImage: async (digest) =>
       options.emit('settingsChanged', await settings.update({ bibImageDigest: digest })),
   });
+  const imageBuilds = createContainerfileService({
+    helper: helper.get,
+    events: {
+      log: (buildId, lines) => options.emit('buildLog', { buildId, lines }),
+      finished: (result) => options.emit('imageBuildFinished', result),
+    },
+    log,
+  });
   return {
     settings,
     drives,
     flash,
     builds,
+    imageBuilds,
     blueprints: createBlueprintService(options.dataDir),
     dataDir: options.dataDir,
     emit: options.emit,

@@ -41,6 +41,8 @@ export function createRouter(services: AppServices): Handlers {
     exportProfile: async (input) => ({ text: await services.blueprints.exportProfile(input) }),
     startBuild: async (request) => services.builds.start(request),
     cancelBuild: async ({ buildId }) => ({ cancelled: await services.builds.cancel(buildId) }),
+    startImageBuild: async (input) => services.imageBuilds.start(input),
+    cancelImageBuild: async ({ buildId }) => ({ cancelled: await services.imageBuilds.cancel(buildId) }),
     listBuilds: async () => listBuildRecords(services.dataDir),
     async readBuildLog({ buildId }) {
       const text = await readBuildLog(services.dataDir, buildId);

@@ -16,6 +16,7 @@ import { ProfileSchema, ProfileSummarySchema } from './blueprint/profile';
 import { SshKeyInspectionSchema } from './blueprint/sshKeyInfo';
 import { BuildProgressSchema } from './build/buildProgress';
 import { BuildRecordSchema, BuildRequestSchema } from './build/buildRecord';
+import { ImageBuildFinishedSchema, ImageBuildInputSchema } from './build/containerfileBuild';
 import { DriveViewSchema } from './drives/driveView';
 import { AppErrorShapeSchema } from './errors';
 import { DriveProgressSchema, RefusalSchema } from './flash';
@@ -96,6 +97,15 @@ export const calls = {
     input: z.object({ buildId: z.string() }).strict(),
     output: z.object({ text: z.string() }),
   },
+  /**
+   * Builds a bootc image from a Containerfile with root's podman (tag localhost/…); its log comes
+   * as buildLog events under the returned id, its end as imageBuildFinished.
+   */
+  startImageBuild: { input: ImageBuildInputSchema, output: z.object({ buildId: z.string() }) },
+  cancelImageBuild: {
+    input: z.object({ buildId: z.string() }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
 } as const;
 
 export const events = {
@@ -115,6 +125,8 @@ export const events = {
     lines: z.array(z.object({ stream: z.enum(['stdout', 'stderr']), line: z.string() })),
   }),
   buildFinished: BuildRecordSchema,
+  /** A Containerfile build ended: the image id, or why there is none. */
+  imageBuildFinished: ImageBuildFinishedSchema,
 } as const;
 
 export type CallName = keyof typeof calls;

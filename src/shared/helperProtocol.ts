@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BibRunRequestSchema, BuildLogLineSchema, ImageRefSchema } from './build/bibRun';
+import { ImageBuildRequestSchema } from './build/containerfileBuild';
 import { DriveViewSchema } from './drives/driveView';
 import {
   DriveProgressSchema,
@@ -42,6 +43,8 @@ export const HelperRequestSchema = z.discriminatedUnion('method', [
     })
     .strict(),
   z.object({ id, method: z.literal('runBib'), params: BibRunRequestSchema }).strict(),
+  /** `podman build` of a Containerfile into root's storage; argv built by the helper. */
+  z.object({ id, method: z.literal('podmanBuild'), params: ImageBuildRequestSchema }).strict(),
   z
     .object({
       id,

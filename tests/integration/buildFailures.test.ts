@@ -176,10 +176,10 @@ describe('a blueprint the rules refuse never reaches bib', () => {
     ['an unknown key', { customizations: { hostnam: 'x' } }, /hostnam/],
   ])('refuses %s with the reason, building nothing', async (_name, config, reason) => {
     const source = await ensureSourceImage('bootc');
-    const before = (await import('../../src/main/build/buildHistory')).listBuildRecords;
-    const count = (await before(session.dataDir)).length;
+    const { listBuildRecords } = await import('../../src/main/build/buildHistory');
+    const count = (await listBuildRecords(session.dataDir)).length;
     await expect(session.service.run({ sourceImage: source, type: 'raw', config })).rejects.toThrow(reason);
-    expect((await before(session.dataDir)).length).toBe(count);
+    expect((await listBuildRecords(session.dataDir)).length).toBe(count);
     await expectNothingLeft();
   });
 

@@ -29,6 +29,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     cancelBuild: vi.fn(async () => ({ cancelled: false })),
     listBuilds: vi.fn(async () => []),
     readBuildLog: vi.fn(async () => ({ text: '' })),
+    startImageBuild: vi.fn(async () => ({ buildId: 'image-1' })),
+    cancelImageBuild: vi.fn(async () => ({ cancelled: false })),
     ...overrides,
   };
 }

@@ -21,6 +21,17 @@ const SYSTEM_EXACT = ['/', '/var', '/var/lib', '/var/lib/containers', '/home', '
 export class OutputDirRefused extends Error {}
 
 /**
+ * Whether root must not treat `dir` (a resolved path) as a person's own folder: to write a build
+ * into, or to read a build context from.
+ */
+export function isSystemFolder(dir: string): boolean {
+  return (
+    SYSTEM_EXACT.includes(dir) ||
+    SYSTEM_PREFIXES.some((prefix) => dir === prefix || dir.startsWith(`${prefix}/`))
+  );
+}
+
+/**
  * Checks the build's output folder as root, trusting nothing but the filesystem: it must be an
  * existing, empty, real folder (no symlink anywhere in the path) outside the system's own
  * folders. The outputs are given to the folder's owner, so nobody can aim root's files at
@@ -36,10 +47,7 @@ export async function checkBuildOutputDir(dir: string): Promise<{ uid: number; g
   if (resolved !== dir) throw new OutputDirRefused(`The output folder ${dir} goes through a symbolic link.`);
   const stats = await lstat(dir);
   if (!stats.isDirectory()) throw new OutputDirRefused(`${dir} is not a folder.`);
-  if (
-    SYSTEM_EXACT.includes(dir) ||
-    SYSTEM_PREFIXES.some((prefix) => dir === prefix || dir.startsWith(`${prefix}/`))
-  ) {
+  if (isSystemFolder(dir)) {
     throw new OutputDirRefused(`${dir} is a system folder; choose a folder of your own for the build.`);
   }
   if ((await readdir(dir)).length > 0) {

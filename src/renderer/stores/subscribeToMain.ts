@@ -1,4 +1,5 @@
 import { api } from '../api';
+import { useBuildStore } from './buildStore';
 import { useDrivesStore } from './drivesStore';
 import { useFlashStore } from './flashStore';
 import { useSettingsStore } from './settingsStore';
@@ -10,6 +11,9 @@ export function subscribeToMain(): () => void {
     api.on('settingsChanged', (settings) => useSettingsStore.getState().received(settings)),
     api.on('flashProgress', (progress) => useFlashStore.getState().progressReceived(progress)),
     api.on('flashFinished', (finished) => useFlashStore.getState().finishedReceived(finished)),
+    api.on('buildProgress', (progress) => useBuildStore.getState().progressReceived(progress)),
+    api.on('buildLog', (payload) => useBuildStore.getState().logReceived(payload)),
+    api.on('buildFinished', (record) => useBuildStore.getState().finishedReceived(record)),
   ];
   void useSettingsStore.getState().load();
   void useDrivesStore.getState().load();

@@ -1,0 +1,33 @@
+import { FormHelperText, HelperText, HelperTextItem } from '@patternfly/react-core';
+import type { ReactNode } from 'react';
+import type { BlueprintProblem } from '../../../shared/blueprint/problem';
+
+/** A field's problems right under it, as the person types; its hint when there are none. */
+export function FieldHelp({
+  id,
+  problems,
+  hint,
+}: {
+  id: string;
+  problems: BlueprintProblem[];
+  hint: ReactNode;
+}) {
+  return (
+    <FormHelperText>
+      <HelperText id={id} isLiveRegion>
+        {problems.length > 0 ? (
+          problems.map((problem) => (
+            <HelperTextItem
+              key={problem.message}
+              variant={problem.severity === 'error' ? 'error' : 'warning'}
+            >
+              {problem.message}
+            </HelperTextItem>
+          ))
+        ) : (
+          <HelperTextItem>{hint}</HelperTextItem>
+        )}
+      </HelperText>
+    </FormHelperText>
+  );
+}

@@ -1,0 +1,87 @@
+import { FormGroup, FormHelperText, HelperText, HelperTextItem, TextArea } from '@patternfly/react-core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { looksLikePrivateKey, PRIVATE_KEY_MESSAGE } from '../../../shared/blueprint/privateKeyText';
+import type { SshKeyInspection } from '../../../shared/blueprint/sshKeyInfo';
+import { api } from '../../api';
+
+/**
+ * A user's public keys. Each key's type and fingerprint are shown as it is pasted (parsed in main
+ * with sshpk); a private key pasted by mistake is refused on the spot and never kept, not even
+ * in the form.
+ */
+export function SshKeyField({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  onChange(key: string): void;
+}) {
+  const { t } = useTranslation();
+  const [refusedPrivate, setRefusedPrivate] = useState(false);
+  const [inspection, setInspection] = useState<SshKeyInspection | null>(null);
+
+  useEffect(() => {
+    if (value.trim() === '') {
+      setInspection(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      void api.call('inspectSshKeys', { key: value }).then((result) => current && setInspection(result));
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [value]);
+
+  const error = refusedPrivate
+    ? PRIVATE_KEY_MESSAGE
+    : inspection && !inspection.ok
+      ? inspection.message
+      : null;
+  return (
+    <FormGroup label={t('blueprint.sshKey')} fieldId={id}>
+      <TextArea
+        id={id}
+        value={value}
+        onChange={(_, text) => {
+          if (looksLikePrivateKey(text)) {
+            setRefusedPrivate(true);
+            onChange('');
+            return;
+          }
+          setRefusedPrivate(false);
+          onChange(text);
+        }}
+        validated={error ? 'error' : 'default'}
+        aria-describedby={`${id}-helper`}
+        autoResize
+        resizeOrientation="vertical"
+      />
+      <FormHelperText>
+        <HelperText id={`${id}-helper`} isLiveRegion>
+          {error ? (
+            <HelperTextItem variant="error">{error}</HelperTextItem>
+          ) : inspection?.ok ? (
+            inspection.keys.map((key) => (
+              <HelperTextItem key={key.line} variant={key.weakness ? 'warning' : 'success'}>
+                {t('blueprint.sshKeyInfo', {
+                  type: key.type,
+                  fingerprint: key.fingerprint,
+                  comment: key.comment,
+                })}
+                {key.weakness ? ` — ${key.weakness}` : ''}
+              </HelperTextItem>
+            ))
+          ) : (
+            <HelperTextItem>{t('blueprint.sshKeyHint')}</HelperTextItem>
+          )}
+        </HelperText>
+      </FormHelperText>
+    </FormGroup>
+  );
+}

@@ -1,0 +1,84 @@
+import { create } from 'zustand';
+import type { EventPayload } from '../../shared/api';
+import type { BuildProgress } from '../../shared/build/buildProgress';
+import type { BuildRecord } from '../../shared/build/buildRecord';
+import type { ImageType } from '../../shared/build/imageTypes';
+import { api } from '../api';
+import { blueprintOf, useBlueprintStore } from './blueprintStore';
+import { useImageStore } from './imageStore';
+
+/** Lines kept on screen; the whole log stays in the build's record. */
+const MAX_LOG_LINES = 2000;
+
+/** Every build's latest events by id, so none is lost before the id is known. */
+const early = {
+  progress: new Map<string, BuildProgress>(),
+  logs: new Map<string, string[]>(),
+  records: new Map<string, BuildRecord>(),
+};
+
+interface BuildState {
+  type: ImageType;
+  buildId: string | null;
+  progress: BuildProgress | null;
+  log: string[];
+  record: BuildRecord | null;
+  /** Why the build could not start (a refused blueprint, a bad reference), in words. */
+  startError: string | null;
+  setType(type: ImageType): void;
+  start(): Promise<void>;
+  cancel(): Promise<void>;
+  progressReceived(progress: BuildProgress): void;
+  logReceived(payload: EventPayload<'buildLog'>): void;
+  finishedReceived(record: BuildRecord): void;
+}
+
+/** The Build step: the image type, the running or last build, its progress and its log. */
+export const useBuildStore = create<BuildState>((set, get) => ({
+  type: 'raw',
+  buildId: null,
+  progress: null,
+  log: [],
+  record: null,
+  startError: null,
+  setType: (type) => set({ type }),
+  async start() {
+    set({ startError: null, record: null, progress: null, log: [] });
+    try {
+      const { buildId } = await api.call('startBuild', {
+        sourceImage: useImageStore.getState().reference.trim(),
+        type: get().type,
+        config: blueprintOf(useBlueprintStore.getState()),
+        pullMissing: true,
+      });
+      set({
+        buildId,
+        progress: early.progress.get(buildId) ?? null,
+        log: early.logs.get(buildId) ?? [],
+        record: early.records.get(buildId) ?? null,
+      });
+    } catch (error) {
+      set({ startError: error instanceof Error ? error.message : String(error) });
+    }
+  },
+  async cancel() {
+    const { buildId, record } = get();
+    if (buildId && !record) await api.call('cancelBuild', { buildId });
+  },
+  // Events are kept per build: the first ones can arrive before startBuild's answer names the id.
+  progressReceived(progress) {
+    early.progress.set(progress.buildId, progress);
+    if (progress.buildId === get().buildId) set({ progress });
+  },
+  logReceived({ buildId, lines }) {
+    const all = [...(early.logs.get(buildId) ?? []), ...lines.map((entry) => entry.line)].slice(
+      -MAX_LOG_LINES,
+    );
+    early.logs.set(buildId, all);
+    if (buildId === get().buildId) set({ log: all });
+  },
+  finishedReceived(record) {
+    early.records.set(record.id, record);
+    if (record.id === get().buildId) set({ record });
+  },
+}));

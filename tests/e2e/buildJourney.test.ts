@@ -1,0 +1,180 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations } from '../support/accessibility';
+import { ROOT, requireBuild } from '../support/builtApp';
+import { CONTAINERS_CONF } from '../support/podman';
+import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
+import { openRenderer, type RendererHarness } from '../support/rendererHarness';
+
+/**
+ * Image → Blueprint → Build as a person does it, in the built renderer on the real router, the
+ * real helper, real rootful podman and the stand-in bootc-image-builder.
+ */
+
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPKlgWLL8YcjaJJuizgbayxwR7WF9c1750BQmAmiMhTH bob@laptop';
+const PRIVATE_KEY = [
+  '-----BEGIN OPENSSH PRIVATE KEY-----',
+  'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW',
+  '-----END OPENSSH PRIVATE KEY-----',
+].join('\n');
+const CONFIG_TOML = [
+  '[[customizations.user]]',
+  'name = "ada"',
+  'password = "imported secret 123"',
+  'groups = ["wheel"]',
+  '',
+  '[customizations.kernel]',
+  'append = "console=ttyS0"',
+].join('\n');
+
+let harness: RendererHarness;
+let page: Page;
+let outputRoot: string;
+let source: string;
+
+async function callMain(name: string, input: unknown) {
+  return page.evaluate(
+    ([call, data]) =>
+      (
+        globalThis as never as { bootstick: { call(n: string, d: unknown): Promise<unknown> } }
+      ).bootstick.call(call, data),
+    [name, input] as const,
+  );
+}
+
+beforeAll(async () => {
+  requireBuild();
+  await requirePodman();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  process.env.CONTAINERS_CONF = CONTAINERS_CONF;
+  const [bib, bootc] = await Promise.all([ensureBibStandin('bib'), ensureSourceImage('bootc', { pace: 2 })]);
+  source = bootc;
+  outputRoot = await mkdtemp(join(tmpdir(), 'bootstick-e2e-builds-'));
+  harness = await openRenderer();
+  page = harness.page;
+  await callMain('updateSettings', { bibImage: bib, buildOutputDir: outputRoot });
+}, 300_000);
+
+afterAll(async () => {
+  await harness?.close();
+  if (outputRoot) await rm(outputRoot, { recursive: true, force: true });
+});
+
+describe('Image → Blueprint → Build, as a person does it', () => {
+  it('refuses an image reference that is not one, then takes the bootc image', async () => {
+    const field = page.getByLabel('bootc image');
+    await field.fill('not an image!');
+    await page.getByText('Not an image reference').waitFor();
+    expect(await page.getByRole('button', { name: 'Next: blueprint' }).isDisabled()).toBe(true);
+    await field.fill(source);
+    await page.getByRole('button', { name: 'Next: blueprint' }).click();
+    await page.getByRole('heading', { name: 'Blueprint', level: 2 }).waitFor();
+  });
+
+  it('imports a bib config.toml, hashing its plain password at once', async () => {
+    await page.getByRole('textbox', { name: 'config.toml or config.json' }).fill(CONFIG_TOML);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Imported.').waitFor();
+    expect(await page.getByLabel('User name').first().inputValue()).toBe('ada');
+    await page.getByText('Password set (stored only as a SHA-512 hash).').waitFor();
+    const preview = page.locator('#config-preview');
+    await preview.getByText('password = "$6$').waitFor();
+    expect(await preview.textContent()).not.toContain('imported secret 123');
+    expect(await preview.textContent()).toContain('append = "console=ttyS0"');
+  });
+
+  it('refuses a pasted private key on the spot and never keeps it', async () => {
+    await page.getByRole('button', { name: 'Add a user' }).click();
+    const key = page.getByLabel('SSH public keys').nth(1);
+    await key.fill(PRIVATE_KEY);
+    await page.getByText('This is a PRIVATE SSH key. It was not kept').waitFor();
+    expect(await key.inputValue()).toBe('');
+    expect(await page.content()).not.toContain('PRIVATE KEY-----');
+  });
+
+  it('says next to the field that a user name with a space will not do', async () => {
+    const name = page.getByLabel('User name').nth(1);
+    await name.fill('bob smith');
+    await page
+      .locator('#user-1-name-helper')
+      .getByText(/bob smith/)
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Next: build' }).isDisabled()).toBe(true);
+    await name.fill('bob');
+    await page.getByRole('button', { name: 'Next: build' }).isEnabled();
+  });
+
+  it('shows the type and fingerprint of a pasted public key, and hashes a typed password', async () => {
+    await page.getByLabel('SSH public keys').nth(1).fill(SSH_KEY);
+    await page.getByText(/ED25519 key SHA256:\S+ bob@laptop/).waitFor();
+    const password = page.getByLabel('Password').nth(1);
+    await password.fill('a typed secret!');
+    await page.getByLabel('Groups').nth(1).focus();
+    await page.locator('#user-1-password-helper').getByText('Password set').waitFor();
+    expect(await password.inputValue()).toBe('');
+    const preview = page.locator('#config-preview');
+    await preview.getByText('name = "bob"').waitFor();
+    expect(await preview.textContent()).not.toContain('a typed secret!');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'blueprint-en.png'), fullPage: true });
+  });
+
+  it('builds a raw image with stage-accurate progress and the live log, then offers to flash it', async () => {
+    await page.getByRole('button', { name: 'Next: build' }).click();
+    await page.getByRole('heading', { name: 'Build', level: 2 }).waitFor();
+    expect(await page.getByText(`From ${source}`).count()).toBe(1);
+    await page.getByRole('button', { name: 'Build', exact: true }).click();
+    await page
+      .getByText(/Stage \d+ of \d+: org\.osbuild\./)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('log')
+      .getByText(/Building manifest-raw\.json/)
+      .waitFor();
+    await page.getByText(/Built .*image\/disk\.raw/).waitFor({ timeout: 60_000 });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'build-en.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Flash this image' }).click();
+    await page.getByRole('heading', { name: 'Flash', level: 2 }).waitFor();
+    await page.getByText(/image\/disk\.raw \(10\.7 GB\)/).waitFor();
+    expect(harness.errors).toEqual([]);
+  }, 120_000);
+
+  it('cancels a running build, leaving nothing', async () => {
+    const slow = await ensureSourceImage('bootc', { pace: 30, tag: 'slow' });
+    await page.getByRole('link', { name: '1. Image' }).click();
+    await page.getByLabel('bootc image').fill(slow);
+    await page.getByRole('link', { name: '3. Build' }).click();
+    await page.getByRole('button', { name: 'Build', exact: true }).click();
+    await page
+      .getByText(/Stage \d+ of \d+/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Cancel build' }).click();
+    await page.getByText('The build was cancelled. Nothing was kept.').waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('button', { name: 'Build', exact: true }).isEnabled()).toBe(true);
+  }, 90_000);
+
+  it('shows a failing build’s reason and fix where the person is looking', async () => {
+    const failing = await ensureSourceImage('fail-no-space', { pace: 1 });
+    await page.getByRole('link', { name: '1. Image' }).click();
+    await page.getByLabel('bootc image').fill(failing);
+    await page.getByRole('link', { name: '3. Build' }).click();
+    await page.getByRole('button', { name: 'Build', exact: true }).click();
+    const alert = page.getByText(/The build failed: /);
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toMatch(/space/i);
+    await page.getByText(/What to do: /).waitFor();
+    await page
+      .getByText(/No space left on device/)
+      .first()
+      .waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  }, 90_000);
+});
