@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, run in this order by `npm test`: unit (pure logic), integration (real loop
-// devices, real processes) and e2e (the built renderer in Chromium on the real router).
+// Four projects, run in this order by `npm test`: unit (pure logic), integration (real loop
+// devices, real processes), e2e (the built renderer in Chromium on the real router) and electron
+// (the real app launched in Electron, where its binary is installed).
 // Integration and e2e touch shared host state (loop devices), so their files run one at a time.
 export default defineConfig({
   test: {
@@ -24,6 +25,16 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The real app in real Electron (Playwright _electron); skipped, in one line, without the binary.
+        test: {
+          name: 'electron',
+          include: ['tests/electron/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

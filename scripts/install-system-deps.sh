@@ -20,10 +20,11 @@
 #   podman      rootful podman runs the bootc-image-builder stand-in and builds the test source images
 #   runc        the OCI runtime podman uses here (crun fails on this host; tests/fixtures/podman/containers.conf)
 #   busybox-static  the static busybox the test container images are built from (no registry is reachable)
+#   xvfb        a display for the Electron launch test where there is no screen (it runs where Electron's binary is installed)
 set -euo pipefail
 
 PACKAGES=(util-linux e2fsprogs chromium fonts-noto-cjk xfsprogs dosfstools mtools gdisk fdisk xorriso xz-utils gzip bzip2 zip
-  unzip bmap-tools pkexec podman runc busybox-static)
+  unzip bmap-tools pkexec podman runc busybox-static xvfb)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -9,6 +9,8 @@ export interface Cancellable {
  */
 export class JobRegistry {
   private readonly jobs = new Map<string, Map<string, Cancellable>>();
+  /** Set once the parent has gone: a job that registers afterwards (its request arrived just before) is cancelled at once. */
+  private closing = false;
 
   has(jobId: string): boolean {
     return this.jobs.has(jobId);
@@ -16,6 +18,7 @@ export class JobRegistry {
 
   add(jobId: string, devices: Map<string, Cancellable>): void {
     this.jobs.set(jobId, devices);
+    if (this.closing) this.cancel(jobId);
   }
 
   remove(jobId: string): void {
@@ -32,6 +35,7 @@ export class JobRegistry {
   }
 
   cancelAll(): void {
+    this.closing = true;
     for (const jobId of this.jobs.keys()) this.cancel(jobId);
   }
 }

@@ -1,40 +1,90 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session } from 'electron';
-import { createAppServices } from './appServices';
+import { app, BrowserWindow, session, type WebContents } from 'electron';
+import { appDataDir } from './appDataDir';
+import { confirmStopFlashing, installAppMenu } from './appMenu';
+import { type AppServices, createAppServices } from './appServices';
 import { startHelper } from './helper/helperClient';
-import { helperCommand } from './helper/helperCommand';
+import { helperCommand, INSTALLED_HELPER_LAUNCHER } from './helper/helperCommand';
 import { registerIpc, sendEvent } from './ipc';
+import { redactSecrets } from './log/redactSecrets';
+import { createRotatingLog } from './log/rotatingLog';
 import { createRouter } from './router';
+import { createShutdownGuard } from './shell/shutdownGuard';
 import { CONTENT_SECURITY_POLICY, mainWindowOptions } from './windowOptions';
 
-/** Where the packages install the launcher that build/org.bootstick.helper.policy names. */
-const INSTALLED_LAUNCHER = '/usr/lib/bootstick/bootstick-helper';
+// The app and the CLI share one data folder (BOOTSTICK_DATA_DIR overrides it); Chromium's own
+// profile and the single-instance lock live there too.
+const dataDir = appDataDir();
+app.setPath('userData', dataDir);
+const logFile = createRotatingLog({
+  dir: join(dataDir, 'logs'),
+  onError: (error) => console.error(`Bootstick cannot write its log file: ${String(error)}`),
+});
+const log = (message: string) => {
+  logFile.write(message);
+  console.error(redactSecrets(message));
+};
+
 const rendererDir = join(import.meta.dirname, '../renderer');
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(rendererDir, 'index.html')).href;
-const isAppUrl = (url: string) =>
-  url.startsWith(process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererDir).href);
+// A dev server only in development: a packaged app never loads pages from anywhere but its own files.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const rendererUrl = devServerUrl ?? pathToFileURL(join(rendererDir, 'index.html')).href;
+const appBaseUrl = devServerUrl ?? pathToFileURL(join(rendererDir, '/')).href;
+const isAppUrl = (url: string) => url.startsWith(appBaseUrl);
+
+let services: AppServices | undefined;
+let mainWindow: BrowserWindow | null = null;
+
+/** Every web contents, whoever creates it: no new windows, no navigation away, no webviews. */
+function harden(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const stayInApp = (event: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+const shutdown = createShutdownGuard({
+  activeFlashes: () => services?.flash.activeJobs() ?? [],
+  confirmStopFlashing: (count) =>
+    confirmStopFlashing(mainWindow, services?.settings.get().language ?? 'en', count),
+  // Closing the helper cancels its jobs; each job still leaves its audit report before the app goes.
+  dispose: async () => {
+    await services?.dispose();
+    await services?.flash.settled();
+  },
+  log,
+});
 
 async function openMainWindow(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, decide) => decide(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, respond) =>
     respond({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     }),
   );
 
-  const window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  const window = new BrowserWindow(
+    mainWindowOptions(
+      join(import.meta.dirname, '../preload/index.cjs'),
+      join(import.meta.dirname, '../../resources/icon.png'),
+    ),
+  );
+  mainWindow = window;
   const contents = window.webContents;
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
 
-  const services = await createAppServices({
-    dataDir: app.getPath('userData'),
-    emit: (event, payload) => sendEvent(contents, event, payload),
+  let refreshMenu = () => {};
+  services = await createAppServices({
+    dataDir,
+    emit: (event, payload) => {
+      sendEvent(contents, event, payload);
+      if (event === 'settingsChanged') refreshMenu();
+    },
     startHelper: () =>
       startHelper(
         helperCommand({
@@ -42,29 +92,50 @@ async function openMainWindow(): Promise<void> {
           execPath: process.execPath,
           helperPath: join(import.meta.dirname, 'helper.js'),
           electron: true,
-          launcher: existsSync(INSTALLED_LAUNCHER) ? INSTALLED_LAUNCHER : undefined,
+          launcher: existsSync(INSTALLED_HELPER_LAUNCHER) ? INSTALLED_HELPER_LAUNCHER : undefined,
         }),
       ),
-    log: (message) => console.error(message),
+    log,
   });
-  registerIpc(createRouter(services), contents, isAppUrl);
-  window.on('closed', () => void services.dispose());
+  const settings = services.settings;
+  refreshMenu = installAppMenu({
+    logsDir: logFile.dir,
+    settings: () => settings.get(),
+    window: () => mainWindow,
+    log,
+  });
+  registerIpc(createRouter(services), contents, isAppUrl, log);
+  window.on('close', (event) => {
+    if (!shutdown.mayClose(() => window.close())) event.preventDefault();
+  });
+  window.on('closed', () => {
+    mainWindow = null;
+  });
   window.once('ready-to-show', () => window.show());
   await window.loadURL(rendererUrl);
   services.drives.start();
+  log(`Bootstick ${app.getVersion()} started (Electron ${process.versions.electron}), data in ${dataDir}`);
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  app.on('web-contents-created', (_event, contents) => harden(contents));
   app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(openMainWindow, (error) => {
-    console.error(error);
-    app.exit(1);
+  app.on('before-quit', (event) => {
+    if (!shutdown.mayQuit(() => app.quit())) event.preventDefault();
   });
+  app
+    .whenReady()
+    .then(openMainWindow)
+    .catch((error) => {
+      log(
+        `Bootstick could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      app.exit(1);
+    });
 }

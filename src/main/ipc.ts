@@ -12,6 +12,7 @@ export function registerIpc(
   handlers: Handlers,
   window: WebContents,
   isAppUrl: (url: string) => boolean,
+  log: (message: string) => void = console.error,
 ): void {
   const isTrustedSender = (sender: WebContents, frame: WebFrameMain | null) =>
     sender === window && frame !== null && frame === sender.mainFrame && isAppUrl(frame.url);
@@ -23,7 +24,7 @@ export function registerIpc(
         error: { code: 'internal', message: 'Call refused: it did not come from the Bootstick window.' },
       };
     }
-    return dispatchCall(handlers, name, input);
+    return dispatchCall(handlers, name, input, log);
   });
 }
 

@@ -2,7 +2,7 @@
  * The security-relevant settings of the one window, kept free of the `electron` import so a
  * test can read exactly what main uses without launching Electron.
  */
-export function mainWindowOptions(preloadPath: string) {
+export function mainWindowOptions(preloadPath: string, iconPath?: string) {
   return {
     width: 1200,
     height: 820,
@@ -10,6 +10,7 @@ export function mainWindowOptions(preloadPath: string) {
     minHeight: 600,
     title: 'Bootstick',
     show: false,
+    ...(iconPath ? { icon: iconPath } : {}),
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -20,6 +21,8 @@ export function mainWindowOptions(preloadPath: string) {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // Middle-click opens links as new windows: nothing here should open windows at all.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   } as const;

@@ -1,3 +1,9 @@
+/**
+ * Where the deb and rpm packages install build/bootstick-helper: the exec path that
+ * build/org.bootstick.helper.policy names (tests/unit/packagingConfig.test.ts keeps them equal).
+ */
+export const INSTALLED_HELPER_LAUNCHER = '/usr/lib/bootstick/bootstick-helper';
+
 export interface HelperCommand {
   command: string;
   args: string[];
