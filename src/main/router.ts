@@ -28,6 +28,8 @@ export function createRouter(services: AppServices): Handlers {
     startFlash: async (request) =>
       services.flash.start({ ...request, includeVirtual: services.settings.get().showVirtualDrives }),
     cancelFlash: async ({ jobId, drive }) => services.flash.cancel(jobId, drive),
+    startVerify: async ({ image, drive }) =>
+      services.flash.verify({ image, drive, includeVirtual: services.settings.get().showVirtualDrives }),
     hashPassword: async ({ password }) => ({ hash: hashPassword(password) }),
     inspectSshKeys: async (input) => services.blueprints.inspectSshKeys(input),
     importBlueprint: async (input) => services.blueprints.importBlueprint(input),

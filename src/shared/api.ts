@@ -57,6 +57,14 @@ export const calls = {
     input: z.object({ jobId: z.string(), drive: z.string().optional() }).strict(),
     output: z.object({ cancelled: z.array(z.string()) }),
   },
+  /**
+   * Reads one drive back and compares it with an image, writing nothing. Progress and the end
+   * arrive as flashProgress and flashFinished events under the returned id, like a flash job.
+   */
+  startVerify: {
+    input: z.object({ image: z.string().min(1), drive: z.string().min(1) }).strict(),
+    output: z.object({ jobId: z.string() }),
+  },
   listReports: { input: z.object({}).strict(), output: z.array(AuditReportSchema) },
   exportReport: {
     input: z.object({ id: z.string(), format: z.enum(['json', 'csv']) }).strict(),

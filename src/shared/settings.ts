@@ -4,6 +4,10 @@ import { ImageRefSchema } from './build/bibRun';
 export const LanguageSchema = z.enum(['en', 'ko']);
 export type Language = z.infer<typeof LanguageSchema>;
 
+/** 'system' follows the desktop's light/dark preference as it changes. */
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof ThemeSchema>;
+
 /**
  * Drives above this size get an "unusually large" warning. 300 GB sits just above the largest
  * common USB stick (a "256 GB" stick reports up to ~256.1e9 bytes) and below the smallest common
@@ -20,6 +24,7 @@ export const SettingsSchema = z.object({
   showVirtualDrives: z.boolean(),
   largeDriveThresholdBytes: z.number().int().positive(),
   language: LanguageSchema,
+  theme: ThemeSchema,
   /** The bootc-image-builder image to run; pinned by digest once pulled (bibImageDigest). */
   bibImage: ImageRefSchema,
   /** The digest bibImage resolved to when it was first used: builds run exactly this image. */
@@ -36,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   showVirtualDrives: false,
   largeDriveThresholdBytes: DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES,
   language: 'en',
+  theme: 'system',
   bibImage: DEFAULT_BIB_IMAGE,
   bibImageDigest: null,
   buildOutputDir: null,

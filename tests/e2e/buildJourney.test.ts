@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { ROOT, requireBuild } from '../support/builtApp';
+import { createLoopDevices, requireRoot } from '../support/loopDevices';
 import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -31,6 +33,7 @@ const CONFIG_TOML = [
   'append = "console=ttyS0"',
 ].join('\n');
 
+const loops = createLoopDevices();
 let harness: RendererHarness;
 let page: Page;
 let outputRoot: string;
@@ -47,11 +50,15 @@ async function callMain(name: string, input: unknown) {
 }
 
 beforeAll(async () => {
+  requireRoot();
   requireBuild();
   await requirePodman();
   await mkdir(SCREENSHOTS, { recursive: true });
   process.env.CONTAINERS_CONF = CONTAINERS_CONF;
-  const [bib, bootc] = await Promise.all([ensureBibStandin('bib'), ensureSourceImage('bootc', { pace: 2 })]);
+  const [bib, bootc] = await Promise.all([
+    ensureBibStandin('bib'),
+    ensureSourceImage('bootc', { pace: 2, diskSize: '2 GiB' }),
+  ]);
   source = bootc;
   outputRoot = await mkdtemp(join(tmpdir(), 'bootstick-e2e-builds-'));
   harness = await openRenderer();
@@ -61,6 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.close();
+  await loops.cleanup();
   if (outputRoot) await rm(outputRoot, { recursive: true, force: true });
 });
 
@@ -142,9 +150,53 @@ describe('Image → Blueprint → Build, as a person does it', () => {
 
     await page.getByRole('button', { name: 'Flash this image' }).click();
     await page.getByRole('heading', { name: 'Flash', level: 2 }).waitFor();
-    await page.getByText(/image\/disk\.raw \(10\.7 GB\)/).waitFor();
+    await page.getByText(/image\/disk\.raw \(2\.\d+ GB\)/).waitFor();
     expect(harness.errors).toEqual([]);
   }, 120_000);
+
+  it('flashes the built image to two loop drives at once and shows both verified', async () => {
+    const GiB = 1024 ** 3;
+    const drives = [
+      await loops.attach(2.5 * GiB, { name: 'stick-a.img' }),
+      await loops.attach(2.5 * GiB, { name: 'stick-b.img' }),
+    ];
+    await page.getByText('Show virtual drives').click();
+    for (const drive of drives) {
+      await page.locator(`#${driveDomId(drive.path)}`).waitFor();
+      await page.locator(`#${driveDomId(drive.path)}`).click();
+    }
+    await page.getByRole('button', { name: 'Flash 2 drives' }).click();
+    await page
+      .getByRole('dialog', { name: 'Erase these drives?' })
+      .getByRole('button', { name: 'Erase and flash' })
+      .click();
+    await page.getByTestId('report-id').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('drive-result').allTextContents()).toEqual([
+      'Verified: the drive holds exactly the image',
+      'Verified: the drive holds exactly the image',
+    ]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'journey-flash-en.png'), fullPage: true });
+  }, 120_000);
+
+  it('tells how to boot, who logs in with which key, and how bootc updates and rolls back', async () => {
+    await page.getByRole('button', { name: 'Next: first boot' }).click();
+    await page.getByRole('heading', { name: 'First boot', level: 2 }).waitFor();
+    await page.getByText(/your ED25519 key is SHA256:\S+/).waitFor();
+    await page.getByText('bob can also log in at the console').waitFor();
+    await page.getByText('ada can also log in at the console').waitFor();
+    await page.getByText(`Updates come from ${source}`).waitFor();
+    const commands = await page
+      .locator('.bootstick-first-boot input[readonly]')
+      .evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+    expect(commands).toEqual([
+      'ssh bob@<host>',
+      'sudo bootc status',
+      'sudo bootc upgrade',
+      'sudo bootc rollback',
+    ]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'first-boot-en.png'), fullPage: true });
+  });
 
   it('cancels a running build, leaving nothing', async () => {
     const slow = await ensureSourceImage('bootc', { pace: 30, tag: 'slow' });

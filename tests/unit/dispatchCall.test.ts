@@ -12,6 +12,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     selectImage: vi.fn(async () => null),
     startFlash: vi.fn(async () => ({ jobId: 'job-1' })),
     cancelFlash: vi.fn(async () => ({ cancelled: [] })),
+    startVerify: vi.fn(async () => ({ jobId: 'verify-1' })),
     listReports: vi.fn(async () => []),
     exportReport: vi.fn(async () => ({ fileName: 'r.csv', mimeType: 'text/csv', content: '' })),
     hashPassword: vi.fn(async () => ({ hash: '$6$salt$hash' })),

@@ -29,6 +29,17 @@ describe('settingsStore', () => {
     expect(await readFile(join(dir, kept ?? ''), 'utf8')).toBe('{ "language": "ko", oops');
   });
 
+  it('reads a settings file from before the theme setting as following the system', async () => {
+    const dir = await freshDir();
+    await writeFile(join(dir, 'settings.json'), '{ "language": "ko", "showVirtualDrives": true }');
+    const store = await openSettingsStore(dir);
+    expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, language: 'ko', showVirtualDrives: true });
+    expect(store.get().theme).toBe('system');
+    await store.update({ theme: 'dark' });
+    expect((await openSettingsStore(dir)).get().theme).toBe('dark');
+    await expect(store.update({ theme: 'purple' as never })).rejects.toThrow();
+  });
+
   it('refuses an invalid update and keeps the old settings', async () => {
     const store = await openSettingsStore(await freshDir());
     await expect(store.update({ largeDriveThresholdBytes: -5 })).rejects.toThrow();

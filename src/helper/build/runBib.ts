@@ -28,8 +28,7 @@ export async function runBib(
   emitLine: (line: BuildLogLine) => void,
 ): Promise<BibRunResult> {
   const owner = request.mode === 'build' ? await checkOutputDir(request) : null;
-  const status = await podmanStatus();
-  if (!status.graphRoot) throw new Error(status.problem ?? 'podman did not say where its storage is.');
+  const graphRoot = await rootGraphRoot();
   const storeDir = join(CACHE_ROOT, 'osbuild-store');
   const rpmmdDir = join(CACHE_ROOT, 'rpmmd');
   await mkdir(storeDir, { recursive: true, mode: 0o700 });
@@ -38,6 +37,7 @@ export async function runBib(
   const config = await writePrivateBibConfig(request.config);
   const containerName = `bootstick-${request.mode}-${request.jobId}-${randomBytes(3).toString('hex')}`;
   let cancelled = false;
+  let ranToEnd = false;
   const tail: string[] = [];
   let stdout = '';
   const startedAt = Date.now();
@@ -45,7 +45,7 @@ export async function runBib(
     const args = bibPodmanArgs(
       request,
       {
-        graphRoot: status.graphRoot,
+        graphRoot,
         configFile: config.path,
         storeDir,
         rpmmdDir,
@@ -77,6 +77,7 @@ export async function runBib(
       emitLine({ jobId: request.jobId, stream, line });
     });
     const [result] = await Promise.all([child, streamed]);
+    ranToEnd = result.exitCode === 0 || result.exitCode === 1;
     const ok = result.exitCode === 0 && !cancelled;
     if (!ok && request.mode === 'build' && request.outputDir) await emptyFolder(request.outputDir);
     return {
@@ -92,9 +93,25 @@ export async function runBib(
   } finally {
     registry.remove(request.jobId);
     await config.dispose();
-    // `--rm` removes the container on exit; this covers podman itself dying mid-run.
-    await execa('podman', ['rm', '--force', '--ignore', containerName], { reject: false });
+    // `--rm` removed the container if bib ran to its own end (exit 0 or 1); after a cancel or
+    // podman itself failing (125+, a signal) make sure no container is left.
+    if (cancelled || !ranToEnd)
+      await execa('podman', ['rm', '--force', '--ignore', containerName], { reject: false });
   }
+}
+
+let graphRootOnce: Promise<string> | null = null;
+
+/** Root's container storage: asked of podman once per helper run (it does not move). */
+function rootGraphRoot(): Promise<string> {
+  graphRootOnce ??= podmanStatus().then((status) => {
+    if (!status.graphRoot) throw new Error(status.problem ?? 'podman did not say where its storage is.');
+    return status.graphRoot;
+  });
+  graphRootOnce.catch(() => {
+    graphRootOnce = null; // podman may be fixed and asked again
+  });
+  return graphRootOnce;
 }
 
 async function checkOutputDir(request: BibRunRequest) {

@@ -172,12 +172,17 @@ export function createBuildService(options: {
         return await finish();
       }
 
-      let flags = flagsByBibImage.get(bib.id);
-      if (!flags) {
-        flags = parseBibHelpFlags(await calls.bibHelp(bib.id));
-        flagsByBibImage.set(bib.id, flags);
-      }
-      const bibRun = (mode: 'manifest' | 'build', outputDir?: string): Promise<BibRunResult> => {
+      // What this bib accepts matters only to `build`: ask while `bib manifest` runs.
+      const knownFlags = flagsByBibImage.get(bib.id);
+      const flagsAsked = knownFlags
+        ? Promise.resolve(knownFlags)
+        : calls.bibHelp(bib.id).then(parseBibHelpFlags);
+      flagsAsked.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+      const bibRun = (
+        mode: 'manifest' | 'build',
+        flags: Set<string>,
+        outputDir?: string,
+      ): Promise<BibRunResult> => {
         const params: BibRunRequest = {
           jobId: `${buildId}-${mode}`,
           mode,
@@ -189,7 +194,7 @@ export function createBuildService(options: {
           ...(request.targetArch ? { targetArch: request.targetArch } : {}),
           config,
           ...(outputDir ? { outputDir } : {}),
-          bibFlags: [...(flags ?? [])],
+          bibFlags: [...flags],
         };
         return asCurrentJob(state, params.jobId, () => calls.runBib(params));
       };
@@ -205,7 +210,7 @@ export function createBuildService(options: {
         fraction: phaseFraction('manifest'),
         message: 'Reading the build plan (bib manifest)',
       });
-      const manifest = await bibRun('manifest');
+      const manifest = await bibRun('manifest', new Set());
       const manifestFailure = failureOf(manifest);
       if (manifestFailure) return await fail(manifestFailure);
       tracker = new VerboseProgressTracker(buildId, parseManifestStagesOrNull(manifest.stdout, options.log));
@@ -225,7 +230,9 @@ export function createBuildService(options: {
         fraction: phaseFraction('manifest', 0.5),
         message: 'Starting bootc-image-builder',
       });
-      const built = await bibRun('build', outputDir);
+      const flags = await flagsAsked;
+      flagsByBibImage.set(bib.id, flags);
+      const built = await bibRun('build', flags, outputDir);
       const buildFailed = failureOf(built);
       if (buildFailed) return await fail(buildFailed);
       const artifact = join(outputDir, artifactPath(request.type));

@@ -23,8 +23,10 @@ export async function preflightWithPulls(options: {
   let checked = await runPreflight(calls, refs, outputRoot);
   let failure: BuildFailure | null = null;
   if (options.pullMissing) {
+    let pulledAny = false;
     for (const which of ['source', 'bib'] as const) {
       if (checked.facts[which]?.present) continue;
+      pulledAny = true;
       options.onPulling(refs[which]);
       const pulled = await options.pull(which, refs[which]);
       if (!pulled.ok) {
@@ -33,7 +35,7 @@ export async function preflightWithPulls(options: {
         break;
       }
     }
-    if (!failure) checked = await runPreflight(calls, refs, outputRoot);
+    if (!failure && pulledAny) checked = await runPreflight(calls, refs, outputRoot);
   }
   return { ...checked, failure: failure ?? preflightFailure(checked.checks) };
 }

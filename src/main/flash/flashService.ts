@@ -3,6 +3,7 @@ import type { EmitEvent } from '../../shared/api';
 import { JobResultSchema } from '../../shared/flash';
 import { ElevationError, HelperCallError, type HelperClient } from '../helper/helperClient';
 import { saveReport } from '../reports/reportStore';
+import { jobErrorShape } from './jobErrorShape';
 
 export interface FlashRequestFromUi {
   image: string;
@@ -13,9 +14,21 @@ export interface FlashRequestFromUi {
   includeVirtual: boolean;
 }
 
+export interface VerifyRequestFromUi {
+  image: string;
+  drive: string;
+  includeVirtual: boolean;
+}
+
 export interface FlashService {
   start(request: FlashRequestFromUi): Promise<{ jobId: string }>;
   cancel(jobId: string, drive?: string): Promise<{ cancelled: string[] }>;
+  /** Reads one drive back and compares it with an image, writing nothing; the end comes as flashFinished. */
+  verify(request: VerifyRequestFromUi): Promise<{ jobId: string }>;
+  /** Ids of the jobs started and not yet finished (quitting asks first while there are any). */
+  activeJobs(): string[];
+  /** Resolves once every job started so far has finished and left its audit report. */
+  settled(): Promise<void>;
 }
 
 /**
@@ -31,6 +44,7 @@ export function createFlashService(options: {
   log: (message: string) => void;
 }): FlashService {
   const getHelper = options.helper;
+  const running = new Map<string, Promise<void>>();
 
   async function run(jobId: string, request: FlashRequestFromUi): Promise<void> {
     try {
@@ -65,13 +79,35 @@ export function createFlashService(options: {
             ? { code: 'elevation' as const, message: error.message }
             : { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) };
       options.emit('flashFinished', { jobId, report: null, error: shape });
+    } finally {
+      running.delete(jobId);
+    }
+  }
+
+  /** A verify job: same helper, same events, same audit report as a flash, nothing written. */
+  async function runVerify(jobId: string, request: VerifyRequestFromUi): Promise<void> {
+    try {
+      const client = await getHelper();
+      const params = { jobId, ...request };
+      const result = JobResultSchema.parse(await client.call({ method: 'verify', params }));
+      const report = await saveReport(options.dataDir, result);
+      options.emit('flashFinished', { jobId, report, error: null });
+    } catch (error) {
+      options.log(`verify ${jobId} did not run: ${String(error)}`);
+      options.emit('flashFinished', { jobId, report: null, error: jobErrorShape(error) });
     }
   }
 
   return {
     async start(request) {
       const jobId = `job-${randomBytes(6).toString('hex')}`;
-      void run(jobId, request);
+      running.set(jobId, run(jobId, request));
+      return { jobId };
+    },
+    async verify(request) {
+      const jobId = `verify-${randomBytes(6).toString('hex')}`;
+      // Not among the running jobs: it writes nothing, so quitting mid-verify loses nothing.
+      void runVerify(jobId, request);
       return { jobId };
     },
     async cancel(jobId, drive) {
@@ -79,6 +115,10 @@ export function createFlashService(options: {
       return (await client.call({ method: 'cancel', params: { jobId, ...(drive ? { drive } : {}) } })) as {
         cancelled: string[];
       };
+    },
+    activeJobs: () => [...running.keys()],
+    async settled() {
+      await Promise.allSettled([...running.values()]);
     },
   };
 }

@@ -2,16 +2,7 @@ import { Button, Flex } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { AuditReport } from '../../shared/report';
 import { api } from '../api';
-
-/** Saves a file the renderer was handed (no Node here: a Blob and a download link). */
-function download(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
+import { download } from './download';
 
 /** The job's audit report by name, exportable as JSON or CSV. */
 export function ReportActions({ report }: { report: AuditReport }) {

@@ -1,11 +1,12 @@
 import { Nav, NavItem, NavList, PageSidebar, PageSidebarBody } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { STEPS, useWizardStore } from '../stores/wizardStore';
+import { ToolNav } from './ToolNav';
 
 /** The five wizard steps, numbered, the current one marked for screen readers too. */
 export function StepNav() {
   const { t } = useTranslation();
-  const { step: current, goTo } = useWizardStore();
+  const { step: current, goTo, tool } = useWizardStore();
   return (
     <PageSidebar isSidebarOpen>
       <PageSidebarBody>
@@ -15,7 +16,7 @@ export function StepNav() {
               <NavItem
                 key={step}
                 itemId={step}
-                isActive={step === current}
+                isActive={step === current && tool === null}
                 aria-current={step === current ? 'step' : undefined}
                 onClick={() => goTo(step)}
                 preventDefault
@@ -26,6 +27,7 @@ export function StepNav() {
             ))}
           </NavList>
         </Nav>
+        <ToolNav />
       </PageSidebarBody>
     </PageSidebar>
   );

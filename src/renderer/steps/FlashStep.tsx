@@ -8,6 +8,7 @@ import { ImageChooser } from '../components/ImageChooser';
 import { ReportActions } from '../components/ReportActions';
 import { useDrivesStore } from '../stores/drivesStore';
 import { useFlashStore } from '../stores/flashStore';
+import { useWizardStore } from '../stores/wizardStore';
 
 /** Flash: choose the image, pick drives, confirm, watch each drive, read the results. */
 export function FlashStep() {
@@ -15,6 +16,7 @@ export function FlashStep() {
   const { drives, selected } = useDrivesStore();
   const { image, verify, setVerify, job, start, cancel } = useFlashStore();
   const [confirming, setConfirming] = useState(false);
+  const goTo = useWizardStore((state) => state.goTo);
   const running = job !== null && !job.finished;
   const targets = drives.filter((drive) => selected.includes(drive.path));
   return (
@@ -60,6 +62,11 @@ export function FlashStep() {
             <FlashProgressList job={job} onCancel={(drive) => void cancel(drive)} />
           )}
           {job.report && <ReportActions report={job.report} />}
+          {job.report && (
+            <Button variant="primary" onClick={() => goTo('firstBoot')}>
+              {t('flash.nextFirstBoot')}
+            </Button>
+          )}
         </StackItem>
       )}
       {confirming && image && (

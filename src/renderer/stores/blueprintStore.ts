@@ -27,6 +27,8 @@ interface BlueprintState {
   setPassword(index: number, password: string): Promise<void>;
   setKernelAppend(value: string): void;
   importText(text: string, fileName?: string): Promise<boolean>;
+  /** Replaces the form with a saved blueprint (a profile); its password hashes stay hashes. */
+  loadBlueprint(blueprint: Blueprint): void;
 }
 
 const emptyUser = (): UserDraft => ({ name: '', passwordHash: undefined, key: '', groups: 'wheel' });
@@ -87,6 +89,7 @@ export const useBlueprintStore = create<BlueprintState>((set, get) => ({
     get().updateUser(index, { passwordHash: hash });
   },
   setKernelAppend: (kernelAppend) => set({ kernelAppend }),
+  loadBlueprint: (blueprint) => set({ ...draftOf(blueprint), importProblems: [] }),
   async importText(text, fileName) {
     const result = await api.call('importBlueprint', { text, ...(fileName ? { fileName } : {}) });
     if (!result.ok) {

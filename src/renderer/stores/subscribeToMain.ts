@@ -2,7 +2,9 @@ import { api } from '../api';
 import { useBuildStore } from './buildStore';
 import { useDrivesStore } from './drivesStore';
 import { useFlashStore } from './flashStore';
+import { followTheme } from './followTheme';
 import { useSettingsStore } from './settingsStore';
+import { useVerifyStore } from './verifyStore';
 
 /** Routes main's events into the stores, then loads the first state. Returns the unsubscriber. */
 export function subscribeToMain(): () => void {
@@ -11,6 +13,10 @@ export function subscribeToMain(): () => void {
     api.on('settingsChanged', (settings) => useSettingsStore.getState().received(settings)),
     api.on('flashProgress', (progress) => useFlashStore.getState().progressReceived(progress)),
     api.on('flashFinished', (finished) => useFlashStore.getState().finishedReceived(finished)),
+    // A verify job reports through the flash events too; each store keeps only its own job's.
+    api.on('flashProgress', (progress) => useVerifyStore.getState().progressReceived(progress)),
+    api.on('flashFinished', (finished) => useVerifyStore.getState().finishedReceived(finished)),
+    followTheme(),
     api.on('buildProgress', (progress) => useBuildStore.getState().progressReceived(progress)),
     api.on('buildLog', (payload) => useBuildStore.getState().logReceived(payload)),
     api.on('buildFinished', (record) => useBuildStore.getState().finishedReceived(record)),

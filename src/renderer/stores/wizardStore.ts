@@ -4,12 +4,21 @@ import { create } from 'zustand';
 export const STEPS = ['image', 'blueprint', 'build', 'flash', 'firstBoot'] as const;
 export type StepId = (typeof STEPS)[number];
 
+/** The standalone tools, reachable from any step; opening one leaves the wizard's step as it was. */
+export const TOOLS = ['verify', 'profiles', 'history', 'settings'] as const;
+export type ToolId = (typeof TOOLS)[number];
+
 interface WizardState {
   step: StepId;
+  /** The tool page shown instead of the step, or null while the step is shown. */
+  tool: ToolId | null;
   goTo(step: StepId): void;
+  openTool(tool: ToolId): void;
 }
 
 export const useWizardStore = create<WizardState>((set) => ({
   step: 'image',
-  goTo: (step) => set({ step }),
+  tool: null,
+  goTo: (step) => set({ step, tool: null }),
+  openTool: (tool) => set({ tool }),
 }));

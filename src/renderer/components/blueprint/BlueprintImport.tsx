@@ -35,6 +35,7 @@ export function BlueprintImport() {
           setOutcome(null);
         }}
         browseButtonText={t('blueprint.browse')}
+        clearButtonText={t('blueprint.clear')}
         aria-label={t('blueprint.importLabel')}
         filenameAriaLabel={t('blueprint.importFile')}
         filenamePlaceholder={t('blueprint.importPlaceholder')}

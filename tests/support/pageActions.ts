@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from 'playwright-core';
+
+/** A call on the page's own `window.bootstick`, exactly as the renderer would make it. */
+export function callMain(page: Page, name: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([call, data]) =>
+      (
+        globalThis as never as { bootstick: { call(n: string, d: unknown): Promise<unknown> } }
+      ).bootstick.call(call, data),
+    [name, input] as const,
+  );
+}
+
+/** Clicks what starts a download and returns the downloaded file's name and text. */
+export async function downloadOf(page: Page, trigger: Locator): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/** The page's <html>, as seen from a page.evaluate callback (tests are typed without the DOM). */
+type Html = {
+  document: { documentElement: { lang: string; classList: { contains(name: string): boolean } } };
+};
+
+/** Whether <html> carries a class (PatternFly's dark theme is one). */
+export function htmlHasClass(page: Page, name: string): Promise<boolean> {
+  return page.evaluate(
+    (className) => (globalThis as never as Html).document.documentElement.classList.contains(className),
+    name,
+  );
+}
+
+/** Resolves once the document speaks the language (the switch is asynchronous). */
+export async function waitForLanguage(page: Page, language: string): Promise<void> {
+  await page.waitForFunction(
+    (lang) => (globalThis as never as Html).document.documentElement.lang === lang,
+    language,
+  );
+}
