@@ -3,14 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBlueprintSource, importBlueprint } from '../../../src/main/blueprint/importBlueprint';
 import { validateBlueprint } from '../../../src/shared/blueprint/validateBlueprint';
+import { BIB_DATA_DIR } from '../../support/referenceData';
 
 /**
  * The configs collected from bib, blueprint and images (README examples and upstream tests), with
  * what bib does with each (configs/INDEX.md). Kept outside the project: read, never copied.
  */
-const CONFIGS =
-  process.env.BIB_REFERENCE_CONFIGS ??
-  join(import.meta.dirname, '../../../../shared/reference/bib-data/configs');
+const CONFIGS = join(BIB_DATA_DIR, 'configs');
 const present = existsSync(join(CONFIGS, 'INDEX.md'));
 if (!present)
   console.warn(`Reference bib configs not found at ${CONFIGS}: the reference-config tests do not run.`);

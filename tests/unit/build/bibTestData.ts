@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BIB_DATA_DIR } from '../../support/referenceData';
 
 /** Real bib/osbuild output captured from public issues (see its INDEX.md). */
-export const BIB_LOG_DIR = '/work/shared/reference/bib-data/logs';
+export const BIB_LOG_DIR = join(BIB_DATA_DIR, 'logs');
 export const haveBibLogs = existsSync(BIB_LOG_DIR);
 if (!haveBibLogs) {
   console.warn(
