@@ -74,7 +74,8 @@ export function BuildStep() {
             title={t(`build.phase.${progress.phase}`)}
             aria-label={t('build.progressLabel')}
             helperText={
-              stage && stage.total > 0
+              // Once finished, the outcome says it; osbuild skips the stages an export does not need.
+              stage && stage.total > 0 && !isFinalBuildPhase(progress.phase)
                 ? t('build.stage', { index: stage.index, total: stage.total, name: stage.name })
                 : progress.message
             }
