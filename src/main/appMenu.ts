@@ -1,10 +1,22 @@
 import { mkdirSync } from 'node:fs';
-import { app, type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, shell } from 'electron';
+import type { App, BrowserWindow, Dialog, Menu, MenuItemConstructorOptions, Shell } from 'electron';
 import type { Language, Settings } from '../shared/settings';
 import { aboutDetail, gatherAboutInfo } from './shell/aboutInfo';
 import { type ShellText, shellText } from './shell/shellText';
 
+/**
+ * The Electron objects the menu and its dialogs use, handed in by index.ts: only index.ts and
+ * ipc.ts load electron (DESIGN.md), so this file stays importable from plain Node.
+ */
+export interface ElectronUi {
+  app: Pick<App, 'getVersion' | 'isPackaged'>;
+  dialog: Pick<Dialog, 'showMessageBox'>;
+  Menu: Pick<typeof Menu, 'setApplicationMenu' | 'buildFromTemplate'>;
+  shell: Pick<Shell, 'openPath'>;
+}
+
 export interface AppMenuOptions {
+  electron: ElectronUi;
   logsDir: string;
   settings: () => Pick<Settings, 'language' | 'bibImage' | 'bibImageDigest'>;
   window: () => BrowserWindow | null;
@@ -22,6 +34,7 @@ export function installAppMenu(options: AppMenuOptions): () => void {
     const { language } = options.settings();
     if (language === drawnIn) return;
     drawnIn = language;
+    const { Menu } = options.electron;
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(shellText(language), options)));
   };
   draw();
@@ -29,6 +42,7 @@ export function installAppMenu(options: AppMenuOptions): () => void {
 }
 
 function menuTemplate(text: ShellText, options: AppMenuOptions): MenuItemConstructorOptions[] {
+  const { app, dialog, shell } = options.electron;
   const openLogs = () => {
     mkdirSync(options.logsDir, { recursive: true, mode: 0o700 });
     void shell.openPath(options.logsDir).then((error) => {
@@ -99,6 +113,7 @@ function menuTemplate(text: ShellText, options: AppMenuOptions): MenuItemConstru
 
 /** Asks before a quit stops running flash jobs; true: stop them and quit. */
 export async function confirmStopFlashing(
+  dialog: ElectronUi['dialog'],
   window: BrowserWindow | null,
   language: Language,
   count: number,

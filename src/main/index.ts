@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
 import { appDataDir } from './appDataDir';
 import { confirmStopFlashing, installAppMenu } from './appMenu';
 import { type AppServices, createAppServices } from './appServices';
@@ -51,7 +51,7 @@ function harden(contents: WebContents): void {
 const shutdown = createShutdownGuard({
   activeFlashes: () => services?.flash.activeJobs() ?? [],
   confirmStopFlashing: (count) =>
-    confirmStopFlashing(mainWindow, services?.settings.get().language ?? 'en', count),
+    confirmStopFlashing(dialog, mainWindow, services?.settings.get().language ?? 'en', count),
   // Closing the helper cancels its jobs; each job still leaves its audit report before the app goes.
   dispose: async () => {
     await services?.dispose();
@@ -99,6 +99,7 @@ async function openMainWindow(): Promise<void> {
   });
   const settings = services.settings;
   refreshMenu = installAppMenu({
+    electron: { app, dialog, Menu, shell },
     logsDir: logFile.dir,
     settings: () => settings.get(),
     window: () => mainWindow,

@@ -7,6 +7,7 @@ import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { ROOT, requireBuild } from '../support/builtApp';
 import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { callMain } from '../support/pageActions';
 import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -39,16 +40,6 @@ let page: Page;
 let outputRoot: string;
 let source: string;
 
-async function callMain(name: string, input: unknown) {
-  return page.evaluate(
-    ([call, data]) =>
-      (
-        globalThis as never as { bootstick: { call(n: string, d: unknown): Promise<unknown> } }
-      ).bootstick.call(call, data),
-    [name, input] as const,
-  );
-}
-
 beforeAll(async () => {
   requireRoot();
   requireBuild();
@@ -63,7 +54,7 @@ beforeAll(async () => {
   outputRoot = await mkdtemp(join(tmpdir(), 'bootstick-e2e-builds-'));
   harness = await openRenderer();
   page = harness.page;
-  await callMain('updateSettings', { bibImage: bib, buildOutputDir: outputRoot });
+  await callMain(page, 'updateSettings', { bibImage: bib, buildOutputDir: outputRoot });
 }, 300_000);
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { ROOT, requireBuild } from '../support/builtApp';
+import { callMain } from '../support/pageActions';
 import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -40,13 +41,7 @@ beforeAll(async () => {
   outputRoot = await mkdtemp(join(tmpdir(), 'bootstick-e2e-keyboard-'));
   harness = await openRenderer();
   page = harness.page;
-  await page.evaluate(
-    ([bibImage, dir]) =>
-      (
-        globalThis as never as { bootstick: { call(n: string, d: unknown): Promise<unknown> } }
-      ).bootstick.call('updateSettings', { bibImage, buildOutputDir: dir }),
-    [bib, outputRoot] as const,
-  );
+  await callMain(page, 'updateSettings', { bibImage: bib, buildOutputDir: outputRoot });
 }, 300_000);
 
 afterAll(async () => {
@@ -90,13 +85,7 @@ describe('every step, in English and Korean', () => {
   const steps = ['1', '2', '3', '4', '5'];
   for (const language of ['en', 'ko'] as const) {
     it(`has no serious accessibility finding and is captured (${language})`, async () => {
-      await page.evaluate(
-        (lang) =>
-          (
-            globalThis as never as { bootstick: { call(n: string, d: unknown): Promise<unknown> } }
-          ).bootstick.call('updateSettings', { language: lang }),
-        language,
-      );
+      await callMain(page, 'updateSettings', { language });
       await page.locator(`html[lang="${language}"]`).waitFor();
       for (const number of steps) {
         await page.getByRole('link', { name: new RegExp(`^${number}\\. `) }).click();

@@ -1,26 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse as parseToml } from 'smol-toml';
 import { verify } from 'unixcrypt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT, ROOT, requireBuild } from '../support/builtApp';
+import { requireBuild } from '../support/builtApp';
+import { runCli } from '../support/runCli';
 
-const exec = promisify(execFile);
 const FIXTURES = 'tests/fixtures/blueprints';
 let scratch: string;
 
 /** Runs the built CLI (`node bin/bootstick.js …`) from the repo root, as a script would. */
-async function bootstick(...args: string[]) {
-  return exec('node', [BUILT.cli, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, BOOTSTICK_DATA_DIR: scratch },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+function bootstick(...args: string[]) {
+  return runCli(args, { BOOTSTICK_DATA_DIR: scratch });
 }
 
 beforeAll(async () => {

@@ -1,29 +1,21 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuildRecordSchema } from '../../src/shared/build/buildRecord';
-import { BUILT, ROOT, requireBuild } from '../support/builtApp';
+import { requireBuild } from '../support/builtApp';
 import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
+import { runCli } from '../support/runCli';
 
 /** `npx bootstick build` as a script runs it: the built CLI, the real helper, real podman. */
 
-const exec = promisify(execFile);
 let scratch: string;
 let bib: string;
 let bootc: string;
 
-async function bootstick(...args: string[]) {
-  return exec('node', [BUILT.cli, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, BOOTSTICK_DATA_DIR: join(scratch, 'data'), CONTAINERS_CONF },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+function bootstick(...args: string[]) {
+  return runCli(args, { BOOTSTICK_DATA_DIR: join(scratch, 'data'), CONTAINERS_CONF });
 }
 
 beforeAll(async () => {

@@ -1,30 +1,22 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImageBuildFinishedSchema } from '../../src/shared/build/containerfileBuild';
-import { BUILT, ROOT, requireBuild } from '../support/builtApp';
+import { requireBuild } from '../support/builtApp';
 import { CONTAINERS_CONF, imageLabel, podman } from '../support/podman';
 import { ensureBusyboxBase, requirePodman } from '../support/podmanFixtures';
+import { runCli } from '../support/runCli';
 
 /** `npx bootstick image build` as a script runs it: the built CLI, the real helper, real podman. */
 
-const exec = promisify(execFile);
 const tag = `localhost/bootstick-test/cfbuild-cli-${randomBytes(4).toString('hex')}:1`;
 let scratch: string;
 let base: string;
 
-async function bootstick(...args: string[]) {
-  return exec('node', [BUILT.cli, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, BOOTSTICK_DATA_DIR: join(scratch, 'data'), CONTAINERS_CONF },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+function bootstick(...args: string[]) {
+  return runCli(args, { BOOTSTICK_DATA_DIR: join(scratch, 'data'), CONTAINERS_CONF });
 }
 
 beforeAll(async () => {

@@ -22,6 +22,7 @@ import {
   defaultBuildOutputRoot,
   prepareNamedOutputFolder,
 } from './buildOutputFolder';
+import { buildRecordOf } from './buildRecordOf';
 import { helperBuildCalls } from './helperBuildCalls';
 import { passwordHashes, passwordsMatch } from './passwordShape';
 import { preflightWithPulls } from './preflightWithPulls';
@@ -269,34 +270,14 @@ export function createBuildService(options: {
           await rm(result.outputDir, { recursive: true, force: true });
         result.outputDir = null;
       }
-      const artifactBytes = result.artifact
-        ? ((await stat(result.artifact).catch(() => null))?.size ?? null)
-        : null;
-      const record: BuildRecord = {
-        id: buildId,
-        request: {
-          sourceImage: request.sourceImage,
-          type: request.type,
-          rootfs: request.rootfs ?? null,
-          targetArch: request.targetArch ?? null,
-          bibImage: bibRef,
-        },
-        sourceDigest: result.source?.digest ?? null,
-        bibDigest: result.bib?.digest ?? null,
-        configSha256: prepared.configSha256,
-        cacheKey: result.cacheKey,
-        startedAt: startedAt.toISOString(),
-        endedAt: new Date().toISOString(),
-        containerStartMs: firstBuildLineAt === null ? null : firstBuildLineAt - startedAt.getTime(),
-        outcome: result.outcome,
-        error: failure,
-        preflight: result.preflight,
-        outputDir: result.outputDir,
-        artifact: result.artifact,
-        artifactBytes,
-        logFile: null,
-        warnings,
-      };
+      const record = await buildRecordOf({
+        buildId,
+        prepared,
+        bibRef,
+        startedAt,
+        firstBuildLineAt,
+        findings: { ...result, warnings },
+      });
       log.close();
       const saved = await saveBuildRecord(options.dataDir, record, log.text());
       options.events.finished(saved);

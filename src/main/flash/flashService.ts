@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EmitEvent } from '../../shared/api';
 import { JobResultSchema } from '../../shared/flash';
-import { ElevationError, HelperCallError, type HelperClient } from '../helper/helperClient';
+import type { HelperClient } from '../helper/helperClient';
 import { saveReport } from '../reports/reportStore';
 import { jobErrorShape } from './jobErrorShape';
 
@@ -72,13 +72,7 @@ export function createFlashService(options: {
       });
     } catch (error) {
       options.log(`flash ${jobId} did not run: ${String(error)}`);
-      const shape =
-        error instanceof HelperCallError && error.error.code === 'refused'
-          ? { code: 'refused' as const, message: error.message, refusals: error.error.refusals }
-          : error instanceof ElevationError
-            ? { code: 'elevation' as const, message: error.message }
-            : { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) };
-      options.emit('flashFinished', { jobId, report: null, error: shape });
+      options.emit('flashFinished', { jobId, report: null, error: jobErrorShape(error) });
     } finally {
       running.delete(jobId);
     }
