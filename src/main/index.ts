@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, Notification, session, shell, type WebContents } from 'electron';
 import { appDataDir } from './appDataDir';
 import { confirmStopFlashing, installAppMenu } from './appMenu';
 import { type AppServices, createAppServices } from './appServices';
@@ -11,6 +11,7 @@ import { registerIpc, sendEvent } from './ipc';
 import { redactSecrets } from './log/redactSecrets';
 import { createRotatingLog } from './log/rotatingLog';
 import { createRouter } from './router';
+import { createJobIndicator } from './shell/jobIndicator';
 import { createShutdownGuard } from './shell/shutdownGuard';
 import { CONTENT_SECURITY_POLICY, mainWindowOptions } from './windowOptions';
 
@@ -69,20 +70,31 @@ async function openMainWindow(): Promise<void> {
     }),
   );
 
+  const icon = join(import.meta.dirname, '../../resources/icon.png');
   const window = new BrowserWindow(
-    mainWindowOptions(
-      join(import.meta.dirname, '../preload/index.cjs'),
-      join(import.meta.dirname, '../../resources/icon.png'),
-    ),
+    mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), icon),
   );
   mainWindow = window;
   const contents = window.webContents;
 
   let refreshMenu = () => {};
+  const indicateJobs = createJobIndicator(
+    {
+      // -1 removes the bar; 'error' turns it red where the desktop supports modes.
+      setProgress: (fraction, failed) =>
+        mainWindow?.setProgressBar(fraction ?? -1, { mode: failed ? 'error' : 'normal' }),
+      notify: (title, body) => {
+        if (Notification.isSupported()) new Notification({ title, body, icon }).show();
+      },
+      isFocused: () => mainWindow?.isFocused() ?? false,
+    },
+    () => services?.settings.get().language ?? 'en',
+  );
   services = await createAppServices({
     dataDir,
     emit: (event, payload) => {
       sendEvent(contents, event, payload);
+      indicateJobs(event, payload);
       if (event === 'settingsChanged') refreshMenu();
     },
     startHelper: () =>

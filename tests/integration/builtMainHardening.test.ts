@@ -30,6 +30,8 @@ interface StandInState {
   openedPaths: string[];
   dialogs: Array<Record<string, unknown>>;
   quitRequests: number;
+  progressBars: Array<{ progress: number; mode: string }>;
+  notifications: Array<{ title: string; body: string; icon: string }>;
 }
 interface MenuItem {
   id?: string;
@@ -227,6 +229,37 @@ describe('the built main bundle, run without Electron', () => {
     ]);
   });
 
+  it('shows a flash on the taskbar entry and tells the desktop when it is done', async () => {
+    const image = join(await loops.tempDir(), 'taskbar.img');
+    await writePatternFile(image, 24 * 1024 * 1024);
+    const drive = await loops.attach(32 * 1024 * 1024);
+    const reply = await call('startFlash', {
+      image,
+      drives: [drive.path],
+      verify: true,
+      full: false,
+      eject: false,
+    });
+    expect(reply).toMatchObject({ ok: true });
+    await expect
+      .poll(async () => (await main.ask<StandInState>('state')).notifications.length, { timeout: 30_000 })
+      .toBe(1);
+    const { progressBars, notifications } = await main.ask<StandInState>('state');
+    // Between start and end the bar moved through the job, never past full, then went away.
+    const during = progressBars.slice(0, -1).map((bar) => bar.progress);
+    expect(during.length).toBeGreaterThan(0);
+    expect(during.every((value) => value >= 0 && value <= 1)).toBe(true);
+    expect(during.some((value) => value > 0 && value < 1)).toBe(true);
+    expect(progressBars.at(-1)).toEqual({ progress: -1, mode: 'normal' });
+    expect(notifications).toEqual([
+      {
+        title: 'Flashing finished',
+        body: 'The drive is done and correct.',
+        icon: expect.stringMatching(/icon\.png$/),
+      },
+    ]);
+  });
+
   it('asks before quitting during a flash; "Keep Flashing" keeps it, "Stop and Quit" cancels and exits', async () => {
     const image = join(await loops.tempDir(), 'quit-test.img');
     await writePatternFile(image, 96 * 1024 * 1024);
@@ -280,9 +313,12 @@ describe('the built main bundle, run without Electron', () => {
         JSON.parse(await readFile(join(dataDir, 'reports', file), 'utf8')),
       ),
     );
-    const outcomes = reports.flatMap((report) =>
-      report.drives.map((outcome: { drive: { path: string }; status: string }) => outcome),
-    );
+    // Only this test's jobs: earlier tests flashed other drives.
+    const outcomes = reports
+      .flatMap((report) =>
+        report.drives.map((outcome: { drive: { path: string }; status: string }) => outcome),
+      )
+      .filter((outcome) => [first.path, second.path].includes(outcome.drive.path));
     expect(outcomes.map((outcome) => outcome.drive.path).sort()).toEqual([first.path, second.path].sort());
     // The job quitting stopped says so (the first one may have finished meanwhile).
     expect(outcomes.find((outcome) => outcome.drive.path === second.path)?.status).toBe('cancelled');

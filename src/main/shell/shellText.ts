@@ -19,6 +19,14 @@ export interface ShellText {
   flashingDetail: string;
   keepFlashing: string;
   stopAndQuit: string;
+  flashDoneTitle: string;
+  verifyDoneTitle: string;
+  flashRefusedTitle: string;
+  drivesOutcome: (good: number, total: number) => string;
+  buildDoneTitle: string;
+  buildFailedTitle: string;
+  imageBuildDoneTitle: string;
+  imageBuildFailedTitle: string;
 }
 
 const en: ShellText = {
@@ -41,6 +49,17 @@ const en: ShellText = {
     'Quitting now stops the writing: a drive left half-written will not boot until it is flashed again.',
   keepFlashing: 'Keep Flashing',
   stopAndQuit: 'Stop and Quit',
+  flashDoneTitle: 'Flashing finished',
+  verifyDoneTitle: 'Verification finished',
+  flashRefusedTitle: 'Nothing was written',
+  drivesOutcome: (good, total) =>
+    good === total
+      ? `${total === 1 ? 'The drive is' : `All ${total} drives are`} done and correct.`
+      : `${total - good} of ${total} drives failed. Open Bootstick to see why.`,
+  buildDoneTitle: 'Build finished',
+  buildFailedTitle: 'Build failed',
+  imageBuildDoneTitle: 'Image built',
+  imageBuildFailedTitle: 'Image build failed',
 };
 
 const ko: ShellText = {
@@ -62,6 +81,17 @@ const ko: ShellText = {
   flashingDetail: '지금 끝내면 쓰기가 멈춥니다. 반쯤 쓰인 드라이브는 다시 구울 때까지 부팅되지 않습니다.',
   keepFlashing: '계속 굽기',
   stopAndQuit: '멈추고 끝내기',
+  flashDoneTitle: '굽기가 끝났습니다',
+  verifyDoneTitle: '검증이 끝났습니다',
+  flashRefusedTitle: '아무것도 쓰지 않았습니다',
+  drivesOutcome: (good, total) =>
+    good === total
+      ? `${total === 1 ? '드라이브가' : `드라이브 ${total}개 모두`} 올바르게 끝났습니다.`
+      : `드라이브 ${total}개 중 ${total - good}개가 실패했습니다. 이유는 Bootstick에서 확인하세요.`,
+  buildDoneTitle: '빌드가 끝났습니다',
+  buildFailedTitle: '빌드가 실패했습니다',
+  imageBuildDoneTitle: '이미지를 빌드했습니다',
+  imageBuildFailedTitle: '이미지 빌드가 실패했습니다',
 };
 
 export const shellText = (language: Language): ShellText => (language === 'ko' ? ko : en);

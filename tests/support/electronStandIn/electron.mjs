@@ -20,6 +20,8 @@ const record = {
   openedPaths: [],
   dialogs: [],
   quitRequests: 0,
+  progressBars: [],
+  notifications: [],
 };
 const dialogAnswers = [];
 
@@ -114,6 +116,13 @@ class BrowserWindow extends EventEmitter {
   }
   isMinimized() {
     return false;
+  }
+  /** Like a window in the background: what a person would not see without a notification. */
+  isFocused() {
+    return false;
+  }
+  setProgressBar(progress, options = {}) {
+    record.progressBars.push({ progress, mode: options.mode ?? 'normal' });
   }
   restore() {}
   focus() {}
@@ -255,8 +264,24 @@ export const dialog = {
   },
 };
 
-export { BrowserWindow };
-export default { app, BrowserWindow, session, ipcMain, Menu, shell, dialog };
+class Notification {
+  static isSupported() {
+    return true;
+  }
+  constructor(options = {}) {
+    this.options = options;
+  }
+  show() {
+    record.notifications.push({
+      title: this.options.title,
+      body: this.options.body,
+      icon: this.options.icon,
+    });
+  }
+}
+
+export { BrowserWindow, Notification };
+export default { app, BrowserWindow, session, ipcMain, Menu, shell, dialog, Notification };
 
 // ---- the test's side: questions about what main did, and actions a user or a page would take ----
 
@@ -328,6 +353,8 @@ const operations = {
       openedPaths: record.openedPaths,
       dialogs: record.dialogs,
       quitRequests: record.quitRequests,
+      progressBars: record.progressBars,
+      notifications: record.notifications,
     };
   },
   async headers({ url, responseHeaders }) {

@@ -1,0 +1,108 @@
+import type { EmitEvent, EventName, EventPayload } from '../../shared/api';
+import type { DriveProgress } from '../../shared/flash';
+import type { Language } from '../../shared/settings';
+import { shellText } from './shellText';
+
+/** What the window and the desktop offer for long jobs; Electron in the app, a recorder in tests. */
+export interface JobIndicatorTarget {
+  /** Overall progress 0..1 on the taskbar/dock entry, or null to clear it. */
+  setProgress(fraction: number | null, failed: boolean): void;
+  notify(title: string, body: string): void;
+  /** A person looking at the window sees the result there; a notification is for when they are not. */
+  isFocused(): boolean;
+}
+
+interface DriveState {
+  fraction: number;
+  /** Seen writing: a flash counts writing as the first half and verifying as the second. */
+  wrote: boolean;
+}
+
+const ENDED = new Set(['done', 'failed', 'cancelled']);
+
+function driveFraction(progress: DriveProgress, previous: DriveState | undefined): DriveState {
+  const part = progress.total > 0 ? Math.min(1, progress.bytes / progress.total) : 0;
+  const wrote = (previous?.wrote ?? false) || progress.phase === 'writing';
+  if (ENDED.has(progress.phase)) return { fraction: 1, wrote };
+  if (progress.phase === 'writing') return { fraction: part / 2, wrote };
+  // Verify-only jobs never write: verifying is the whole job for them.
+  if (progress.phase === 'verifying') return { fraction: wrote ? 0.5 + part / 2 : part, wrote };
+  return { fraction: 0, wrote };
+}
+
+/**
+ * Turns the events main sends the page into the window's taskbar progress (every running flash,
+ * verify and build, averaged) and one desktop notification per finished job. It sees only the
+ * events, so it needs no hook into the services.
+ */
+export function createJobIndicator(target: JobIndicatorTarget, language: () => Language): EmitEvent {
+  const flashes = new Map<string, Map<string, DriveState>>();
+  const builds = new Map<string, number>();
+  let failed = false;
+
+  const refresh = () => {
+    const fractions = [
+      ...[...flashes.values()].map((drives) => {
+        const states = [...drives.values()];
+        return states.reduce((sum, state) => sum + state.fraction, 0) / Math.max(1, states.length);
+      }),
+      ...builds.values(),
+    ];
+    if (fractions.length === 0) {
+      target.setProgress(null, false);
+      failed = false;
+      return;
+    }
+    target.setProgress(fractions.reduce((sum, value) => sum + value, 0) / fractions.length, failed);
+  };
+
+  const tell = (title: string, body: string) => {
+    if (!target.isFocused()) target.notify(title, body);
+  };
+
+  const handlers: { [E in EventName]?: (payload: EventPayload<E>) => void } = {
+    flashProgress(progress) {
+      const drives = flashes.get(progress.jobId) ?? new Map<string, DriveState>();
+      flashes.set(progress.jobId, drives);
+      drives.set(progress.drive, driveFraction(progress, drives.get(progress.drive)));
+      if (progress.phase === 'failed') failed = true;
+      refresh();
+    },
+    flashFinished({ jobId, report, error }) {
+      flashes.delete(jobId);
+      refresh();
+      const text = shellText(language());
+      if (!report) {
+        tell(text.flashRefusedTitle, error?.message ?? '');
+        return;
+      }
+      const good = report.drives.filter((drive) => ['verified', 'written', 'matched'].includes(drive.status));
+      const title = report.kind === 'verify' ? text.verifyDoneTitle : text.flashDoneTitle;
+      tell(title, text.drivesOutcome(good.length, report.drives.length));
+    },
+    buildProgress(progress) {
+      builds.set(progress.buildId, progress.fraction);
+      if (progress.phase === 'failed') failed = true;
+      refresh();
+    },
+    buildFinished(record) {
+      builds.delete(record.id);
+      refresh();
+      const text = shellText(language());
+      if (record.outcome === 'succeeded' || record.outcome === 'cached') {
+        tell(text.buildDoneTitle, record.artifact ?? '');
+      } else if (record.outcome === 'failed') {
+        tell(text.buildFailedTitle, record.error?.message ?? '');
+      }
+    },
+    imageBuildFinished(finished) {
+      const text = shellText(language());
+      if (finished.ok) tell(text.imageBuildDoneTitle, finished.tag);
+      else if (!finished.cancelled) tell(text.imageBuildFailedTitle, finished.error?.message ?? finished.tag);
+    },
+  };
+
+  return (event, payload) => {
+    (handlers[event] as ((payload: unknown) => void) | undefined)?.(payload);
+  };
+}
