@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReasonSchema } from './drives/driveView';
 
 /** Stable codes for everything that can go wrong with one drive in a flash or verify job. */
 export const FlashErrorCodeSchema = z.enum([
@@ -35,6 +36,11 @@ export const DriveErrorSchema = z.object({
   message: z.string(),
   /** For verifyMismatch: the first byte offset where drive and image differ. */
   offset: z.number().int().nonnegative().optional(),
+  /**
+   * The system's or a library's own words behind the error (an errno, the decompressor's
+   * complaint): evidence shown as is in every language, while the code gives the translated text.
+   */
+  detail: z.string().optional(),
 });
 export type DriveError = z.infer<typeof DriveErrorSchema>;
 
@@ -143,5 +149,9 @@ export const RefusalSchema = z.object({
   code: RefusalCodeSchema,
   drive: z.string().nullable(),
   message: z.string(),
+  /** For unsafeDrive: the safety reasons, so each language can say them in its own words. */
+  reasons: z.array(ReasonSchema).optional(),
+  /** For image refusals: the system's or decompressor's own words. */
+  detail: z.string().optional(),
 });
 export type Refusal = z.infer<typeof RefusalSchema>;

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import {
+  BuildErrorCodeSchema,
+  describeBuildError as describeBuildErrorRecord,
+} from '../../src/shared/build/buildErrors';
 import { REASON_SEVERITY, type ReasonCode } from '../../src/shared/drives/driveView';
+import { FlashErrorCodeSchema, RefusalCodeSchema } from '../../src/shared/flash';
 import { formatBytes } from '../../src/shared/format/formatBytes';
+import {
+  describeBuildError,
+  describeDriveError,
+  describeRefusal,
+} from '../../src/shared/i18n/describeJobError';
 import { describeReason } from '../../src/shared/i18n/describeReason';
 import { en } from '../../src/shared/i18n/en';
 import { ko } from '../../src/shared/i18n/ko';
@@ -46,6 +56,51 @@ describe('translations', () => {
     expect(describeReason({ code: 'tooSmall', detail: '8000000000' }, lookup(en))).toBe(
       'Too small for the selected image (8.0 GB needed)',
     );
+  });
+});
+
+describe('errors reported by code, in each language', () => {
+  it('every drive error, refusal and build error has words in both languages', () => {
+    for (const catalogue of [en, ko]) {
+      const translate = lookup(catalogue);
+      for (const code of FlashErrorCodeSchema.options) {
+        const text = describeDriveError({ code, message: 'English', offset: 7 }, '/dev/sdb', translate);
+        expect(text, code).not.toMatch(/MISSING|\{\{/);
+      }
+      for (const code of RefusalCodeSchema.options) {
+        const text = describeRefusal(
+          { code, drive: '/dev/sdb', message: 'English', reasons: [{ code: 'system' }] },
+          translate,
+        );
+        expect(text, code).not.toMatch(/MISSING|\{\{/);
+      }
+      for (const code of BuildErrorCodeSchema.options) {
+        const { message, fix } = describeBuildError({ code, message: '', fix: '', detail: null }, translate);
+        expect(`${message} ${fix}`, code).not.toMatch(/MISSING|\{\{/);
+      }
+    }
+  });
+
+  it("says where a verify found the first difference, and keeps the system's own words as evidence", () => {
+    const korean = lookup(ko);
+    expect(
+      describeDriveError({ code: 'verifyMismatch', message: 'x', offset: 4096 }, '/dev/sdb', korean),
+    ).toBe('/dev/sdb의 내용이 이미지와 다릅니다: 처음 다른 곳은 4096번째 바이트입니다.');
+    expect(describeDriveError({ code: 'ioError', message: 'x', detail: 'EIO' }, '/dev/sdc', lookup(en))).toBe(
+      '/dev/sdc failed while being written: the drive may be faulty. (EIO)',
+    );
+    expect(
+      describeRefusal(
+        { code: 'unsafeDrive', drive: '/dev/sda', message: 'x', reasons: [{ code: 'system', detail: '/' }] },
+        korean,
+        'ko',
+      ),
+    ).toMatch(/^\/dev\/sda에는 쓸 수 없습니다: .+\.$/);
+  });
+
+  it('says a build error in English exactly as the build record does', () => {
+    const error = describeBuildErrorRecord('noSpaceLeft');
+    expect(describeBuildError(error, lookup(en))).toEqual({ message: error.message, fix: error.fix });
   });
 });
 

@@ -6,7 +6,9 @@ const CORRUPT_IMAGE =
 
 /** Gives one drive's failure a stable code and words a person can act on. */
 export function classifyFlashError(error: unknown, drive: string): DriveError {
-  if (error instanceof ImageError) return { code: error.code, message: error.message };
+  if (error instanceof ImageError) {
+    return { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) };
+  }
   const code = (error as { code?: string } | null)?.code ?? '';
   const detail = error instanceof Error ? error.message : String(error);
   switch (code) {
@@ -25,7 +27,11 @@ export function classifyFlashError(error: unknown, drive: string): DriveError {
         message: `${drive} went away: it was unplugged or stopped answering.`,
       };
     case 'EBUSY':
-      return { code: 'driveBusy', message: `${drive} is in use by another program or mounted: ${detail}` };
+      return {
+        code: 'driveBusy',
+        message: `${drive} is in use by another program or mounted: ${detail}`,
+        detail,
+      };
     case 'EACCES':
     case 'EPERM':
       return { code: 'permissionDenied', message: `Permission to write ${drive} was refused.` };
@@ -35,6 +41,7 @@ export function classifyFlashError(error: unknown, drive: string): DriveError {
       return {
         code: 'ioError',
         message: `${drive} failed while being written (${code}): the drive may be faulty.`,
+        detail: code,
       };
     case 'EDRIVECHANGED':
       return { code: 'driveChanged', message: detail };
@@ -42,7 +49,7 @@ export function classifyFlashError(error: unknown, drive: string): DriveError {
       return { code: 'imageTooLarge', message: detail };
   }
   if (CORRUPT_IMAGE.test(`${code} ${detail}`)) {
-    return { code: 'imageCorrupt', message: `The image is damaged or incomplete: ${detail}` };
+    return { code: 'imageCorrupt', message: `The image is damaged or incomplete: ${detail}`, detail };
   }
-  return { code: 'internal', message: `Writing ${drive} failed: ${detail}` };
+  return { code: 'internal', message: `Writing ${drive} failed: ${detail}`, detail };
 }

@@ -23,6 +23,8 @@ export class ImageError extends Error {
   constructor(
     readonly code: 'imageUnreadable' | 'imageCorrupt' | 'notADiskImage',
     message: string,
+    /** The system's or decompressor's own words, kept apart for translation (see DriveError). */
+    readonly detail?: string,
   ) {
     super(message);
   }
@@ -84,20 +86,29 @@ export async function describeImage(path: string, options: { full: boolean }): P
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      throw new ImageError('imageUnreadable', `The image ${path} cannot be read (${code}).`);
+      throw new ImageError('imageUnreadable', `The image ${path} cannot be read (${code}).`, code);
     }
     if (await looksCompressed(path).catch(() => false)) {
-      throw new ImageError('imageCorrupt', `The image ${path} is damaged or incomplete: ${String(error)}`);
+      throw new ImageError(
+        'imageCorrupt',
+        `The image ${path} is damaged or incomplete: ${String(error)}`,
+        String(error),
+      );
     }
     throw new ImageError(
       'notADiskImage',
       `${path} holds no disk image Bootstick can write: ${String(error)}`,
+      String(error),
     );
   }
   const { file, inner } = layers;
   try {
     const metadata = await inner.getMetadata().catch((error: unknown) => {
-      throw new ImageError('imageCorrupt', `The image ${path} is damaged or incomplete: ${String(error)}`);
+      throw new ImageError(
+        'imageCorrupt',
+        `The image ${path} is damaged or incomplete: ${String(error)}`,
+        String(error),
+      );
     });
     const compression = compressionOf(inner);
     const size = metadata.size ?? null;

@@ -29,7 +29,14 @@ export async function prepareJob(
 ) {
   const image = await describeImage(imagePath, { full: options.full }).catch((error: unknown) => {
     if (error instanceof ImageError)
-      throw new RefusedError([{ code: error.code, drive: null, message: error.message }]);
+      throw new RefusedError([
+        {
+          code: error.code,
+          drive: null,
+          message: error.message,
+          ...(error.detail ? { detail: error.detail } : {}),
+        },
+      ]);
     throw error;
   });
   const location = await inspectImage(imagePath);

@@ -71,7 +71,7 @@ async function refusalFor(
   const reasons = verdict.reasons.filter((reason) => !ignored.includes(reason.code));
   if (verdict.status === 'refused' && reasons.length > 0) {
     const words = reasons.map((reason) => describeReason(reason, translate)).join('; ');
-    return { code: 'unsafeDrive', drive: path, message: `${path} cannot be written: ${words}.` };
+    return { code: 'unsafeDrive', drive: path, message: `${path} cannot be written: ${words}.`, reasons };
   }
   return null;
 }

@@ -15,6 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { BuildRecord } from '../../shared/build/buildRecord';
 import { formatBytes } from '../../shared/format/formatBytes';
+import { describeBuildError } from '../../shared/i18n/describeJobError';
 import { useHistoryStore } from '../stores/historyStore';
 
 const OUTCOME_COLOR = { succeeded: 'green', cached: 'blue', failed: 'red', cancelled: 'grey' } as const;
@@ -38,7 +39,7 @@ function Result({ record }: { record: BuildRecord }) {
     <DescriptionListGroup>
       <DescriptionListTerm>{t('tools.history.error')}</DescriptionListTerm>
       <DescriptionListDescription data-testid="build-error">
-        {record.error.message}
+        {describeBuildError(record.error, (key, values) => t(key, values)).message}
       </DescriptionListDescription>
     </DescriptionListGroup>
   );

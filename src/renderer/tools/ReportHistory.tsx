@@ -15,6 +15,7 @@ import {
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../shared/format/formatBytes';
+import { describeDriveError } from '../../shared/i18n/describeJobError';
 import type { AuditReport } from '../../shared/report';
 import { ReportActions } from '../components/ReportActions';
 
@@ -62,7 +63,9 @@ export function ReportHistory({ reports }: { reports: AuditReport[] }) {
                                 model: outcome.drive.model,
                                 status: t(`flash.result.${outcome.status}`),
                               })}
-                              {outcome.error ? ` — ${outcome.error.message}` : ''}
+                              {outcome.error
+                                ? ` — ${describeDriveError(outcome.error, outcome.drive.path, (key, values) => t(key, values))}`
+                                : ''}
                             </ListItem>
                           ))}
                         </List>

@@ -1,6 +1,8 @@
 import { Alert } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../shared/format/formatBytes';
+import { describeDriveError } from '../../shared/i18n/describeJobError';
+import { JobNotStartedDetails } from '../components/JobNotStartedDetails';
 import { ReportActions } from '../components/ReportActions';
 import type { VerifyJob } from '../stores/verifyStore';
 
@@ -10,10 +12,7 @@ export function VerifyResult({ job }: { job: VerifyJob }) {
   if (job.error) {
     return (
       <Alert variant="danger" isInline title={t('tools.verify.notStarted')} data-testid="verify-result">
-        <p>{job.error.message}</p>
-        {job.error.refusals?.map((refusal) => (
-          <p key={`${refusal.code}-${refusal.drive}`}>{refusal.message}</p>
-        ))}
+        <JobNotStartedDetails error={job.error} />
       </Alert>
     );
   }
@@ -53,7 +52,11 @@ export function VerifyResult({ job }: { job: VerifyJob }) {
         title={
           outcome.status === 'cancelled'
             ? t('tools.verify.cancelled')
-            : t('tools.verify.failed', { message: failure?.message ?? '' })
+            : t('tools.verify.failed', {
+                message: failure
+                  ? describeDriveError(failure, job.drive, (key, values) => t(key, values))
+                  : '',
+              })
         }
         data-testid="verify-result"
       />

@@ -1,3 +1,5 @@
+import { BUILD_ERROR_TEXT } from '../build/buildErrors';
+
 /** English strings. Keys are shared with ko.ts; the type of this object is the catalogue's shape. */
 export const en = {
   app: {
@@ -302,6 +304,38 @@ export const en = {
       saved: 'Settings saved.',
       notSaved: 'Settings not saved: {{message}}',
     },
+  },
+  /** What the helper and main report by code, said here so each language has its own words. */
+  errors: {
+    withDetail: '{{text}} ({{detail}})',
+    drive: {
+      driveUnplugged: '{{drive}} went away: it was unplugged or stopped answering.',
+      ioError: '{{drive}} failed while being written: the drive may be faulty.',
+      driveBusy: '{{drive}} is in use by another program or mounted.',
+      verifyMismatch: '{{drive}} does not hold the image: verification found different bytes.',
+      verifyMismatchAt: '{{drive}} does not hold the image: first difference at byte {{offset}}.',
+      imageCorrupt: 'The image is damaged or incomplete.',
+      imageUnreadable: 'The image cannot be read.',
+      notADiskImage: 'The file holds no disk image Bootstick can write.',
+      imageTooLarge: 'The image is larger than {{drive}}: it does not fit.',
+      permissionDenied: 'Permission to write {{drive}} was refused.',
+      cancelled: 'Writing {{drive}} was cancelled.',
+      driveChanged:
+        '{{drive}} is no longer the drive that was checked (another one took its place). Nothing was written to it.',
+      internal: 'Writing {{drive}} failed.',
+    },
+    refusal: {
+      notABlockDevice: '{{drive}} is not a drive.',
+      notAWholeDisk:
+        '{{drive}} is a partition. Bootstick writes whole drives: choose the drive it belongs to.',
+      notEnumerated: '{{drive}} is not a drive Bootstick can write right now.',
+      unsafeDrive: '{{drive}} cannot be written: {{reasons}}.',
+      duplicateTarget: '{{drive}} is named twice.',
+      imageUnreadable: 'The image cannot be read.',
+      imageCorrupt: 'The image is damaged or incomplete.',
+      notADiskImage: 'The file holds no disk image Bootstick can write.',
+    },
+    build: BUILD_ERROR_TEXT,
   },
 };
 

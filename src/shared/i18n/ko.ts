@@ -304,4 +304,133 @@ export const ko: Catalogue = {
       notSaved: '설정을 저장하지 못했습니다: {{message}}',
     },
   },
+  errors: {
+    withDetail: '{{text}} (원인: {{detail}})',
+    drive: {
+      driveUnplugged: '{{drive}}이(가) 사라졌습니다: 뽑혔거나 응답하지 않습니다.',
+      ioError: '{{drive}}에 쓰는 중 오류가 났습니다: 드라이브에 결함이 있을 수 있습니다.',
+      driveBusy: '{{drive}}을(를) 다른 프로그램이 쓰고 있거나 마운트되어 있습니다.',
+      verifyMismatch: '{{drive}}의 내용이 이미지와 다릅니다: 검증에서 다른 바이트를 찾았습니다.',
+      verifyMismatchAt: '{{drive}}의 내용이 이미지와 다릅니다: 처음 다른 곳은 {{offset}}번째 바이트입니다.',
+      imageCorrupt: '이미지가 손상되었거나 불완전합니다.',
+      imageUnreadable: '이미지를 읽을 수 없습니다.',
+      notADiskImage: '이 파일에는 Bootstick이 쓸 수 있는 디스크 이미지가 없습니다.',
+      imageTooLarge: '이미지가 {{drive}}보다 큽니다: 들어가지 않습니다.',
+      permissionDenied: '{{drive}}에 쓸 권한이 거부되었습니다.',
+      cancelled: '{{drive}} 쓰기를 취소했습니다.',
+      driveChanged:
+        '{{drive}}은(는) 더 이상 확인한 그 드라이브가 아닙니다 (다른 드라이브로 바뀌었습니다). 아무것도 쓰지 않았습니다.',
+      internal: '{{drive}}에 쓰지 못했습니다.',
+    },
+    refusal: {
+      notABlockDevice: '{{drive}}은(는) 드라이브가 아닙니다.',
+      notAWholeDisk:
+        '{{drive}}은(는) 파티션입니다. Bootstick은 드라이브 전체에 씁니다: 이 파티션이 속한 드라이브를 고르세요.',
+      notEnumerated: '{{drive}}은(는) 지금 Bootstick이 쓸 수 있는 드라이브가 아닙니다.',
+      unsafeDrive: '{{drive}}에는 쓸 수 없습니다: {{reasons}}.',
+      duplicateTarget: '{{drive}}이(가) 두 번 지정되었습니다.',
+      imageUnreadable: '이미지를 읽을 수 없습니다.',
+      imageCorrupt: '이미지가 손상되었거나 불완전합니다.',
+      notADiskImage: '이 파일에는 Bootstick이 쓸 수 있는 디스크 이미지가 없습니다.',
+    },
+    build: {
+      podmanMissing: {
+        message: '이 컴퓨터에 podman이 설치되어 있지 않습니다. bootc-image-builder는 podman에서 실행됩니다.',
+        fix: '패키지 관리자로 podman을 설치한 뒤(예: "sudo dnf install podman" 또는 "sudo apt install podman") 다시 시도하세요.',
+      },
+      podmanNotRootful: {
+        message:
+          '여기서는 podman이 root로 컨테이너를 실행할 수 없습니다. bootc-image-builder는 root로만 동작합니다.',
+        fix: '"sudo podman info"가 동작하는지 확인하세요. macOS나 Windows에서는 "podman machine set --rootful"을 실행하고 podman 머신을 다시 시작하세요.',
+      },
+      sourceImageMissing: {
+        message: 'bootc 이미지가 root의 컨테이너 저장소에 없고, 받아 올 수도 없었습니다.',
+        fix: '이미지 이름과 네트워크를 확인하거나, "sudo podman pull <이미지>"로 직접 받아 오세요.',
+      },
+      bibImageMissing: {
+        message: 'bootc-image-builder 이미지가 없고, 받아 올 수도 없었습니다.',
+        fix: '네트워크를 확인하거나, "sudo podman pull quay.io/centos-bootc/bootc-image-builder:latest"로 직접 받아 오세요.',
+      },
+      notEnoughSpace: {
+        message: '빌드에 필요한 여유 공간이 부족합니다.',
+        fix: 'raw 이미지는 출력 폴더에 약 10 GiB와 빌드 캐시 공간이 필요합니다. 공간을 비우거나 다른 출력 폴더를 고르세요.',
+      },
+      outputNotWritable: {
+        message: '출력 폴더에 쓸 수 없습니다.',
+        fix: '로컬 디스크에 있는, 내 소유의 폴더를 고르세요.',
+      },
+      notRootful: {
+        message: 'bootc-image-builder가 rootless podman으로 시작되었습니다. rootful podman에서만 동작합니다.',
+        fix: 'root의 podman으로 빌드하세요("sudo podman run …"). Bootstick은 도우미를 통해 이렇게 합니다.',
+      },
+      notPrivileged: {
+        message: 'bootc-image-builder 컨테이너에 특권이 없습니다: 안에서 /sys가 읽기 전용입니다.',
+        fix: '컨테이너를 "--privileged"로 실행하세요. 다른 컨테이너 안이나 제한된 샌드박스에서는 동작할 수 없습니다.',
+      },
+      storageNotMounted: {
+        message: 'bootc-image-builder가 호스트의 컨테이너 저장소를 쓰지 못했습니다.',
+        fix: '/var/lib/containers/storage를 빌더에 일반 바인드 마운트로(overlay ":O" 마운트가 아닌) 연결하세요. 그 폴더 자체가 overlayfs 위에 있으면 안 됩니다.',
+      },
+      imageNotPulled: {
+        message: 'bootc-image-builder가 root의 컨테이너 저장소에서 bootc 이미지를 찾지 못했습니다.',
+        fix: '먼저 "sudo podman pull <이미지>"로 받아 오세요. bootc-image-builder는 더 이상 이미지를 직접 받아 오지 않습니다.',
+      },
+      notBootcImage: {
+        message: '이 이미지는 bootc 이미지가 아닙니다: "containers.bootc=1" 라벨이 없습니다.',
+        fix: 'quay.io/centos-bootc/centos-bootc:stream10 같은 bootc 기본 이미지에서(FROM) 만든 이미지를 고르세요.',
+      },
+      noSpaceLeft: {
+        message: '빌드 중에 디스크 공간이 바닥났습니다.',
+        fix: '출력 폴더와 빌드 캐시가 있는 곳의 공간을 비운 뒤(raw 이미지는 약 10 GiB와 캐시 공간 필요) 다시 빌드하세요.',
+      },
+      selinuxSetfiles: {
+        message: 'SELinux가 새 시스템의 파일에 라벨 붙이기를 거부했습니다(setfiles: "Invalid argument").',
+        fix: '이 컴퓨터에 "osbuild-selinux" 패키지를 설치하고 빌더를 "--security-opt label=type:unconfined_t"로 실행하세요.',
+      },
+      unknownFlag: {
+        message: '이 버전의 bootc-image-builder가 받은 명령줄을 받아들이지 않았습니다.',
+        fix: 'Bootstick이 지원하는 bootc-image-builder 이미지를 쓰거나 Bootstick을 업데이트하세요. 자세한 내용에 옵션 이름이 있습니다.',
+      },
+      unsupportedImageType: {
+        message: '이 버전의 bootc-image-builder는 고른 이미지 형식을 만들 수 없습니다.',
+        fix: '다른 출력 형식을 고르거나 더 새로운 bootc-image-builder 이미지를 쓰세요.',
+      },
+      configRejected: {
+        message: 'bootc-image-builder가 블루프린트를 거부했습니다.',
+        fix: '자세한 내용에 나온 설정을 블루프린트 단계에서 고친 뒤 다시 빌드하세요.',
+      },
+      missingRootfs: {
+        message: '이미지에 루트 파티션이 쓸 파일 시스템이 정해져 있지 않습니다.',
+        fix: '빌드 옵션에서 루트 파일 시스템(xfs, ext4, btrfs)을 고르세요. Fedora 이미지는 이것이 필요합니다.',
+      },
+      osbuildFailed: {
+        message: '이미지 빌드의 한 단계(osbuild)가 실패했습니다.',
+        fix: '아래 빌드 로그의 마지막 줄에 어느 단계가 왜 실패했는지 나옵니다. 전체 로그에 모든 내용이 있습니다.',
+      },
+      bibFailed: {
+        message: 'bootc-image-builder가 오류로 멈췄습니다.',
+        fix: '아래에 있는 bootc-image-builder의 메시지를 읽어 보세요. 나머지는 전체 로그에 있습니다.',
+      },
+      podmanFailed: {
+        message: 'podman이 bootc-image-builder 컨테이너를 시작하지 못했습니다.',
+        fix: '아래에 podman의 메시지가 있습니다. podman이 root로 동작하는지, Bootstick이 마운트하는 폴더가 있는지 확인하세요.',
+      },
+      killed: {
+        message: '빌드가 밖에서 강제로 끝났습니다. 대개 컴퓨터의 메모리가 부족해서입니다.',
+        fix: '다른 프로그램을 닫거나 메모리를 늘린 뒤(bootc-image-builder는 8 GB에서 시험됨) 다시 빌드하세요.',
+      },
+      elevation: {
+        message: 'Bootstick이 빌드에 필요한 관리자 권한을 얻지 못했습니다.',
+        fix: '암호 확인 창이 뜨면 승인하세요. polkit 에이전트가 실행 중이어야 합니다.',
+      },
+      cancelled: {
+        message: '빌드를 취소했습니다.',
+        fix: '준비되면 다시 시작하세요.',
+      },
+      internal: {
+        message: 'Bootstick 자체에 문제가 생겼습니다.',
+        fix: '다시 시도하세요. 또 그러면 빌드 로그와 함께 알려 주세요.',
+      },
+    },
+  },
 };
