@@ -8,7 +8,7 @@ import { DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES } from '../shared/settings';
 import { BuildContextRefused } from './build/checkBuildContext';
 import { OutputDirRefused } from './build/checkBuildOutputDir';
 import { podmanBuild } from './build/podmanBuild';
-import { bibBuildHelp, inspectImage, podmanStatus } from './build/podmanQueries';
+import { bibBuildHelp, inspectImage, listImages, podmanStatus } from './build/podmanQueries';
 import { pullImage } from './build/pullImage';
 import { runBib } from './build/runBib';
 import { RefusedError, runFlashJob } from './flash/runFlashJob';
@@ -81,6 +81,8 @@ export async function handleRequestLine(
         return { id: request.id, ok: true, result: await runVerifyJob(request.params, progress, registry) };
       case 'podmanStatus':
         return { id: request.id, ok: true, result: await podmanStatus() };
+      case 'listImages':
+        return { id: request.id, ok: true, result: await listImages() };
       case 'inspectImage':
         return { id: request.id, ok: true, result: await inspectImage(request.params.ref) };
       case 'bibHelp':

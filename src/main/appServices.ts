@@ -1,22 +1,34 @@
 import type { EmitEvent } from '../shared/api';
+import type { LocalImages } from '../shared/build/localImages';
 import { type BlueprintService, createBlueprintService } from './blueprint/blueprintService';
 import { type BuildService, createBuildService } from './build/buildService';
 import { type ContainerfileService, createContainerfileService } from './build/containerfileService';
+import { listLocalImages } from './build/listLocalImages';
+import type { FileChooser } from './dialogs/fileDialog';
 import { createDrivesService, type DrivesService } from './drives/drivesService';
 import { gatherDriveFacts } from './drives/gatherDriveFacts';
 import { createFlashService, type FlashService } from './flash/flashService';
 import type { HelperClient } from './helper/helperClient';
 import { createSharedHelper } from './helper/sharedHelper';
+import { type DraftStore, openDraftStore } from './store/draftStore';
 import { openSettingsStore, type SettingsStore } from './store/settingsStore';
 
 export interface AppServices {
   settings: SettingsStore;
+  /** The wizard's work in progress, kept across restarts. */
+  drafts: DraftStore;
   drives: DrivesService;
   flash: FlashService;
   builds: BuildService;
   /** Containerfile builds (`podman build` as root). */
   imageBuilds: ContainerfileService;
   blueprints: BlueprintService;
+  /** The named images in root's podman storage, through the helper. */
+  listLocalImages(): Promise<LocalImages>;
+  /** A native open dialog; null when there is none (no window) or the person cancelled. */
+  chooseFile: FileChooser;
+  /** Where the shipped example Containerfiles are (resources/examples). */
+  examplesDir: string;
   dataDir: string;
   emit: EmitEvent;
   dispose(): Promise<void>;
@@ -28,6 +40,10 @@ export interface AppServicesOptions {
   /** Starts the privileged helper (pkexec, or directly as root). */
   startHelper: () => Promise<HelperClient>;
   log?: (message: string) => void;
+  /** Electron's open dialog (index.ts) or a test's stand-in; without one, no dialog opens. */
+  chooseFile?: FileChooser;
+  /** resources/examples: where it is depends on how the app runs (built, packaged, tests). */
+  examplesDir: string;
 }
 
 /** The composition root of main's plain-Node services, shared by Electron and the e2e harness. */
@@ -67,11 +83,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   });
   return {
     settings,
+    drafts: openDraftStore(options.dataDir),
     drives,
     flash,
     builds,
     imageBuilds,
     blueprints: createBlueprintService(options.dataDir),
+    listLocalImages: () => listLocalImages(helper.get),
+    chooseFile: options.chooseFile ?? (async () => null),
+    examplesDir: options.examplesDir,
     dataDir: options.dataDir,
     emit: options.emit,
     async dispose() {

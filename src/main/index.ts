@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, Menu, Notification, session, shell, type We
 import { appDataDir } from './appDataDir';
 import { confirmStopFlashing, installAppMenu } from './appMenu';
 import { type AppServices, createAppServices } from './appServices';
+import { electronFileChooser } from './dialogs/fileDialog';
 import { startHelper } from './helper/helperClient';
 import { helperCommand, INSTALLED_HELPER_LAUNCHER } from './helper/helperCommand';
 import { registerIpc, sendEvent } from './ipc';
@@ -12,6 +13,7 @@ import { redactSecrets } from './log/redactSecrets';
 import { createRotatingLog } from './log/rotatingLog';
 import { createRouter } from './router';
 import { createJobIndicator } from './shell/jobIndicator';
+import { isPermissionAllowed } from './shell/permissionPolicy';
 import { createShutdownGuard } from './shell/shutdownGuard';
 import { CONTENT_SECURITY_POLICY, mainWindowOptions } from './windowOptions';
 
@@ -62,8 +64,12 @@ const shutdown = createShutdownGuard({
 });
 
 async function openMainWindow(): Promise<void> {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, decide) => decide(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, decide, details) =>
+    decide(isPermissionAllowed(permission, details.requestingUrl, isAppUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl, isAppUrl),
+  );
   session.defaultSession.webRequest.onHeadersReceived((details, respond) =>
     respond({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
@@ -108,6 +114,12 @@ async function openMainWindow(): Promise<void> {
         }),
       ),
     log,
+    chooseFile: electronFileChooser(
+      dialog,
+      () => mainWindow,
+      () => services?.settings.get().language ?? 'en',
+    ),
+    examplesDir: join(import.meta.dirname, '../../resources/examples'),
   });
   const settings = services.settings;
   refreshMenu = installAppMenu({

@@ -3,7 +3,8 @@ import { AppError } from '../shared/errors';
 import type { AppServices } from './appServices';
 import { hashPassword } from './blueprint/hashPassword';
 import { listBuildRecords, readBuildLog } from './build/buildHistory';
-import { inspectImage } from './drives/inspectImage';
+import { inspectDiskImage } from './drives/inspectDiskImage';
+import { copyExample, listExamples } from './examples/exampleFolders';
 import { listReports, readReport } from './reports/reportStore';
 import { reportToCsv } from './reports/reportToCsv';
 
@@ -12,6 +13,11 @@ export function createRouter(services: AppServices): Handlers {
   return {
     listDrives: async () => services.drives.current(),
     getSettings: async () => services.settings.get(),
+    loadDraft: async () => services.drafts.load(),
+    saveDraft: async (draft) => {
+      await services.drafts.save(draft);
+      return true;
+    },
     async updateSettings(patch) {
       // Another builder image: its digest is pinned afresh on its first use.
       const repin = patch.bibImage !== undefined && patch.bibImage !== services.settings.get().bibImage;
@@ -21,10 +27,11 @@ export function createRouter(services: AppServices): Handlers {
       return settings;
     },
     async selectImage({ path }) {
-      const image = path === null ? null : await inspectImage(path);
+      const image = path === null ? null : await inspectDiskImage(path);
       services.drives.setImage(image);
       return image;
     },
+    openFileDialog: async ({ purpose }) => ({ path: await services.chooseFile(purpose) }),
     startFlash: async (request) =>
       services.flash.start({ ...request, includeVirtual: services.settings.get().showVirtualDrives }),
     cancelFlash: async ({ jobId, drive }) => services.flash.cancel(jobId, drive),
@@ -45,6 +52,9 @@ export function createRouter(services: AppServices): Handlers {
     cancelBuild: async ({ buildId }) => ({ cancelled: await services.builds.cancel(buildId) }),
     startImageBuild: async (input) => services.imageBuilds.start(input),
     cancelImageBuild: async ({ buildId }) => ({ cancelled: await services.imageBuilds.cancel(buildId) }),
+    listLocalImages: async () => services.listLocalImages(),
+    listExamples: async () => listExamples(services.examplesDir),
+    copyExample: async ({ id }) => copyExample(services.examplesDir, services.dataDir, id),
     listBuilds: async () => listBuildRecords(services.dataDir),
     async readBuildLog({ buildId }) {
       const text = await readBuildLog(services.dataDir, buildId);

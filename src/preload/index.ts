@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { BootstickBridge } from '../shared/bridge';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/channels';
 
@@ -17,6 +17,9 @@ const bridge: BootstickBridge = {
       ipcRenderer.removeListener(EVENT_CHANNEL, handler);
     };
   },
+  // Only a path, and only of a File the page already holds (dropped by the person): reading
+  // the file stays main's business, through the contract.
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 };
 
 contextBridge.exposeInMainWorld('bootstick', bridge);

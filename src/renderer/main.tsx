@@ -4,9 +4,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './i18n';
+import { keepDraft } from './stores/keepDraft';
 import { subscribeToMain } from './stores/subscribeToMain';
 
 subscribeToMain();
+void keepDraft();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -17,10 +17,14 @@ import { SshKeyInspectionSchema } from './blueprint/sshKeyInfo';
 import { BuildProgressSchema } from './build/buildProgress';
 import { BuildRecordSchema, BuildRequestSchema } from './build/buildRecord';
 import { ImageBuildFinishedSchema, ImageBuildInputSchema } from './build/containerfileBuild';
+import { ExampleCopySchema, ExampleSchema } from './build/examples';
+import { LocalImagesSchema } from './build/localImages';
+import { DraftSchema } from './draft/draftSchema';
 import { DriveViewSchema } from './drives/driveView';
 import { AppErrorShapeSchema } from './errors';
+import { FileDialogPurposeSchema } from './fileDialog';
 import { DriveProgressSchema, RefusalSchema } from './flash';
-import { ImageInfoSchema } from './image';
+import { ChosenImageSchema } from './image';
 import { AuditReportSchema } from './report';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
 
@@ -34,10 +38,22 @@ export const calls = {
   listDrives: { input: z.object({}).strict(), output: z.array(DriveViewSchema) },
   getSettings: { input: z.object({}).strict(), output: SettingsSchema },
   updateSettings: { input: SettingsPatchSchema, output: SettingsSchema },
-  /** Choose (or clear, with null) the image to flash; drive verdicts are recomputed against it. */
+  /** The wizard's work in progress from the last run (step and forms, never a password), or null. */
+  loadDraft: { input: z.object({}).strict(), output: DraftSchema.nullable() },
+  /** Keeps the work in progress; refused if it holds a plain password or a private key. */
+  saveDraft: { input: DraftSchema, output: z.literal(true) },
+  /**
+   * Choose (or clear, with null) the image to flash; drive verdicts are recomputed against it. A
+   * file that is missing or no disk image Bootstick can write is refused and nothing changes.
+   */
   selectImage: {
     input: z.object({ path: z.string().min(1).nullable() }).strict(),
-    output: ImageInfoSchema.nullable(),
+    output: ChosenImageSchema.nullable(),
+  },
+  /** A native open dialog for one purpose; the chosen path, or null when the person cancelled. */
+  openFileDialog: {
+    input: z.object({ purpose: FileDialogPurposeSchema }).strict(),
+    output: z.object({ path: z.string().nullable() }),
   },
   /** Writes the selected image to drives through the privileged helper; progress comes as events. */
   startFlash: {
@@ -114,6 +130,12 @@ export const calls = {
     input: z.object({ buildId: z.string() }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
+  /** The images in root's podman storage (bib builds only from those), or why podman cannot say. */
+  listLocalImages: { input: z.object({}).strict(), output: LocalImagesSchema },
+  /** The example Containerfiles the app ships, for the Image step's gallery. */
+  listExamples: { input: z.object({}).strict(), output: z.array(ExampleSchema) },
+  /** Copies an example into the data folder (kept if already there) as a build context to build or edit. */
+  copyExample: { input: z.object({ id: z.string() }).strict(), output: ExampleCopySchema },
 } as const;
 
 export const events = {

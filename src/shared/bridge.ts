@@ -8,6 +8,11 @@ import type { AppErrorShape, Envelope, ErrorCode } from './errors';
 export interface BootstickBridge {
   call(name: string, input: unknown): Promise<Envelope<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /**
+   * The path of a File the person dropped (Electron's webUtils.getPathForFile): a sandboxed page
+   * cannot see paths itself. '' for a File that does not come from the disk.
+   */
+  pathForFile(file: object): string;
 }
 
 /** A call that main answered with an error: the code is stable, the message is for people. */
@@ -23,6 +28,8 @@ export class ApiError extends Error {
 export interface BootstickApi {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** See BootstickBridge.pathForFile. */
+  pathForFile(file: object): string;
 }
 
 /** The typed API over a bridge. Main validated what it sends, so payloads are trusted here. */
@@ -36,5 +43,6 @@ export function createApi(bridge: BootstickBridge): BootstickApi {
     on(event, listener) {
       return bridge.on(event, (payload) => listener(payload as never));
     },
+    pathForFile: (file) => bridge.pathForFile(file),
   };
 }

@@ -6,6 +6,7 @@ export const ErrorCodeSchema = z.enum([
   'unknownCall',
   'imageNotFound',
   'imageNotAFile',
+  'imageNotADiskImage',
   'reportNotFound',
   'buildNotFound',
   'refused',

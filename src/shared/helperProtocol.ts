@@ -29,6 +29,8 @@ export const HelperRequestSchema = z.discriminatedUnion('method', [
   z.object({ id, method: z.literal('flash'), params: FlashRequestSchema }).strict(),
   z.object({ id, method: z.literal('verify'), params: VerifyRequestSchema }).strict(),
   z.object({ id, method: z.literal('podmanStatus') }).strict(),
+  /** The named images in root's storage (`podman images`); takes nothing from the caller. */
+  z.object({ id, method: z.literal('listImages') }).strict(),
   z
     .object({ id, method: z.literal('inspectImage'), params: z.object({ ref: ImageRefSchema }).strict() })
     .strict(),

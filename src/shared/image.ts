@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DiskImageFormatSchema } from './diskImage/diskImageFormat';
 
 /** The image chosen for flashing, as far as drive safety needs to know it. */
 export const ImageInfoSchema = z.object({
@@ -8,3 +9,7 @@ export const ImageInfoSchema = z.object({
   diskPaths: z.array(z.string()),
 });
 export type ImageInfo = z.infer<typeof ImageInfoSchema>;
+
+/** An image file chosen in the Image or Flash step: what drive safety needs, plus what it is. */
+export const ChosenImageSchema = ImageInfoSchema.extend({ format: DiskImageFormatSchema });
+export type ChosenImage = z.infer<typeof ChosenImageSchema>;

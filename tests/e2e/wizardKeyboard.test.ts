@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { ROOT, requireBuild } from '../support/builtApp';
-import { callMain } from '../support/pageActions';
+import { callMain, htmlHasClass } from '../support/pageActions';
 import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -81,18 +81,25 @@ describe('the wizard with the keyboard alone', () => {
   }, 120_000);
 });
 
-describe('every step, in English and Korean', () => {
+describe('every step, in English and Korean, light and dark', () => {
   const steps = ['1', '2', '3', '4', '5'];
-  for (const language of ['en', 'ko'] as const) {
-    it(`has no serious accessibility finding and is captured (${language})`, async () => {
-      await callMain(page, 'updateSettings', { language });
-      await page.locator(`html[lang="${language}"]`).waitFor();
-      for (const number of steps) {
-        await page.getByRole('link', { name: new RegExp(`^${number}\\. `) }).click();
-        await page.locator('#step-title').waitFor();
-        expect(await seriousAccessibilityViolations(page), `step ${number} (${language})`).toEqual([]);
-        await page.screenshot({ path: join(SCREENSHOTS, `step-${number}-${language}.png`), fullPage: true });
-      }
-    }, 60_000);
+  for (const theme of ['light', 'dark'] as const) {
+    for (const language of ['en', 'ko'] as const) {
+      it(`has no serious accessibility finding and is captured (${language}, ${theme})`, async () => {
+        await callMain(page, 'updateSettings', { language, theme });
+        await page.locator(`html[lang="${language}"]`).waitFor();
+        await expect.poll(() => htmlHasClass(page, 'pf-v6-theme-dark')).toBe(theme === 'dark');
+        for (const number of steps) {
+          await page.getByRole('link', { name: new RegExp(`^${number}\\. `) }).click();
+          await page.locator('#step-title').waitFor();
+          expect(
+            await seriousAccessibilityViolations(page),
+            `step ${number} (${language}, ${theme})`,
+          ).toEqual([]);
+          const suffix = theme === 'dark' ? `${language}-dark` : language;
+          await page.screenshot({ path: join(SCREENSHOTS, `step-${number}-${suffix}.png`), fullPage: true });
+        }
+      }, 60_000);
+    }
   }
 });

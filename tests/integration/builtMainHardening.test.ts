@@ -142,7 +142,7 @@ describe('the built main bundle, run without Electron', () => {
     expect(navigation.prevented).toBe(true);
   });
 
-  it('denies every permission request and check', async () => {
+  it('denies every permission request and check but writing text to the clipboard from its own page', async () => {
     expect(state.permissionRequestHandlers).toBe(1);
     expect(state.permissionCheckHandlers).toBe(1);
     for (const permission of [
@@ -158,6 +158,14 @@ describe('the built main bundle, run without Electron', () => {
         checked: [false],
       });
     }
+    // The Copy buttons write plain text; only the app's own page may, and it may not read.
+    expect(await main.ask('permission', { permission: 'clipboard-sanitized-write' })).toEqual({
+      requested: [true],
+      checked: [true],
+    });
+    expect(
+      await main.ask('permission', { permission: 'clipboard-sanitized-write', url: 'https://example.com/' }),
+    ).toEqual({ requested: [false], checked: [false] });
   });
 
   it("answers IPC only from the window's own top frame showing the app's page", async () => {

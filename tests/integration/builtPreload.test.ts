@@ -48,6 +48,8 @@ function loadPreload(source: string) {
       },
     },
     ipcRenderer,
+    // Electron answers a File's path; this stand-in answers for what it was given, to show it is asked.
+    webUtils: { getPathForFile: (file: { name?: string }) => `/dropped/${file.name ?? ''}` },
   };
   const sandboxRequire = (name: string) => {
     required.push(name);
@@ -82,11 +84,18 @@ describe('the built preload bundle', () => {
     expect(preload.required).toEqual(['electron']);
   });
 
-  it('exposes exactly one object, window.bootstick, with call and on — no Electron or Node object', () => {
+  it('exposes exactly one object, window.bootstick, with call, on and pathForFile — no Electron or Node object', () => {
     expect([...preload.exposed.keys()]).toEqual(['bootstick']);
     const api = preload.exposed.get('bootstick') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['call', 'on']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'on', 'pathForFile']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
+  });
+
+  it("answers a dropped File's path through Electron's webUtils, sending nothing to main", () => {
+    const api = preload.exposed.get('bootstick') as Exposed & { pathForFile(file: object): string };
+    const before = preload.invoked.length;
+    expect(api.pathForFile({ name: 'disk.raw' })).toBe('/dropped/disk.raw');
+    expect(preload.invoked.length).toBe(before);
   });
 
   it('sends calls on the one call channel, with the name and input only', async () => {

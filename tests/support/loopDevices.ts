@@ -39,6 +39,10 @@ export function createLoopDevices() {
       const args = [...where, ...(options.readOnly ? ['-r'] : []), backingFile];
       const { stdout } = await run('losetup', args);
       const path = options.device ?? stdout.trim();
+      // A write-protect flag set with `blockdev --setro` stays on the device node after losetup -d,
+      // so a test that set one (and crashed) would hand the next user of this loop number a
+      // read-only drive: clear it unless read-only was asked for.
+      if (!options.readOnly) await run('blockdev', ['--setrw', path]);
       attached.push(path);
       return { path, backingFile };
     },

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createAppServices } from '../../src/main/appServices';
+import type { FileChooser } from '../../src/main/dialogs/fileDialog';
 import { dispatchCall } from '../../src/main/dispatchCall';
 import { startHelper } from '../../src/main/helper/helperClient';
 import { helperCommand } from '../../src/main/helper/helperCommand';
 import { createRouter } from '../../src/main/router';
 import type { EmitEvent } from '../../src/shared/api';
-import { BUILT } from './builtApp';
+import { BUILT, ROOT } from './builtApp';
 import { serveRenderer } from './staticServer';
 
 /** Debian's Chromium; Playwright's own browser downloads are not reachable from CI hosts. */
@@ -33,8 +34,14 @@ function installBridge() {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const target = globalThis as unknown as Record<string, unknown>;
   const call = target.__bootstickCall as (name: string, input: unknown) => Promise<unknown>;
+  // webUtils.getPathForFile's stand-in: Electron knows the path of a File that came from the
+  // disk (dropped, or from a file input) and answers '' for one made in the page. Here every File
+  // is made in the page, so a test registers the path a File stands for when it drops it.
+  const filePaths = new WeakMap<object, string>();
+  target.__bootstickFilePaths = filePaths;
   target.bootstick = Object.freeze({
     call: (name: string, input: unknown) => call(name, input),
+    pathForFile: (file: object) => filePaths.get(file) ?? '',
     on(event: string, listener: (payload: unknown) => void) {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);
@@ -55,9 +62,16 @@ export interface RendererHarness {
   close(): Promise<void>;
 }
 
+export interface RendererOptions {
+  /** Answers the app's native open dialogs (main's dialog.showOpenDialog in the app). */
+  chooseFile?: FileChooser;
+  /** Start on this data dir, as the app does after a restart; the caller then removes it. */
+  dataDir?: string;
+}
+
 /** Launches Chromium on the built renderer, wired to real main services with a fresh data dir. */
-export async function openRenderer(): Promise<RendererHarness> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'bootstick-e2e-'));
+export async function openRenderer(options: RendererOptions = {}): Promise<RendererHarness> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'bootstick-e2e-')));
   const server = await serveRenderer(BUILT.renderer);
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
@@ -85,6 +99,8 @@ export async function openRenderer(): Promise<RendererHarness> {
         helperCommand({ uid: 0, execPath: process.execPath, helperPath: BUILT.helper, electron: false }),
       ),
     log: (message) => console.error(message),
+    examplesDir: join(ROOT, 'resources/examples'),
+    ...(options.chooseFile ? { chooseFile: options.chooseFile } : {}),
   });
   const router = createRouter(services);
   await page.exposeBinding('__bootstickCall', (_source, name: unknown, input: unknown) =>
@@ -107,7 +123,7 @@ export async function openRenderer(): Promise<RendererHarness> {
       await services.dispose();
       await browser.close();
       await server.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -9,6 +9,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     listDrives: vi.fn(async () => []),
     getSettings: vi.fn(async () => DEFAULT_SETTINGS),
     updateSettings: vi.fn(async (patch) => ({ ...DEFAULT_SETTINGS, ...patch })),
+    loadDraft: vi.fn(async () => null),
+    saveDraft: vi.fn(async () => true as const),
     selectImage: vi.fn(async () => null),
     startFlash: vi.fn(async () => ({ jobId: 'job-1' })),
     cancelFlash: vi.fn(async () => ({ cancelled: [] })),
@@ -32,6 +34,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     readBuildLog: vi.fn(async () => ({ text: '' })),
     startImageBuild: vi.fn(async () => ({ buildId: 'image-1' })),
     cancelImageBuild: vi.fn(async () => ({ cancelled: false })),
+    openFileDialog: vi.fn(async () => ({ path: null })),
+    listLocalImages: vi.fn(async () => ({ available: true, problem: null, images: [] })),
+    listExamples: vi.fn(async () => []),
+    copyExample: vi.fn(),
     ...overrides,
   };
 }

@@ -1,6 +1,8 @@
 import { execa } from 'execa';
 import type { ImageFacts, PodmanStatus } from '../../shared/build/bibRun';
+import type { LocalImages } from '../../shared/build/localImages';
 import { bibHelpArgs } from './bibInvocation';
+import { parseImageList } from './parseImageList';
 
 /** podman as root sees it; answers every question with data, never throws. */
 export async function podmanStatus(): Promise<PodmanStatus> {
@@ -72,4 +74,30 @@ export async function bibBuildHelp(bibImage: string): Promise<string> {
     throw new Error(`${bibImage} did not answer build --help: ${String(result.stderr).trim().slice(-500)}`);
   }
   return String(result.stdout);
+}
+
+/** Every named image in root's storage; podman missing or failing is said, not thrown. */
+export async function listImages(): Promise<LocalImages> {
+  const result = await execa('podman', ['images', '--format', 'json'], {
+    reject: false,
+    timeout: 60_000,
+    stdin: 'ignore',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.failed && (result as { code?: string }).code === 'ENOENT') {
+    return { available: false, problem: 'podman is not installed.', images: [] };
+  }
+  if (result.exitCode !== 0) {
+    const problem = String(result.stderr).trim().split('\n').slice(-3).join('\n') || 'podman images failed.';
+    return { available: false, problem, images: [] };
+  }
+  try {
+    return { available: true, problem: null, images: parseImageList(String(result.stdout)) };
+  } catch (error) {
+    return {
+      available: false,
+      problem: `podman printed a list Bootstick cannot read: ${String(error)}`,
+      images: [],
+    };
+  }
 }

@@ -7,6 +7,7 @@ import {
   type PodmanStatus,
   PodmanStatusSchema,
 } from '../../shared/build/bibRun';
+import { type LocalImages, LocalImagesSchema } from '../../shared/build/localImages';
 import { PullResultSchema } from '../../shared/helperProtocol';
 import type { HelperClient } from '../helper/helperClient';
 
@@ -15,6 +16,8 @@ export function helperBuildCalls(client: HelperClient) {
   return {
     podmanStatus: async (): Promise<PodmanStatus> =>
       PodmanStatusSchema.parse(await client.call({ method: 'podmanStatus' })),
+    listImages: async (): Promise<LocalImages> =>
+      LocalImagesSchema.parse(await client.call({ method: 'listImages' })),
     inspectImage: async (ref: string): Promise<ImageFacts> =>
       ImageFactsSchema.parse(await client.call({ method: 'inspectImage', params: { ref } })),
     bibHelp: async (bibImage: string): Promise<string> =>

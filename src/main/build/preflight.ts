@@ -3,6 +3,8 @@ import { access, mkdir, statfs } from 'node:fs/promises';
 import type { ImageFacts, PodmanStatus } from '../../shared/build/bibRun';
 import type { PreflightCheck } from '../../shared/build/buildRecord';
 import { formatBytes } from '../../shared/format/formatBytes';
+import { en } from '../../shared/i18n/en';
+import { translateFrom } from '../../shared/i18n/translate';
 import { type BuildFailure, buildFailure } from './buildFailure';
 
 export interface PreflightFacts {
@@ -26,6 +28,25 @@ export function neededOutputBytes(sourceImageBytes: number | null): number {
   return 2 * (sourceImageBytes ?? 0) + 1024 ** 3;
 }
 
+const english = translateFrom(en);
+
+/** One checklist line, its English words made from the catalogue keys it keeps for other languages. */
+function check(
+  id: PreflightCheck['id'],
+  ok: boolean,
+  message: string,
+  fix: string | null = null,
+  values: Record<string, string | number> = {},
+): PreflightCheck {
+  return {
+    id,
+    ok,
+    message: english(`preflight.${message}`, values),
+    fix: fix === null ? null : english(`preflight.fix.${fix}`, values),
+    words: { message, fix, values },
+  };
+}
+
 /**
  * Everything that must hold before bib runs, each as a checklist line with a fix. It stops at
  * podman: nothing else can be asked without it.
@@ -38,63 +59,39 @@ export async function runPreflight(
   const podman = await probe.podmanStatus();
   const checks: PreflightCheck[] = [];
   if (!podman.installed || podman.problem) {
-    checks.push({
-      id: 'podman',
-      ok: false,
-      message: podman.installed ? `podman does not work: ${podman.problem}` : 'podman is not installed.',
-      fix: podman.installed
-        ? 'Run `sudo podman info` in a terminal to see what podman needs.'
-        : 'Install podman (Debian/Ubuntu: `sudo apt install podman`; Fedora: `sudo dnf install podman`).',
-    });
+    checks.push(
+      podman.installed
+        ? check('podman', false, 'podmanBroken', 'podmanInfo', { problem: podman.problem ?? '' })
+        : check('podman', false, 'podmanMissing', 'installPodman'),
+    );
     return { checks, facts: { podman, source: null, bib: null } };
   }
-  checks.push({
-    id: 'podman',
-    ok: true,
-    message: `podman ${podman.version ?? ''} works.`.replace('  ', ' '),
-    fix: null,
-  });
+  checks.push(check('podman', true, 'podmanWorks', null, { version: podman.version ?? '' }));
   const rootful = podman.rootless === false;
-  checks.push({
-    id: 'rootful',
-    ok: rootful,
-    message: rootful
-      ? 'podman runs as root.'
-      : 'podman runs rootless; bootc-image-builder needs rootful podman.',
-    fix: rootful ? null : 'Bootstick runs podman through its privileged helper; start it with root rights.',
-  });
+  checks.push(
+    rootful ? check('rootful', true, 'rootful') : check('rootful', false, 'rootless', 'startAsRoot'),
+  );
 
   const [source, bib] = await Promise.all([probe.inspectImage(refs.source), probe.inspectImage(refs.bib)]);
+  const sourceValues = { image: refs.source };
   checks.push(
     source.present
-      ? { id: 'sourceImage', ok: true, message: `${refs.source} is in root's image storage.`, fix: null }
-      : {
-          id: 'sourceImage',
-          ok: false,
-          message: `${refs.source} is not in root's image storage; bootc-image-builder does not pull it.`,
-          fix: `Pull it (Bootstick offers to), or run \`sudo podman pull ${refs.source}\`.`,
-        },
+      ? check('sourceImage', true, 'sourcePresent', null, sourceValues)
+      : check('sourceImage', false, 'sourceAbsent', 'pullImage', sourceValues),
   );
   if (source.present) {
     const bootc = source.labels['containers.bootc'] === '1';
-    checks.push({
-      id: 'sourceIsBootc',
-      ok: bootc,
-      message: bootc
-        ? `${refs.source} is a bootc image.`
-        : `${refs.source} is not a bootc image (it has no containers.bootc=1 label).`,
-      fix: bootc ? null : 'Choose a bootc image, or build one FROM a bootc base image.',
-    });
+    checks.push(
+      bootc
+        ? check('sourceIsBootc', true, 'sourceBootc', null, sourceValues)
+        : check('sourceIsBootc', false, 'sourceNotBootc', 'chooseBootc', sourceValues),
+    );
   }
+  const bibValues = { image: refs.bib };
   checks.push(
     bib.present
-      ? { id: 'bibImage', ok: true, message: `${refs.bib} is ready.`, fix: null }
-      : {
-          id: 'bibImage',
-          ok: false,
-          message: `The builder image ${refs.bib} has not been pulled yet.`,
-          fix: `Pull it (Bootstick offers to), or run \`sudo podman pull ${refs.bib}\`.`,
-        },
+      ? check('bibImage', true, 'bibPresent', null, bibValues)
+      : check('bibImage', false, 'bibAbsent', 'pullImage', bibValues),
   );
 
   const writable = await mkdir(outputRoot, { recursive: true })
@@ -103,25 +100,22 @@ export async function runPreflight(
       () => true,
       () => false,
     );
-  checks.push({
-    id: 'outputWritable',
-    ok: writable,
-    message: writable ? `Builds go to ${outputRoot}.` : `Bootstick cannot write to ${outputRoot}.`,
-    fix: writable ? null : 'Choose another output folder in Settings, or fix its permissions.',
-  });
+  const folder = { folder: outputRoot };
+  checks.push(
+    writable
+      ? check('outputWritable', true, 'outputWritable', null, folder)
+      : check('outputWritable', false, 'outputNotWritable', 'chooseOutput', folder),
+  );
   if (writable) {
     const stats = await statfs(outputRoot);
     const free = stats.bavail * stats.bsize;
     const needed = neededOutputBytes(source.size);
-    checks.push({
-      id: 'freeSpace',
-      ok: free >= needed,
-      message:
-        free >= needed
-          ? `${formatBytes(free)} free in the output folder.`
-          : `Only ${formatBytes(free)} free in ${outputRoot}; this build needs about ${formatBytes(needed)}.`,
-      fix: free >= needed ? null : 'Free some space, or choose an output folder on a larger disk.',
-    });
+    const space = { ...folder, free: formatBytes(free), needed: formatBytes(needed) };
+    checks.push(
+      free >= needed
+        ? check('freeSpace', true, 'spaceEnough', null, space)
+        : check('freeSpace', false, 'spaceShort', 'freeSpace', space),
+    );
   }
   return { checks, facts: { podman, source, bib } };
 }

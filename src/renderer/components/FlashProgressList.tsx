@@ -11,10 +11,18 @@ import {
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../shared/format/formatBytes';
+import { describeDriveError } from '../../shared/i18n/describeJobError';
 import type { FlashJob } from '../stores/flashStore';
 import { driveDomId } from './driveDomId';
 
 const VARIANT = { done: 'success', failed: 'danger', cancelled: 'warning' } as const;
+
+/** Time left as people say it: seconds for the last minute and a half, whole minutes before that. */
+function timeLeft(seconds: number, t: (key: string, values: Record<string, number>) => string): string {
+  return seconds < 90
+    ? t('flash.eta', { seconds: Math.ceil(seconds) })
+    : t('flash.etaMinutes', { minutes: Math.round(seconds / 60) });
+}
 
 /** One row per drive of the job: phase, bar, speed and time left; then each drive's result in words. */
 export function FlashProgressList({ job, onCancel }: { job: FlashJob; onCancel(drive: string): void }) {
@@ -30,7 +38,7 @@ export function FlashProgressList({ job, onCancel }: { job: FlashJob; onCancel(d
           progress && progress.total > 0 ? Math.min(100, (progress.bytes / progress.total) * 100) : 0;
         const details = [
           progress?.speed ? t('flash.speed', { speed: formatBytes(progress.speed, i18n.language) }) : null,
-          progress?.eta ? t('flash.eta', { seconds: Math.ceil(progress.eta) }) : null,
+          progress?.eta ? timeLeft(progress.eta, t) : null,
         ].filter(Boolean);
         const id = `${driveDomId(drive)}-job`;
         return (
@@ -52,7 +60,12 @@ export function FlashProgressList({ job, onCancel }: { job: FlashJob; onCancel(d
                       {outcome ? t(`flash.result.${outcome.status}`) : t(`flash.phase.${phase}`)}
                     </span>
                     {outcome?.error && (
-                      <Alert isInline isPlain variant="danger" title={outcome.error.message} />
+                      <Alert
+                        isInline
+                        isPlain
+                        variant="danger"
+                        title={describeDriveError(outcome.error, drive, (key, values) => t(key, values))}
+                      />
                     )}
                   </DataListCell>,
                   <DataListCell key="cancel" isFilled={false} alignRight>

@@ -12,8 +12,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../shared/format/formatBytes';
 import { useFlashStore } from '../stores/flashStore';
+import { formatText } from './image/describeDiskImage';
 
-/** The image to flash, by path (the Image step brings file dialogs and drag-and-drop). */
+/** The image to flash, by path, with its format (the Image step brings file dialogs and drag-and-drop). */
 export function ImageChooser() {
   const { t, i18n } = useTranslation();
   const { image, imageError, chooseImage } = useFlashStore();
@@ -35,13 +36,14 @@ export function ImageChooser() {
         />
         <FormHelperText>
           <HelperText id="image-path-helper">
-            {imageError ? (
-              <HelperTextItem variant="error">{imageError}</HelperTextItem>
-            ) : image ? (
+            {/* A refused file leaves the earlier image chosen: both are said. */}
+            {imageError ? <HelperTextItem variant="error">{imageError}</HelperTextItem> : null}
+            {image ? (
               <HelperTextItem variant="success">
                 {t('flash.imageChosen', { path: image.path, size: formatBytes(image.size, i18n.language) })}
+                {` — ${formatText(image, t)}`}
               </HelperTextItem>
-            ) : (
+            ) : imageError ? null : (
               <HelperTextItem>{t('flash.imageHint')}</HelperTextItem>
             )}
           </HelperText>

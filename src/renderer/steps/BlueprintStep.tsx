@@ -10,27 +10,55 @@ import {
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { validateBlueprint } from '../../shared/blueprint/validateBlueprint';
+import { isIsoType } from '../../shared/build/imageTypes';
 import { BlueprintImport } from '../components/blueprint/BlueprintImport';
+import { BlueprintProfiles } from '../components/blueprint/BlueprintProfiles';
 import { ConfigPreview } from '../components/blueprint/ConfigPreview';
 import { FieldHelp } from '../components/blueprint/FieldHelp';
-import { problemsAt, validatedOf } from '../components/blueprint/fieldProblems';
+import { FilesystemFields } from '../components/blueprint/FilesystemFields';
+import { problemsAt, problemsOutside, validatedOf } from '../components/blueprint/fieldProblems';
+import { InstallerFields } from '../components/blueprint/InstallerFields';
+import { OtherProblems } from '../components/blueprint/OtherProblems';
 import { UserFields } from '../components/blueprint/UserFields';
 import { blueprintOf, useBlueprintStore } from '../stores/blueprintStore';
 import { useBuildStore } from '../stores/buildStore';
 import { useWizardStore } from '../stores/wizardStore';
+
+const USER_FIELDS = ['name', 'password', 'key', 'groups'];
 
 /** Who may log in and what is baked in, checked by the same rules bib and osbuild apply. */
 export function BlueprintStep() {
   const { t } = useTranslation();
   const state = useBlueprintStore();
   const imageType = useBuildStore((build) => build.type);
+  const rootfs = useBuildStore((build) => build.rootfs);
   const goTo = useWizardStore((wizard) => wizard.goTo);
   const blueprint = blueprintOf(state);
-  const problems = validateBlueprint(blueprint, { imageType });
+  const context = { imageType, ...(rootfs ? { rootfs } : {}) };
+  const problems = validateBlueprint(blueprint, context);
   const hasErrors = problems.some((problem) => problem.severity === 'error');
   const kernelProblems = problemsAt(problems, ['customizations', 'kernel']);
+  const iso = isIsoType(imageType);
+  // Where each visible field shows its problems; whatever is left is listed above "Next".
+  const shown = [
+    ...state.users.flatMap((_, index) =>
+      USER_FIELDS.map((field) => ['customizations', 'user', index, field]),
+    ),
+    ['customizations', 'kernel'],
+    ...(iso
+      ? [
+          ['customizations', 'installer'],
+          ['customizations', 'iso', 'volume_id'],
+          ['customizations', 'iso', 'application_id'],
+          ['customizations', 'iso', 'publisher'],
+        ]
+      : [['customizations', 'filesystem']]),
+  ];
   return (
     <Stack hasGutter>
+      <StackItem>
+        <BlueprintProfiles />
+      </StackItem>
       <StackItem>
         <Title headingLevel="h3">{t('blueprint.import')}</Title>
         <BlueprintImport />
@@ -62,6 +90,8 @@ export function BlueprintStep() {
             />
             <FieldHelp id="kernel-append-helper" problems={kernelProblems} hint={t('blueprint.kernelHint')} />
           </FormGroup>
+          {iso ? <InstallerFields problems={problems} /> : <FilesystemFields problems={problems} />}
+          <OtherProblems problems={problemsOutside(problems, shown)} />
           <ActionGroup>
             <Button type="submit" isDisabled={hasErrors}>
               {t('blueprint.next')}
@@ -70,7 +100,7 @@ export function BlueprintStep() {
         </Form>
       </StackItem>
       <StackItem>
-        <ConfigPreview blueprint={blueprint} imageType={imageType} />
+        <ConfigPreview blueprint={blueprint} imageType={imageType} rootfs={rootfs} />
       </StackItem>
     </Stack>
   );

@@ -4,27 +4,34 @@ import {
   Button,
   Content,
   Form,
-  FormGroup,
-  FormSelect,
-  FormSelectOption,
   Progress,
   Stack,
   StackItem,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { isFinalBuildPhase } from '../../shared/build/buildProgress';
-import { ImageTypeSchema } from '../../shared/build/imageTypes';
 import { BuildLog } from '../components/build/BuildLog';
+import { BuildOptions } from '../components/build/BuildOptions';
 import { BuildResult } from '../components/build/BuildResult';
+import { ElapsedTime } from '../components/build/ElapsedTime';
+import { PreflightChecklist } from '../components/build/PreflightChecklist';
 import { useBuildStore } from '../stores/buildStore';
 import { useImageStore } from '../stores/imageStore';
 
-/** Run bootc-image-builder: the image type, stage-accurate progress, the live log, cancel. */
+/**
+ * Run bootc-image-builder: type, architecture and root filesystem; the preflight checklist;
+ * stage-accurate progress and the elapsed time; the live log; cancel.
+ */
 export function BuildStep() {
   const { t } = useTranslation();
-  const { type, setType, start, cancel, progress, log, record, startError, buildId } = useBuildStore();
+  const { start, cancel, progress, log, record, startError, buildId, startedAt } = useBuildStore();
   const reference = useImageStore((state) => state.reference.trim());
-  const running = buildId !== null && record === null && !(progress && isFinalBuildPhase(progress.phase));
+  // Running from the click until the end: the id arrives a moment after the click does.
+  const running =
+    startedAt !== null &&
+    record === null &&
+    startError === null &&
+    !(progress && isFinalBuildPhase(progress.phase));
   const stage = progress?.stage;
   return (
     <Stack hasGutter>
@@ -38,18 +45,7 @@ export function BuildStep() {
           <Content component="p">
             {reference ? t('build.source', { image: reference }) : t('build.noSource')}
           </Content>
-          <FormGroup label={t('build.type')} fieldId="build-type">
-            <FormSelect
-              id="build-type"
-              value={type}
-              onChange={(_, value) => setType(ImageTypeSchema.parse(value))}
-              isDisabled={running}
-            >
-              {ImageTypeSchema.options.map((option) => (
-                <FormSelectOption key={option} value={option} label={t(`build.types.${option}`)} />
-              ))}
-            </FormSelect>
-          </FormGroup>
+          <BuildOptions disabled={running} />
           <ActionGroup>
             <Button type="submit" isDisabled={!reference || running}>
               {t('build.start')}
@@ -74,10 +70,13 @@ export function BuildStep() {
             title={t(`build.phase.${progress.phase}`)}
             aria-label={t('build.progressLabel')}
             helperText={
-              // Once finished, the outcome says it; osbuild skips the stages an export does not need.
-              stage && stage.total > 0 && !isFinalBuildPhase(progress.phase)
-                ? t('build.stage', { index: stage.index, total: stage.total, name: stage.name })
-                : progress.message
+              // Once finished, the outcome below says it; osbuild skips the stages an export does
+              // not need. Main's own progress text is English, so the phase is said from here.
+              isFinalBuildPhase(progress.phase)
+                ? undefined
+                : stage && stage.total > 0
+                  ? t('build.stage', { index: stage.index, total: stage.total, name: stage.name })
+                  : t(`build.phaseDetail.${progress.phase}`)
             }
             variant={
               progress.phase === 'failed' ? 'danger' : progress.phase === 'done' ? 'success' : undefined
@@ -85,14 +84,24 @@ export function BuildStep() {
           />
         </StackItem>
       ) : null}
+      {startedAt !== null && startError === null && (running || record) ? (
+        <StackItem>
+          <ElapsedTime startedAt={startedAt} record={record} />
+        </StackItem>
+      ) : null}
       {record ? (
         <StackItem>
           <BuildResult record={record} />
         </StackItem>
       ) : null}
+      {record ? (
+        <StackItem>
+          <PreflightChecklist checks={record.preflight} />
+        </StackItem>
+      ) : null}
       {log.length > 0 ? (
         <StackItem>
-          <BuildLog lines={log} />
+          <BuildLog lines={log} buildId={record ? buildId : null} />
         </StackItem>
       ) : null}
     </Stack>

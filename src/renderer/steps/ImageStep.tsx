@@ -1,57 +1,40 @@
-import {
-  ActionGroup,
-  Button,
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  TextInput,
-} from '@patternfly/react-core';
+import { Tab, Tabs, TabTitleText } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import { EXAMPLE_IMAGE, useImageStore } from '../stores/imageStore';
-import { useWizardStore } from '../stores/wizardStore';
+import { ContainerfileBuild } from '../components/image/ContainerfileBuild';
+import { DiskImagePicker } from '../components/image/DiskImagePicker';
+import { ReferenceForm } from '../components/image/ReferenceForm';
+import '../components/image/image.css';
+import { type ImageSource, useImageStore } from '../stores/imageStore';
 
-/** The bootc image the build starts from, checked as it is typed. */
+/**
+ * Where the image comes from: a bootc image reference (typed, or one already in local storage),
+ * a Containerfile to build into one, or a finished disk image file that goes straight to Flash.
+ */
 export function ImageStep() {
   const { t } = useTranslation();
-  const { reference, referenceError, setReference } = useImageStore();
-  const goTo = useWizardStore((state) => state.goTo);
-  const usable = reference.trim() !== '' && referenceError === null;
+  const { source, setSource } = useImageStore();
   return (
-    <Form
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (usable) goTo('blueprint');
-      }}
+    <Tabs
+      activeKey={source}
+      onSelect={(_, key) => setSource(key as ImageSource)}
+      aria-label={t('image.sourceLabel')}
+      mountOnEnter
     >
-      <FormGroup label={t('image.referenceLabel')} fieldId="image-reference" isRequired>
-        <TextInput
-          id="image-reference"
-          value={reference}
-          onChange={(_, value) => setReference(value)}
-          validated={referenceError ? 'error' : 'default'}
-          aria-describedby="image-reference-helper"
-          placeholder={EXAMPLE_IMAGE}
-        />
-        <FormHelperText>
-          <HelperText id="image-reference-helper">
-            {referenceError ? (
-              <HelperTextItem variant="error">{referenceError}</HelperTextItem>
-            ) : (
-              <HelperTextItem>{t('image.referenceHint', { example: EXAMPLE_IMAGE })}</HelperTextItem>
-            )}
-          </HelperText>
-        </FormHelperText>
-      </FormGroup>
-      <ActionGroup>
-        <Button type="submit" isDisabled={!usable}>
-          {t('image.next')}
-        </Button>
-        <Button variant="link" onClick={() => setReference(EXAMPLE_IMAGE)}>
-          {t('image.useExample', { example: EXAMPLE_IMAGE })}
-        </Button>
-      </ActionGroup>
-    </Form>
+      <Tab eventKey="reference" title={<TabTitleText>{t('image.tabs.reference')}</TabTitleText>}>
+        <div className="bootstick-image-tab">
+          <ReferenceForm />
+        </div>
+      </Tab>
+      <Tab eventKey="containerfile" title={<TabTitleText>{t('image.tabs.containerfile')}</TabTitleText>}>
+        <div className="bootstick-image-tab">
+          <ContainerfileBuild />
+        </div>
+      </Tab>
+      <Tab eventKey="diskImage" title={<TabTitleText>{t('image.tabs.diskImage')}</TabTitleText>}>
+        <div className="bootstick-image-tab">
+          <DiskImagePicker />
+        </div>
+      </Tab>
+    </Tabs>
   );
 }

@@ -3,22 +3,21 @@ import type { Blueprint } from '../../shared/blueprint/blueprintSchema';
 import { classifyPassword } from '../../shared/blueprint/passwordKind';
 import type { SourceProblem } from '../../shared/blueprint/problem';
 import { api } from '../api';
+import {
+  type BlueprintDraft,
+  blueprintOf,
+  draftOf,
+  emptyDraft,
+  emptyUser,
+  type FilesystemDraft,
+  type InstallerDraft,
+  type UserDraft,
+} from './blueprintDraft';
 
-/** One user as the form edits it. The password is only ever held as its hash. */
-export interface UserDraft {
-  name: string;
-  /** SHA-512 crypt hash, '' for a locked account, undefined for "no password". */
-  passwordHash: string | undefined;
-  key: string;
-  /** Comma-separated, as typed. */
-  groups: string;
-}
+export { blueprintOf, type UserDraft };
 
-interface BlueprintState {
-  users: UserDraft[];
-  kernelAppend: string;
-  /** What the form does not edit (filesystem, installer, …), kept from an import as it was. */
-  rest: Blueprint;
+/** The form's fields are plain data (BlueprintDraft), so they can be saved and restored as they are. */
+interface BlueprintState extends BlueprintDraft {
   importProblems: SourceProblem[];
   addUser(): void;
   removeUser(index: number): void;
@@ -26,59 +25,18 @@ interface BlueprintState {
   /** Hashes the typed password in main at once; only the hash is kept. */
   setPassword(index: number, password: string): Promise<void>;
   setKernelAppend(value: string): void;
+  addFilesystem(): void;
+  removeFilesystem(index: number): void;
+  updateFilesystem(index: number, patch: Partial<FilesystemDraft>): void;
+  updateInstaller(patch: Partial<InstallerDraft>): void;
   importText(text: string, fileName?: string): Promise<boolean>;
   /** Replaces the form with a saved blueprint (a profile); its password hashes stay hashes. */
   loadBlueprint(blueprint: Blueprint): void;
 }
 
-const emptyUser = (): UserDraft => ({ name: '', passwordHash: undefined, key: '', groups: 'wheel' });
-
-function draftOf(blueprint: Blueprint): Pick<BlueprintState, 'users' | 'kernelAppend' | 'rest'> {
-  const { user = [], kernel, ...customizations } = blueprint.customizations ?? {};
-  const { append, ...kernelRest } = kernel ?? {};
-  const rest: Blueprint = { ...blueprint, customizations: { ...customizations } };
-  if (Object.keys(kernelRest).length > 0 && rest.customizations) rest.customizations.kernel = kernelRest;
-  return {
-    users: user.map((entry) => ({
-      name: entry.name,
-      passwordHash: entry.password,
-      key: entry.key ?? '',
-      groups: (entry.groups ?? []).join(', '),
-    })),
-    kernelAppend: append ?? '',
-    rest,
-  };
-}
-
-/** The blueprint bib gets, from the form: what `exportBlueprint` and `startBuild` receive. */
-export function blueprintOf(state: Pick<BlueprintState, 'users' | 'kernelAppend' | 'rest'>): Blueprint {
-  const users = state.users.map((draft) => {
-    const groups = draft.groups
-      .split(',')
-      .map((group) => group.trim())
-      .filter((group) => group !== '');
-    const rest = state.rest.customizations?.user?.find((entry) => entry.name === draft.name);
-    return {
-      ...rest,
-      name: draft.name,
-      ...(draft.passwordHash !== undefined ? { password: draft.passwordHash } : {}),
-      ...(draft.key.trim() !== '' ? { key: draft.key.trim() } : {}),
-      ...(groups.length > 0 ? { groups } : {}),
-    };
-  });
-  const customizations = { ...state.rest.customizations };
-  if (users.length > 0) customizations.user = users;
-  else delete customizations.user;
-  if (state.kernelAppend.trim() !== '')
-    customizations.kernel = { ...customizations.kernel, append: state.kernelAppend.trim() };
-  return { ...state.rest, customizations };
-}
-
-/** The Blueprint step's form: users, kernel arguments, and what an import brought along. */
+/** The Blueprint step's form: users, kernel arguments, filesystems, installer options, the rest kept. */
 export const useBlueprintStore = create<BlueprintState>((set, get) => ({
-  users: [],
-  kernelAppend: '',
-  rest: {},
+  ...emptyDraft(),
   importProblems: [],
   addUser: () => set({ users: [...get().users, emptyUser()] }),
   removeUser: (index) => set({ users: get().users.filter((_, at) => at !== index) }),
@@ -89,6 +47,11 @@ export const useBlueprintStore = create<BlueprintState>((set, get) => ({
     get().updateUser(index, { passwordHash: hash });
   },
   setKernelAppend: (kernelAppend) => set({ kernelAppend }),
+  addFilesystem: () => set({ filesystems: [...get().filesystems, { mountpoint: '', minsize: '' }] }),
+  removeFilesystem: (index) => set({ filesystems: get().filesystems.filter((_, at) => at !== index) }),
+  updateFilesystem: (index, patch) =>
+    set({ filesystems: get().filesystems.map((row, at) => (at === index ? { ...row, ...patch } : row)) }),
+  updateInstaller: (patch) => set({ installer: { ...get().installer, ...patch } }),
   loadBlueprint: (blueprint) => set({ ...draftOf(blueprint), importProblems: [] }),
   async importText(text, fileName) {
     const result = await api.call('importBlueprint', { text, ...(fileName ? { fileName } : {}) });

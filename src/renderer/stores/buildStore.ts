@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { EventPayload } from '../../shared/api';
 import type { BuildProgress } from '../../shared/build/buildProgress';
 import type { BuildRecord } from '../../shared/build/buildRecord';
-import type { ImageType } from '../../shared/build/imageTypes';
+import type { ImageType, RootFs, TargetArch } from '../../shared/build/imageTypes';
 import { api } from '../api';
 import { blueprintOf, useBlueprintStore } from './blueprintStore';
 import { useImageStore } from './imageStore';
@@ -19,13 +19,20 @@ const early = {
 
 interface BuildState {
   type: ImageType;
+  /** null: bib's own choice (the root filesystem the image names; this computer's architecture). */
+  rootfs: RootFs | null;
+  targetArch: TargetArch | null;
   buildId: string | null;
   progress: BuildProgress | null;
   log: string[];
   record: BuildRecord | null;
+  /** When this renderer asked for the build (epoch ms), for the elapsed time while it runs. */
+  startedAt: number | null;
   /** Why the build could not start (a refused blueprint, a bad reference), in words. */
   startError: string | null;
   setType(type: ImageType): void;
+  setRootfs(rootfs: RootFs | null): void;
+  setTargetArch(targetArch: TargetArch | null): void;
   start(): Promise<void>;
   cancel(): Promise<void>;
   progressReceived(progress: BuildProgress): void;
@@ -33,21 +40,29 @@ interface BuildState {
   finishedReceived(record: BuildRecord): void;
 }
 
-/** The Build step: the image type, the running or last build, its progress and its log. */
+/** The Build step: the image type, architecture and root filesystem, the running or last build, its progress and its log. */
 export const useBuildStore = create<BuildState>((set, get) => ({
   type: 'raw',
+  rootfs: null,
+  targetArch: null,
   buildId: null,
   progress: null,
   log: [],
   record: null,
+  startedAt: null,
   startError: null,
   setType: (type) => set({ type }),
+  setRootfs: (rootfs) => set({ rootfs }),
+  setTargetArch: (targetArch) => set({ targetArch }),
   async start() {
-    set({ startError: null, record: null, progress: null, log: [] });
+    set({ startError: null, record: null, progress: null, log: [], buildId: null, startedAt: Date.now() });
+    const { type, rootfs, targetArch } = get();
     try {
       const { buildId } = await api.call('startBuild', {
         sourceImage: useImageStore.getState().reference.trim(),
-        type: get().type,
+        type,
+        ...(rootfs ? { rootfs } : {}),
+        ...(targetArch ? { targetArch } : {}),
         config: blueprintOf(useBlueprintStore.getState()),
         pullMissing: true,
       });

@@ -3,6 +3,7 @@ import { useBuildStore } from './buildStore';
 import { useDrivesStore } from './drivesStore';
 import { useFlashStore } from './flashStore';
 import { followTheme } from './followTheme';
+import { useImageBuildStore } from './imageBuildStore';
 import { useSettingsStore } from './settingsStore';
 import { useVerifyStore } from './verifyStore';
 
@@ -20,6 +21,9 @@ export function subscribeToMain(): () => void {
     api.on('buildProgress', (progress) => useBuildStore.getState().progressReceived(progress)),
     api.on('buildLog', (payload) => useBuildStore.getState().logReceived(payload)),
     api.on('buildFinished', (record) => useBuildStore.getState().finishedReceived(record)),
+    // Containerfile builds share the buildLog event; their ids start with `image-`.
+    api.on('buildLog', (payload) => useImageBuildStore.getState().logReceived(payload)),
+    api.on('imageBuildFinished', (end) => useImageBuildStore.getState().finishedReceived(end)),
   ];
   void useSettingsStore.getState().load();
   void useDrivesStore.getState().load();

@@ -15,7 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { BuildRecord } from '../../shared/build/buildRecord';
 import { formatBytes } from '../../shared/format/formatBytes';
-import { describeBuildError } from '../../shared/i18n/describeJobError';
+import { buildFailureWords } from '../components/build/buildFailureWords';
 import { useHistoryStore } from '../stores/historyStore';
 
 const OUTCOME_COLOR = { succeeded: 'green', cached: 'blue', failed: 'red', cancelled: 'grey' } as const;
@@ -39,7 +39,7 @@ function Result({ record }: { record: BuildRecord }) {
     <DescriptionListGroup>
       <DescriptionListTerm>{t('tools.history.error')}</DescriptionListTerm>
       <DescriptionListDescription data-testid="build-error">
-        {describeBuildError(record.error, (key, values) => t(key, values)).message}
+        {buildFailureWords(record, (key, values) => t(key, values)).message}
       </DescriptionListDescription>
     </DescriptionListGroup>
   );

@@ -4,20 +4,13 @@ import {
   DataListItem,
   DataListItemCells,
   DataListItemRow,
-  DescriptionList,
-  DescriptionListDescription,
-  DescriptionListGroup,
-  DescriptionListTerm,
   EmptyState,
   Label,
-  List,
-  ListItem,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from '../../shared/format/formatBytes';
-import { describeDriveError } from '../../shared/i18n/describeJobError';
 import type { AuditReport } from '../../shared/report';
 import { ReportActions } from '../components/ReportActions';
+import { ReportSummary } from '../components/ReportSummary';
 
 /** Every flash and verify audit report, newest first, each exportable as JSON or CSV. */
 export function ReportHistory({ reports }: { reports: AuditReport[] }) {
@@ -38,40 +31,7 @@ export function ReportHistory({ reports }: { reports: AuditReport[] }) {
                     </Label>{' '}
                     {new Date(report.createdAt).toLocaleString(i18n.language)}
                   </p>
-                  <DescriptionList isCompact isHorizontal>
-                    <DescriptionListGroup>
-                      <DescriptionListTerm>{t('tools.history.image')}</DescriptionListTerm>
-                      <DescriptionListDescription>
-                        <span className="bootstick-mono">{report.image.path}</span> (
-                        {formatBytes(report.image.size, i18n.language)})
-                      </DescriptionListDescription>
-                    </DescriptionListGroup>
-                    <DescriptionListGroup>
-                      <DescriptionListTerm>SHA-256</DescriptionListTerm>
-                      <DescriptionListDescription className="bootstick-mono">
-                        {report.image.sha256 ?? '—'}
-                      </DescriptionListDescription>
-                    </DescriptionListGroup>
-                    <DescriptionListGroup>
-                      <DescriptionListTerm>{t('tools.history.drives')}</DescriptionListTerm>
-                      <DescriptionListDescription>
-                        <List isPlain>
-                          {report.drives.map((outcome) => (
-                            <ListItem key={outcome.drive.path}>
-                              {t('tools.history.driveResult', {
-                                path: outcome.drive.path,
-                                model: outcome.drive.model,
-                                status: t(`flash.result.${outcome.status}`),
-                              })}
-                              {outcome.error
-                                ? ` — ${describeDriveError(outcome.error, outcome.drive.path, (key, values) => t(key, values))}`
-                                : ''}
-                            </ListItem>
-                          ))}
-                        </List>
-                      </DescriptionListDescription>
-                    </DescriptionListGroup>
-                  </DescriptionList>
+                  <ReportSummary report={report} />
                   <ReportActions report={report} />
                 </DataListCell>,
               ]}

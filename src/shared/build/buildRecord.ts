@@ -39,6 +39,17 @@ export const PreflightCheckSchema = z.object({
   ok: z.boolean(),
   message: z.string(),
   fix: z.string().nullable(),
+  /**
+   * The catalogue keys (under `preflight.`) and values `message` and `fix` were made from, so
+   * the renderer can say them in the person's language. Absent in records older than this field.
+   */
+  words: z
+    .object({
+      message: z.string(),
+      fix: z.string().nullable(),
+      values: z.record(z.string(), z.union([z.string(), z.number()])),
+    })
+    .optional(),
 });
 export type PreflightCheck = z.infer<typeof PreflightCheckSchema>;
 

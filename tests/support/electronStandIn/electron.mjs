@@ -368,16 +368,17 @@ const operations = {
     }
     return responses;
   },
-  async permission({ permission }) {
+  /** A permission asked for by the app's page, or by a page at `url` (a frame that got elsewhere). */
+  async permission({ permission, url }) {
     const own = mainWindow().webContents;
+    const requestingUrl = url ?? own.mainFrame.url;
     const requested = await Promise.all(
       record.permissionRequestHandlers.map(
-        (handler) =>
-          new Promise((resolve) => handler(own, permission, resolve, { requestingUrl: own.mainFrame.url })),
+        (handler) => new Promise((resolve) => handler(own, permission, resolve, { requestingUrl })),
       ),
     );
     const checked = record.permissionCheckHandlers.map((handler) =>
-      handler(own, permission, own.mainFrame.url, { requestingUrl: own.mainFrame.url }),
+      handler(own, permission, new URL(requestingUrl).origin, { requestingUrl }),
     );
     return { requested, checked };
   },

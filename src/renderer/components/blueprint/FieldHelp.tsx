@@ -7,10 +7,13 @@ export function FieldHelp({
   id,
   problems,
   hint,
+  hintVariant = 'default',
 }: {
   id: string;
   problems: BlueprintProblem[];
   hint: ReactNode;
+  /** How the hint reads when it is a judgement (a password's strength), not just advice. */
+  hintVariant?: 'default' | 'warning' | 'success' | 'indeterminate';
 }) {
   return (
     <FormHelperText>
@@ -25,7 +28,7 @@ export function FieldHelp({
             </HelperTextItem>
           ))
         ) : (
-          <HelperTextItem>{hint}</HelperTextItem>
+          <HelperTextItem variant={hintVariant}>{hint}</HelperTextItem>
         )}
       </HelperText>
     </FormHelperText>

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { looksLikePrivateKey, PRIVATE_KEY_MESSAGE } from '../../../shared/blueprint/privateKeyText';
 import type { SshKeyInspection } from '../../../shared/blueprint/sshKeyInfo';
 import { api } from '../../api';
+import { PublicKeyFilePicker } from './PublicKeyFilePicker';
 
 /**
  * A user's public keys. Each key's type and fingerprint are shown as it is pasted (parsed in main
  * with sshpk); a private key pasted by mistake is refused on the spot and never kept, not even
- * in the form.
+ * in the form. Keys come typed, pasted, or from a chosen `.pub` file.
  */
 export function SshKeyField({
   id,
@@ -38,29 +39,46 @@ export function SshKeyField({
     };
   }, [value]);
 
+  const [tooLarge, setTooLarge] = useState(false);
+  /** Typed or pasted text, or a chosen file's keys: a private key is never kept. */
+  const accept = (text: string) => {
+    setTooLarge(false);
+    if (looksLikePrivateKey(text)) {
+      setRefusedPrivate(true);
+      onChange('');
+      return;
+    }
+    setRefusedPrivate(false);
+    onChange(text);
+  };
   const error = refusedPrivate
     ? PRIVATE_KEY_MESSAGE
-    : inspection && !inspection.ok
-      ? inspection.message
-      : null;
+    : tooLarge
+      ? t('blueprint.sshKeyFileTooLarge')
+      : inspection && !inspection.ok
+        ? inspection.message
+        : null;
   return (
     <FormGroup label={t('blueprint.sshKey')} fieldId={id}>
       <TextArea
         id={id}
         value={value}
-        onChange={(_, text) => {
-          if (looksLikePrivateKey(text)) {
-            setRefusedPrivate(true);
-            onChange('');
-            return;
-          }
-          setRefusedPrivate(false);
-          onChange(text);
-        }}
+        onChange={(_, text) => accept(text)}
         validated={error ? 'error' : 'default'}
         aria-describedby={`${id}-helper`}
         autoResize
         resizeOrientation="vertical"
+      />
+      <PublicKeyFilePicker
+        id={`${id}-file`}
+        // A chosen file adds its keys below those already there; a private one replaces nothing.
+        onText={(text) => {
+          if (looksLikePrivateKey(text)) {
+            setTooLarge(false);
+            setRefusedPrivate(true);
+          } else accept(value.trim() === '' ? text.trim() : `${value.trimEnd()}\n${text.trim()}`);
+        }}
+        onTooLarge={() => setTooLarge(true)}
       />
       <FormHelperText>
         <HelperText id={`${id}-helper`} isLiveRegion>

@@ -1,11 +1,18 @@
 import { Button, Card, CardBody, CardHeader, CardTitle, FormGroup, TextInput } from '@patternfly/react-core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type PasswordStrength, passwordStrength } from '../../../shared/blueprint/passwordStrength';
 import type { BlueprintProblem } from '../../../shared/blueprint/problem';
 import { useBlueprintStore } from '../../stores/blueprintStore';
 import { FieldHelp } from './FieldHelp';
 import { problemsAt, validatedOf } from './fieldProblems';
 import { SshKeyField } from './SshKeyField';
+
+const STRENGTH_VARIANT: Record<PasswordStrength, 'warning' | 'indeterminate' | 'success'> = {
+  weak: 'warning',
+  fair: 'indeterminate',
+  strong: 'success',
+};
 
 /** One user: name, password (hashed on leaving the field), SSH keys, groups. */
 export function UserFields({ index, problems }: { index: number; problems: BlueprintProblem[] }) {
@@ -18,14 +25,14 @@ export function UserFields({ index, problems }: { index: number; problems: Bluep
   const at = (field: string) => problemsAt(problems, ['customizations', 'user', index, field]);
   const id = (field: string) => `user-${index}-${field}`;
   const label = user.name || t('blueprint.userHeading', { number: index + 1 });
-  const passwordHelp =
-    typed.length > 0 && typed.length < 12
-      ? t('blueprint.passwordShort')
-      : user.passwordHash
-        ? t('blueprint.passwordSet')
-        : user.passwordHash === undefined
-          ? t('blueprint.passwordNone')
-          : t('blueprint.passwordHint');
+  const strength = passwordStrength(typed);
+  const passwordHelp = strength
+    ? t(`blueprint.strength.${strength}`)
+    : user.passwordHash
+      ? t('blueprint.passwordSet')
+      : user.passwordHash === undefined
+        ? t('blueprint.passwordNone')
+        : t('blueprint.passwordHint');
   return (
     <Card isCompact component="section" aria-label={label}>
       <CardHeader
@@ -67,7 +74,12 @@ export function UserFields({ index, problems }: { index: number; problems: Bluep
             aria-describedby={`${id('password')}-helper`}
             autoComplete="new-password"
           />
-          <FieldHelp id={`${id('password')}-helper`} problems={at('password')} hint={passwordHelp} />
+          <FieldHelp
+            id={`${id('password')}-helper`}
+            problems={at('password')}
+            hint={passwordHelp}
+            hintVariant={strength ? STRENGTH_VARIANT[strength] : 'default'}
+          />
           {user.passwordHash ? (
             <Button variant="link" isInline onClick={() => updateUser(index, { passwordHash: undefined })}>
               {t('blueprint.clearPassword')}

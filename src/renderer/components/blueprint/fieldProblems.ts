@@ -16,3 +16,11 @@ export function validatedOf(problems: readonly BlueprintProblem[]): 'error' | 'w
   if (problems.some((problem) => problem.severity === 'error')) return 'error';
   return problems.length > 0 ? 'warning' : 'default';
 }
+
+/** The problems none of these fields (paths) shows: they need a place of their own on the page. */
+export function problemsOutside(
+  problems: readonly BlueprintProblem[],
+  shown: readonly (readonly (string | number)[])[],
+): BlueprintProblem[] {
+  return problems.filter((problem) => !shown.some((path) => problemsAt([problem], path).length > 0));
+}

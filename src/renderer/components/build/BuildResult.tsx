@@ -5,6 +5,7 @@ import { isFlashable } from '../../../shared/build/imageTypes';
 import { formatBytes } from '../../../shared/format/formatBytes';
 import { useFlashStore } from '../../stores/flashStore';
 import { useWizardStore } from '../../stores/wizardStore';
+import { buildFailureWords } from './buildFailureWords';
 
 /** How the build ended, in words, and the way on: flash the image it made. */
 export function BuildResult({ record }: { record: BuildRecord }) {
@@ -13,9 +14,10 @@ export function BuildResult({ record }: { record: BuildRecord }) {
   const goTo = useWizardStore((state) => state.goTo);
   if (record.outcome === 'cancelled') return <Alert variant="info" isInline title={t('build.cancelled')} />;
   if (record.outcome === 'failed') {
+    const { message, fix } = buildFailureWords(record, (key, values) => t(key, values));
     return (
-      <Alert variant="danger" isInline title={t('build.failed', { message: record.error?.message ?? '' })}>
-        {record.error?.fix ? <p>{t('build.fix', { fix: record.error.fix })}</p> : null}
+      <Alert variant="danger" isInline title={t('build.failed', { message })}>
+        {fix ? <p>{t('build.fix', { fix })}</p> : null}
         {record.error?.detail ? <pre className="bootstick-build-detail">{record.error.detail}</pre> : null}
       </Alert>
     );
@@ -23,7 +25,8 @@ export function BuildResult({ record }: { record: BuildRecord }) {
   const path = record.artifact ?? '';
   const title =
     record.outcome === 'cached'
-      ? t('build.cached', { id: record.id, path })
+      ? // The record is this (cached) build's own; the build that made the image is named by its path.
+        t('build.cached', { path })
       : t('build.succeeded', { path, size: formatBytes(record.artifactBytes, i18n.language) });
   return (
     <Alert variant="success" isInline title={title}>

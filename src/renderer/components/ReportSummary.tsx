@@ -1,0 +1,81 @@
+import {
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  List,
+  ListItem,
+} from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import type { DriveOutcome } from '../../shared/flash';
+import { formatBytes } from '../../shared/format/formatBytes';
+import { formatDuration } from '../../shared/format/formatDuration';
+import { describeDriveError } from '../../shared/i18n/describeJobError';
+import type { AuditReport } from '../../shared/report';
+
+/** When one drive's work began and ended, and how long it took, in the reader's locale. */
+function DriveTimes({ outcome }: { outcome: DriveOutcome }) {
+  const { t, i18n } = useTranslation();
+  const started = Date.parse(outcome.startedAt);
+  const ended = Date.parse(outcome.endedAt);
+  return (
+    <>
+      {t('flash.reportDriveFacts', {
+        serial: outcome.drive.serial ?? '—',
+        size: formatBytes(outcome.drive.size, i18n.language),
+      })}
+      <br />
+      {t('flash.reportTimes', {
+        start: new Date(started).toLocaleString(i18n.language),
+        end: new Date(ended).toLocaleTimeString(i18n.language),
+        duration: formatDuration(ended - started),
+      })}
+    </>
+  );
+}
+
+/**
+ * An audit report read as a person reads it: the image and its SHA-256, then each drive's result,
+ * identity and times. The History tool and the Flash step show reports through this one view.
+ */
+export function ReportSummary({ report }: { report: AuditReport }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <DescriptionList isCompact isHorizontal>
+      <DescriptionListGroup>
+        <DescriptionListTerm>{t('tools.history.image')}</DescriptionListTerm>
+        <DescriptionListDescription>
+          <span className="bootstick-mono">{report.image.path}</span> (
+          {formatBytes(report.image.size, i18n.language)})
+        </DescriptionListDescription>
+      </DescriptionListGroup>
+      <DescriptionListGroup>
+        <DescriptionListTerm>SHA-256</DescriptionListTerm>
+        <DescriptionListDescription className="bootstick-mono">
+          {report.image.sha256 ?? '—'}
+        </DescriptionListDescription>
+      </DescriptionListGroup>
+      <DescriptionListGroup>
+        <DescriptionListTerm>{t('tools.history.drives')}</DescriptionListTerm>
+        <DescriptionListDescription>
+          <List isPlain>
+            {report.drives.map((outcome) => (
+              <ListItem key={outcome.drive.path} data-testid="report-drive">
+                {t('tools.history.driveResult', {
+                  path: outcome.drive.path,
+                  model: outcome.drive.model,
+                  status: t(`flash.result.${outcome.status}`),
+                })}
+                {outcome.error
+                  ? ` — ${describeDriveError(outcome.error, outcome.drive.path, (key, values) => t(key, values))}`
+                  : ''}
+                <br />
+                <DriveTimes outcome={outcome} />
+              </ListItem>
+            ))}
+          </List>
+        </DescriptionListDescription>
+      </DescriptionListGroup>
+    </DescriptionList>
+  );
+}
