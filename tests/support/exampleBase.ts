@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureBusyboxBase, once, REPOSITORY, sha256, withTempDir } from './baseImages';
-import { imageLabel, podman } from './podman';
+import { buildFixtureImage, isFixtureCurrent } from './podman';
 
 /**
  * A stand-in for a bootc base image, so the shipped example Containerfiles build here without a
@@ -10,7 +10,6 @@ import { imageLabel, podman } from './podman';
  * in the middle of a step. Use it as the example's BASE_IMAGE build argument.
  */
 
-const HASH_LABEL = 'bootstick.test.fixture-hash';
 /** What the slow stand-in's dnf prints before it sleeps: the build is mid-step from then on. */
 export const SLOW_STEP_MARKER = 'stand-in dnf: installing slowly';
 
@@ -49,23 +48,14 @@ export function ensureExampleBase(pace: 'fast' | 'slow'): Promise<string> {
     ].join('\n');
     const hash = await sha256([containerfile, ...Object.entries(STUBS).flat()]);
     const ref = `${REPOSITORY}/example-base:${pace}-${hash.slice(0, 12)}`;
-    if ((await imageLabel(ref, HASH_LABEL)) === hash) return ref;
+    if (await isFixtureCurrent(ref, hash)) return ref;
     await withTempDir(async (dir) => {
       await mkdir(join(dir, 'stubs'));
       for (const [name, script] of Object.entries(STUBS)) {
         await writeFile(join(dir, 'stubs', name), `${script}\n`, { mode: 0o755 });
       }
       await writeFile(join(dir, 'Containerfile'), containerfile);
-      await podman([
-        'build',
-        '--pull=never',
-        '--layers=false',
-        '--label',
-        `${HASH_LABEL}=${hash}`,
-        '-t',
-        ref,
-        dir,
-      ]);
+      await buildFixtureImage(dir, ref, hash);
     });
     return ref;
   });

@@ -78,6 +78,41 @@ export async function imageLabel(ref: string, key: string): Promise<string | und
   return labels?.[key];
 }
 
+/**
+ * The label a test fixture image carries: the hash of everything it was built from, so an
+ * unchanged fixture is reused and a changed one is rebuilt.
+ */
+export const FIXTURE_HASH_LABEL = 'bootstick.test.fixture-hash';
+
+/** Whether `ref` exists and was built from exactly what `hash` covers. */
+export async function isFixtureCurrent(ref: string, hash: string): Promise<boolean> {
+  return (await imageLabel(ref, FIXTURE_HASH_LABEL)) === hash;
+}
+
+/** Builds a fixture image from a context folder, offline, labelled with the hash of its inputs. */
+export async function buildFixtureImage(
+  dir: string,
+  ref: string,
+  hash: string,
+  extraArgs: string[] = [],
+  timeoutMs?: number,
+): Promise<void> {
+  await podman(
+    [
+      'build',
+      '--pull=never',
+      '--layers=false',
+      ...extraArgs,
+      '--label',
+      `${FIXTURE_HASH_LABEL}=${hash}`,
+      '-t',
+      ref,
+      dir,
+    ],
+    timeoutMs === undefined ? {} : { timeoutMs },
+  );
+}
+
 export async function imageId(ref: string): Promise<string | undefined> {
   if (!(await imageExists(ref))) return undefined;
   const { stdout } = await podman(['image', 'inspect', '--format', '{{.Id}}', ref]);

@@ -10,7 +10,7 @@ import {
   sha256,
   withTempDir,
 } from './baseImages';
-import { imageId, imageLabel, podman } from './podman';
+import { buildFixtureImage, imageId, isFixtureCurrent } from './podman';
 
 export { ensureBusyboxBase } from './baseImages';
 export { hasPodman, podmanEnv, requirePodman } from './podman';
@@ -25,7 +25,6 @@ export { hasPodman, podmanEnv, requirePodman } from './podman';
 
 const STANDIN_DIR = join(import.meta.dirname, '../fixtures/bib-standin');
 const SMOL_TOML_DIR = join(import.meta.dirname, '../../node_modules/smol-toml');
-const HASH_LABEL = 'bootstick.test.fixture-hash';
 
 export type BibProfile = 'bib' | 'newbib';
 
@@ -70,24 +69,19 @@ export function ensureBibStandin(profile: BibProfile = 'bib'): Promise<string> {
       ]);
       const ref = `${REPOSITORY}/bib-standin:${profile}-${hash.slice(0, 12)}`;
       if (await imageId(ref)) return ref;
-      await podman(
+      await buildFixtureImage(
+        dir,
+        ref,
+        hash,
         [
-          'build',
-          '--pull=never',
-          '--layers=false',
           '--build-arg',
           `RUNTIME=${runtime}`,
           '--build-arg',
           `PROFILE=${profile}`,
-          '--label',
-          `${HASH_LABEL}=${hash}`,
-          '-t',
-          ref,
           '-f',
           join(dir, 'Containerfile'),
-          dir,
         ],
-        { timeoutMs: 300_000 },
+        300_000,
       );
       await pruneOlderTags(ref, `${profile}-`);
       return ref;
@@ -142,7 +136,7 @@ export function ensureSourceImage(kind: SourceKind, options: SourceImageOptions 
     const hash = await sha256([containerfile, rootfsToml ?? '', osRelease]);
     const chosenTag = tag ?? (optionsKey === '{}' ? 'latest' : `o-${hash.slice(0, 12)}`);
     const ref = `${REPOSITORY}/source-${kind}:${chosenTag}`;
-    if ((await imageLabel(ref, HASH_LABEL)) === hash) return ref;
+    if (await isFixtureCurrent(ref, hash)) return ref;
     const previous = await imageId(ref);
     await withTempDir(async (dir) => {
       await mkdir(join(dir, 'rootfs/etc'), { recursive: true });
@@ -152,16 +146,7 @@ export function ensureSourceImage(kind: SourceKind, options: SourceImageOptions 
         await writeFile(join(dir, 'rootfs/usr/lib/bootc/install/00-rootfs.toml'), rootfsToml);
       }
       await writeFile(join(dir, 'Containerfile'), containerfile);
-      await podman([
-        'build',
-        '--pull=never',
-        '--layers=false',
-        '--label',
-        `${HASH_LABEL}=${hash}`,
-        '-t',
-        ref,
-        dir,
-      ]);
+      await buildFixtureImage(dir, ref, hash);
     });
     await dropReplaced(previous, ref);
     return ref;

@@ -1,5 +1,6 @@
 import type { Blueprint } from '../../shared/blueprint/blueprintSchema';
-import { type SourceProblem, warning } from '../../shared/blueprint/problem';
+import type { SourceProblem } from '../../shared/blueprint/problem';
+import { ruleError, ruleWarning } from '../../shared/blueprint/ruleWords';
 import type { ValidationContext } from '../../shared/blueprint/validationContext';
 import { type DecodedBlueprint, decodeParsedBlueprint, isPlainObject } from './decodeBlueprint';
 import { assertWritable, prepareForExport } from './exportBlueprint';
@@ -30,8 +31,9 @@ function withoutNullMembers(value: unknown): unknown {
 export function decodeBlueprintJson(text: string): DecodedBlueprint {
   const source = parseJsonSource(text);
   if (!source.ok) {
-    const message = `This is not valid JSON (line ${source.line}, column ${source.column}): ${source.message}.`;
-    return { ok: false, problems: [{ path: [], severity: 'error', message, line: source.line }] };
+    // The parser's reason stays in its own (English) words; the frame around it is translated.
+    const values = { line: source.line, column: source.column, reason: source.message };
+    return { ok: false, problems: [{ ...ruleError([], 'source.jsonSyntax', values), line: source.line }] };
   }
   const rootLocate = locatorFrom(source.lines);
   let value = source.value;
@@ -40,26 +42,20 @@ export function decodeBlueprintJson(text: string): DecodedBlueprint {
   if (isPlainObject(value) && value.blueprint !== undefined && value.blueprint !== null) {
     prefix = ['blueprint'];
     earlier.push({
-      ...warning(
-        [],
-        'This file uses the old {"blueprint": …} wrapper. bib still reads it; Bootstick writes the plain form.',
-      ),
+      ...ruleWarning([], 'source.jsonWrapper'),
       line: rootLocate(['blueprint']),
     });
     for (const key of Object.keys(value).filter((key) => key !== 'blueprint')) {
       earlier.push({
-        ...warning([], `bib ignores the key ${JSON.stringify(key)} next to "blueprint"; it was dropped.`),
+        ...ruleWarning([], 'source.wrapperSibling', { key: JSON.stringify(key) }),
         line: rootLocate([key]),
       });
     }
     value = value.blueprint;
   }
   if (!isPlainObject(value)) {
-    const message = 'The config must be a JSON object such as {"customizations": {…}}.';
-    return {
-      ok: false,
-      problems: [...earlier, { path: [], severity: 'error', message, line: rootLocate(prefix) }],
-    };
+    const notObject = { ...ruleError([], 'source.jsonNotObject'), line: rootLocate(prefix) };
+    return { ok: false, problems: [...earlier, notObject] };
   }
   return decodeParsedBlueprint(withoutNullMembers(value), locatorFrom(source.lines, prefix), earlier);
 }

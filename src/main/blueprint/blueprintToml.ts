@@ -1,6 +1,7 @@
 import { parse, stringify, TomlError } from 'smol-toml';
 import type { Blueprint } from '../../shared/blueprint/blueprintSchema';
-import { type BlueprintProblem, error, type ProblemPath } from '../../shared/blueprint/problem';
+import type { BlueprintProblem, ProblemPath } from '../../shared/blueprint/problem';
+import { ruleError } from '../../shared/blueprint/ruleWords';
 import type { ValidationContext } from '../../shared/blueprint/validationContext';
 import { type DecodedBlueprint, decodeParsedBlueprint, isPlainObject, onLine } from './decodeBlueprint';
 import { assertWritable, prepareForExport } from './exportBlueprint';
@@ -10,7 +11,7 @@ import { locateTomlKeys } from './tomlSource';
 /** bib's Go structs have no date fields: a TOML date anywhere is a mistake. */
 function dateProblems(value: unknown, path: ProblemPath = []): BlueprintProblem[] {
   if (value instanceof Date) {
-    return [error(path, 'A date is not a setting bib knows; write it in quotes if it is meant as text.')];
+    return [ruleError(path, 'source.date')];
   }
   if (Array.isArray(value)) return value.flatMap((item, index) => dateProblems(item, [...path, index]));
   if (!isPlainObject(value)) return [];
@@ -29,12 +30,7 @@ function renameSizeAlias(value: unknown): BlueprintProblem[] {
     if (!isPlainObject(entry) || !('size' in entry)) return [];
     if ('minsize' in entry) {
       delete entry.size;
-      return [
-        error(
-          ['customizations', 'filesystem', index, 'minsize'],
-          'Give either size or minsize, not both: size is an old name for minsize, and bib refuses both together.',
-        ),
-      ];
+      return [ruleError(['customizations', 'filesystem', index, 'minsize'], 'source.sizeAndMinsize')];
     }
     entry.minsize = entry.size;
     delete entry.size;
@@ -51,8 +47,9 @@ export function decodeBlueprintToml(text: string): DecodedBlueprint {
     if (!(caught instanceof TomlError)) throw caught;
     // Only the first line of smol-toml's message: the rest quotes the source, which may hold a password.
     const reason = (caught.message.split('\n')[0] ?? '').replace(/^Invalid TOML document: /, '');
-    const message = `This is not valid TOML (line ${caught.line}, column ${caught.column}): ${reason}.`;
-    return { ok: false, problems: [{ path: [], severity: 'error', message, line: caught.line }] };
+    // The parser's reason stays in its own (English) words; the frame around it is translated.
+    const values = { line: caught.line, column: caught.column, reason };
+    return { ok: false, problems: [{ ...ruleError([], 'source.tomlSyntax', values), line: caught.line }] };
   }
   const lines = locateTomlKeys(text);
   const byPath = locatorFrom(lines);

@@ -1,6 +1,7 @@
 import type { Blueprint } from '../../shared/blueprint/blueprintSchema';
 import { looksLikePrivateKey } from '../../shared/blueprint/privateKeyText';
-import { type BlueprintProblem, error, quote, warning } from '../../shared/blueprint/problem';
+import { type BlueprintProblem, error, quote } from '../../shared/blueprint/problem';
+import { ruleError, ruleWarning } from '../../shared/blueprint/ruleWords';
 import { validateBlueprint } from '../../shared/blueprint/validateBlueprint';
 import type { ValidationContext } from '../../shared/blueprint/validationContext';
 import { inspectSshKeys } from './inspectSshKey';
@@ -11,10 +12,23 @@ export function sshKeyProblems(blueprint: Blueprint): BlueprintProblem[] {
     if (!user.key || looksLikePrivateKey(user.key)) return [];
     const path = ['customizations', 'user', index, 'key'];
     const inspection = inspectSshKeys(user.key);
-    if (!inspection.ok) return [error(path, `SSH key of user ${quote(user.name)}: ${inspection.message}`)];
+    const name = quote(user.name);
+    // The inspection's own words become the `detail` part, so the whole line translates.
+    if (!inspection.ok && inspection.words) {
+      const { key, values } = inspection.words;
+      return [ruleError(path, 'sshKey.ofUser', { ...values, name, detailKeys: key })];
+    }
+    if (!inspection.ok) return [error(path, `SSH key of user ${name}: ${inspection.message}`)];
     return inspection.keys.flatMap((key) =>
-      key.weakness
-        ? [warning(path, `SSH key of user ${quote(user.name)}, line ${key.line}: ${key.weakness}`)]
+      key.weaknessWords
+        ? [
+            ruleWarning(path, 'sshKey.ofUserLine', {
+              ...key.weaknessWords.values,
+              name,
+              line: key.line,
+              detailKeys: key.weaknessWords.key,
+            }),
+          ]
         : [],
     );
   });

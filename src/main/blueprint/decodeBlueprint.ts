@@ -1,11 +1,11 @@
 import { type Blueprint, BlueprintSchema } from '../../shared/blueprint/blueprintSchema';
 import {
   type BlueprintProblem,
-  error,
   hasErrors,
   type ProblemPath,
   type SourceProblem,
 } from '../../shared/blueprint/problem';
+import { ruleError } from '../../shared/blueprint/ruleWords';
 import { schemaProblems } from '../../shared/blueprint/schemaProblems';
 import type { LocatePath } from './sourceLocator';
 
@@ -32,7 +32,7 @@ function prototypeKeyProblems(value: unknown, path: ProblemPath = []): Blueprint
   if (!isPlainObject(value)) return [];
   return Object.entries(value).flatMap(([key, inner]) =>
     key === '__proto__'
-      ? [error([...path, key], 'A key named "__proto__" is not allowed.')]
+      ? [ruleError([...path, key], 'source.protoKey')]
       : prototypeKeyProblems(inner, [...path, key]),
   );
 }

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import sshpk from 'sshpk';
 import { looksLikePrivateKey, PRIVATE_KEY_MESSAGE } from '../../shared/blueprint/privateKeyText';
+import type { ProblemWords } from '../../shared/blueprint/problem';
 import type { SshKeyInfo, SshKeyInspection } from '../../shared/blueprint/sshKeyInfo';
+import { sayWords } from '../../shared/i18n/describeProblem';
+import { en } from '../../shared/i18n/en';
+import { translateFrom } from '../../shared/i18n/translate';
+
+/** Messages keep their English for the CLI and their words for the renderer's language. */
+const english = translateFrom(en);
 
 const KEY_TYPE_START = /^(ssh-|ecdsa-|sk-)/;
 /** FIDO security-key types, which sshpk does not parse; their fingerprint is computed here. */
@@ -40,11 +47,10 @@ function securityKeyInfo(line: string, lineNumber: number): SshKeyInfo | null {
   };
 }
 
-function weaknessOf(type: string, bits: number): string | undefined {
-  if (type === 'DSA')
-    return 'OpenSSH no longer accepts DSA keys; use an ed25519 key (ssh-keygen -t ed25519).';
-  if (type === 'RSA' && bits < 2048)
-    return `This RSA key has only ${bits} bits; OpenSSH refuses RSA keys under 2048 bits on many systems.`;
+/** Why a key may not work, as catalogue words (rules.sshKey…), or undefined. */
+function weaknessOf(type: string, bits: number): ProblemWords | undefined {
+  if (type === 'DSA') return { key: 'sshKey.dsa', values: {} };
+  if (type === 'RSA' && bits < 2048) return { key: 'sshKey.shortRsa', values: { bits } };
   return undefined;
 }
 
@@ -66,7 +72,7 @@ function publicKeyInfo(keyLine: string, lineNumber: number): SshKeyInfo | null {
         .join(' '),
     };
     const weakness = weaknessOf(type, key.size);
-    return weakness ? { ...info, weakness } : info;
+    return weakness ? { ...info, weakness: sayWords(weakness, english), weaknessWords: weakness } : info;
   } catch {
     return null;
   }
@@ -89,7 +95,8 @@ function parsesAsPrivateKey(keyText: string): boolean {
  */
 export function inspectSshKeys(keyText: string): SshKeyInspection {
   if (looksLikePrivateKey(keyText) || parsesAsPrivateKey(keyText)) {
-    return { ok: false, reason: 'privateKey', message: PRIVATE_KEY_MESSAGE };
+    const words = { key: 'privateKey', values: {} };
+    return { ok: false, reason: 'privateKey', message: PRIVATE_KEY_MESSAGE, words };
   }
   const keys: SshKeyInfo[] = [];
   const lines = keyText.split('\n');
@@ -99,14 +106,16 @@ export function inspectSshKeys(keyText: string): SshKeyInspection {
     const info = publicKeyInfo(line, index + 1);
     if (!info) {
       const certificate = /-cert-v01@openssh\.com\b/.test(line);
+      const words = {
+        key: certificate ? 'sshKey.certificate' : 'sshKey.notPublic',
+        values: { line: index + 1 },
+      };
       return {
         ok: false,
         reason: 'notAPublicKey',
         line: index + 1,
-        message: certificate
-          ? `Line ${index + 1} is an SSH certificate, not a public key. Paste the public key (.pub file) instead.`
-          : `Line ${index + 1} is not an SSH public key. A public key is one line such as ` +
-            '"ssh-ed25519 AAAAC3Nza… you@host": the contents of a .pub file (e.g. ~/.ssh/id_ed25519.pub).',
+        message: sayWords(words, english),
+        words,
       };
     }
     keys.push(info);

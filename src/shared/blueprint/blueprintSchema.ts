@@ -16,10 +16,8 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * Text without half of a UTF-16 surrogate pair: TOML cannot carry one and Go replaces it, so
  * such a string would silently change on its way to bib.
  */
-const text = () =>
-  z.string().refine((value) => !LONE_SURROGATE.test(value), {
-    message: 'contains a broken character (half of a UTF-16 surrogate pair)',
-  });
+export const BROKEN_CHARACTER = 'contains a broken character (half of a UTF-16 surrogate pair)';
+const text = () => z.string().refine((value) => !LONE_SURROGATE.test(value), { message: BROKEN_CHARACTER });
 
 /** TOML has no null, so a kept value must not hold one (JSON import drops null members, as Go does). */
 function isCarriableTree(value: unknown): boolean {
@@ -32,9 +30,8 @@ function isCarriableTree(value: unknown): boolean {
   return true;
 }
 
-const keptValue = z.json().refine(isCarriableTree, {
-  message: 'contains an empty value (null) or a broken character, which TOML cannot carry',
-});
+export const NOT_CARRIABLE = 'contains an empty value (null) or a broken character, which TOML cannot carry';
+const keptValue = z.json().refine(isCarriableTree, { message: NOT_CARRIABLE });
 /** A list of tables bib knows and Bootstick keeps as it is. */
 const keptList = z.array(keptValue);
 /** A table bib knows and Bootstick keeps as it is. */

@@ -9,10 +9,23 @@ export type ProblemPath = z.infer<typeof ProblemPathSchema>;
  * osbuild, later in the build) would refuse it; a warning means bib accepts it but the result is
  * probably not what was meant.
  */
+/**
+ * The catalogue key (under `rules.`) and values a problem's English message was made from, kept so
+ * the renderer can say it again in the person's language. A value named `…Keys` holds catalogue
+ * keys (space-separated) whose texts, joined, fill the placeholder without `Keys` (see sayWords).
+ */
+export const ProblemWordsSchema = z.object({
+  key: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ProblemWords = z.infer<typeof ProblemWordsSchema>;
+
 export const BlueprintProblemSchema = z.object({
   path: ProblemPathSchema,
   message: z.string(),
   severity: z.enum(['error', 'warning']),
+  /** Absent in problems stored before messages were translatable: those show `message`. */
+  words: ProblemWordsSchema.optional(),
 });
 export type BlueprintProblem = z.infer<typeof BlueprintProblemSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { BlueprintSchema } from './blueprintSchema';
-import { type BlueprintProblem, error, formatPath, type ProblemPath, quote } from './problem';
+import { BlueprintSchema, BROKEN_CHARACTER, NOT_CARRIABLE } from './blueprintSchema';
+import { type BlueprintProblem, formatPath, type ProblemPath, type ProblemWords, quote } from './problem';
+import { ruleError } from './ruleWords';
 
 /** The keys the model allows at a path (the object schema found by following it), or none. */
 function keysAt(path: ProblemPath): string[] {
@@ -30,17 +31,18 @@ const SYNONYMS: Readonly<Record<string, string>> = {
 
 const normalise = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
 
-function unknownKeyMessage(path: ProblemPath, key: string): string {
-  const where = path.length > 0 ? ` in ${formatPath(path)}` : '';
-  const base = `Unknown key ${quote(key)}${where}: bib refuses keys it does not know.`;
-  if (path.length === 0 && key === 'blueprint') {
-    return 'The {"blueprint": …} wrapper is an old form bib accepts only in JSON; in TOML start directly with [customizations…] tables.';
-  }
+/** An unknown key's words: with where it sits and a likely meant key, when there are. */
+function unknownKeyWords(path: ProblemPath, key: string): ProblemWords {
+  if (path.length === 0 && key === 'blueprint') return { key: 'schema.tomlWrapper', values: {} };
   const known = keysAt(path);
   const suggestion =
     known.find((name) => normalise(name) === normalise(key)) ??
     known.find((name) => name === SYNONYMS[normalise(key)]);
-  return suggestion ? `${base} Did you mean "${suggestion}"?` : base;
+  const values: ProblemWords['values'] = { key: quote(key) };
+  if (path.length > 0) values.where = formatPath(path);
+  if (suggestion) values.suggestion = suggestion;
+  const name = `schema.unknownKey${path.length > 0 ? 'In' : ''}${suggestion ? 'Suggest' : ''}`;
+  return { key: name, values };
 }
 
 function valueAt(input: unknown, path: ProblemPath): unknown {
@@ -52,15 +54,26 @@ function valueAt(input: unknown, path: ProblemPath): unknown {
   return value;
 }
 
+/** What a value should have been, as catalogue keys (rules.schema…). */
 const EXPECTED_WORDS: Readonly<Record<string, string>> = {
-  string: 'text (in quotes)',
-  int: 'a whole number',
-  number: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a table of settings',
-  record: 'a table of settings',
+  string: 'schema.text',
+  int: 'schema.wholeNumber',
+  number: 'schema.wholeNumber',
+  boolean: 'schema.trueOrFalse',
+  array: 'schema.list',
+  object: 'schema.table',
+  record: 'schema.table',
 };
+
+/** The schema's own refinement messages, as catalogue keys. */
+const CUSTOM_WORDS: Readonly<Record<string, string>> = {
+  [BROKEN_CHARACTER]: 'schema.brokenCharacter',
+  [NOT_CARRIABLE]: 'schema.notCarriable',
+};
+
+/** A word that is a catalogue key when one is known, else the text itself (untranslated). */
+const part = (name: string, key: string | undefined, text: string): ProblemWords['values'] =>
+  key ? { [`${name}Keys`]: key } : { [name]: text };
 
 /**
  * Turns schema issues into plain-language problems. Issues never carry the offending value (a
@@ -69,26 +82,30 @@ const EXPECTED_WORDS: Readonly<Record<string, string>> = {
 export function schemaProblems(input: unknown, issues: readonly z.core.$ZodIssue[]): BlueprintProblem[] {
   return issues.flatMap((issue): BlueprintProblem[] => {
     const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
-    const label = path.length > 0 ? `"${formatPath(path)}"` : 'The config';
+    const label: ProblemWords['values'] =
+      path.length > 0 ? { label: `"${formatPath(path)}"` } : { labelKeys: 'schema.theConfig' };
+    const say = (key: string, values: ProblemWords['values'] = {}) =>
+      ruleError(path, `schema.${key}`, { ...label, ...values });
     if (issue.code !== 'unrecognized_keys' && path.length > 0 && valueAt(input, path) === undefined) {
-      return [error(path, `${label} is missing.`)];
+      return [say('missing')];
     }
     switch (issue.code) {
       case 'unrecognized_keys':
-        return issue.keys.map((key) => error([...path, key], unknownKeyMessage(path, key)));
-      case 'invalid_type': {
-        const expected = EXPECTED_WORDS[issue.expected] ?? issue.expected;
-        return [error(path, `${label} must be ${expected}.`)];
-      }
+        return issue.keys.map((key) => {
+          const words = unknownKeyWords(path, key);
+          return ruleError([...path, key], words.key, words.values);
+        });
+      case 'invalid_type':
+        return [say('mustBe', part('expected', EXPECTED_WORDS[issue.expected], issue.expected))];
       case 'invalid_union':
-        return [error(path, `${label} must be a number of bytes or a size such as "10 GiB".`)];
+        return [say('mustBeSize')];
       case 'too_small':
       case 'too_big':
-        return [error(path, `${label} is out of range.`)];
+        return [say('outOfRange')];
       case 'custom':
-        return [error(path, `${label} ${issue.message}.`)];
+        return [say('custom', part('detail', CUSTOM_WORDS[issue.message], issue.message))];
       default:
-        return [error(path, `${label} is not valid.`)];
+        return [say('notValid')];
     }
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProblemWordsSchema } from './problem';
 
 /** One public key of a user's `key` field, as `ssh-keygen -l` would describe it. */
 export const SshKeyInfoSchema = z.object({
@@ -13,6 +14,8 @@ export const SshKeyInfoSchema = z.object({
   comment: z.string(),
   /** Why this key may not work or is weak, in words; absent when it is fine. */
   weakness: z.string().optional(),
+  /** The catalogue words of `weakness` (rules.sshKey…), to say it in the person's language. */
+  weaknessWords: ProblemWordsSchema.optional(),
 });
 export type SshKeyInfo = z.infer<typeof SshKeyInfoSchema>;
 
@@ -24,6 +27,8 @@ export const SshKeyInspectionSchema = z.discriminatedUnion('ok', [
     /** The offending line, when one line is to blame. */
     line: z.number().int().positive().optional(),
     message: z.string(),
+    /** The catalogue words of `message`, to say it in the person's language. */
+    words: ProblemWordsSchema.optional(),
   }),
 ]);
 export type SshKeyInspection = z.infer<typeof SshKeyInspectionSchema>;

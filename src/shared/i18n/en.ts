@@ -1,3 +1,4 @@
+import { RULE_TEXT_EN } from '../blueprint/ruleTextEn';
 import { BUILD_ERROR_TEXT } from '../build/buildErrors';
 
 /** English strings. Keys are shared with ko.ts; the type of this object is the catalogue's shape. */
@@ -510,6 +511,8 @@ export const en = {
       freeSpace: 'Free some space, or choose an output folder on a larger disk.',
     },
   },
+  /** Blueprint problems (src/shared/blueprint/rules make their English from these). */
+  rules: RULE_TEXT_EN,
   /** What the helper and main report by code, said here so each language has its own words. */
   errors: {
     withDetail: '{{text}} ({{detail}})',

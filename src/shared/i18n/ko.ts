@@ -1,3 +1,4 @@
+import { RULE_TEXT_KO } from '../blueprint/ruleTextKo';
 import type { Catalogue } from './en';
 
 /** 한국어 문자열. The project's first user writes Korean; keep this complete. */
@@ -508,6 +509,7 @@ export const ko: Catalogue = {
       freeSpace: '공간을 비우거나 더 큰 디스크의 출력 폴더를 고르세요.',
     },
   },
+  rules: RULE_TEXT_KO,
   errors: {
     withDetail: '{{text}} (원인: {{detail}})',
     drive: {

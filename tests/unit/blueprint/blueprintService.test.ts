@@ -27,6 +27,10 @@ describe('the blueprint calls the router exposes', () => {
         path: ['customizations', 'user', 0, 'uid'],
         severity: 'error',
         message: '"customizations.user[0].uid" must be a whole number.',
+        words: {
+          key: 'schema.mustBe',
+          values: { label: '"customizations.user[0].uid"', expectedKeys: 'schema.wholeNumber' },
+        },
       },
     ]);
   });

@@ -154,6 +154,7 @@ describe('inspectSshKeys', () => {
       reason: 'notAPublicKey',
       line: 2,
       message: expect.stringContaining('Line 2 is not an SSH public key'),
+      words: { key: 'sshKey.notPublic', values: { line: 2 } },
     });
     if (!result.ok) expect(result.message).not.toContain('hunter2');
     expect(inspectSshKeys('ssh-rsa AAA ... user@email.com')).toMatchObject({ ok: false, line: 1 });

@@ -178,7 +178,11 @@ describe('size strings (images v0.251 datasizes)', () => {
     ]) {
       expect(parseDataSize(text).ok, text).toBe(false);
     }
-    expect(parseDataSize('99999999999 TiB')).toEqual({ ok: false, message: 'is far too large' });
+    expect(parseDataSize('99999999999 TiB')).toEqual({
+      ok: false,
+      reason: 'tooLarge',
+      message: 'is far too large',
+    });
   });
 
   it('refuses a size of 0 and warns about a size without a unit', () => {

@@ -9,6 +9,7 @@ import {
 } from '@patternfly/react-core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeProblem } from '../../../shared/i18n/describeProblem';
 import { useBlueprintStore } from '../../stores/blueprintStore';
 
 /** Import a bib config.toml / config.json: pasted, browsed or dropped; problems by line. */
@@ -54,7 +55,10 @@ export function BlueprintImport() {
               key={`${problem.line}-${problem.message}`}
               variant={problem.severity === 'error' ? 'error' : 'warning'}
             >
-              {t('blueprint.problemLine', { line: problem.line, message: problem.message })}
+              {t('blueprint.problemLine', {
+                line: problem.line,
+                message: describeProblem(problem, (key, values) => t(key, values)),
+              })}
             </HelperTextItem>
           ))}
         </HelperText>

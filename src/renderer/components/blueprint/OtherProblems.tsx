@@ -2,6 +2,7 @@ import { Alert, List, ListItem } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { BlueprintProblem } from '../../../shared/blueprint/problem';
 import { formatPath } from '../../../shared/blueprint/problem';
+import { describeProblem } from '../../../shared/i18n/describeProblem';
 
 /**
  * Problems no visible field shows: in settings the form does not edit (kept from an import), or in
@@ -21,7 +22,8 @@ export function OtherProblems({ problems }: { problems: BlueprintProblem[] }) {
       <List>
         {problems.map((problem) => (
           <ListItem key={`${formatPath(problem.path)} ${problem.message}`}>
-            <code>{formatPath(problem.path)}</code>: {problem.message}
+            <code>{formatPath(problem.path)}</code>:{' '}
+            {describeProblem(problem, (key, values) => t(key, values))}
           </ListItem>
         ))}
       </List>

@@ -1,8 +1,9 @@
 import { FormGroup, FormHelperText, HelperText, HelperTextItem, TextArea } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { looksLikePrivateKey, PRIVATE_KEY_MESSAGE } from '../../../shared/blueprint/privateKeyText';
+import { looksLikePrivateKey } from '../../../shared/blueprint/privateKeyText';
 import type { SshKeyInspection } from '../../../shared/blueprint/sshKeyInfo';
+import { sayWords } from '../../../shared/i18n/describeProblem';
 import { api } from '../../api';
 import { PublicKeyFilePicker } from './PublicKeyFilePicker';
 
@@ -51,12 +52,16 @@ export function SshKeyField({
     setRefusedPrivate(false);
     onChange(text);
   };
+  // Main keeps the catalogue words with its English, so the person reads them in their language.
+  const say = (key: string, values?: Record<string, string | number>) => t(key, values);
   const error = refusedPrivate
-    ? PRIVATE_KEY_MESSAGE
+    ? t('rules.privateKey')
     : tooLarge
       ? t('blueprint.sshKeyFileTooLarge')
       : inspection && !inspection.ok
-        ? inspection.message
+        ? inspection.words
+          ? sayWords(inspection.words, say)
+          : inspection.message
         : null;
   return (
     <FormGroup label={t('blueprint.sshKey')} fieldId={id}>
@@ -92,7 +97,11 @@ export function SshKeyField({
                   fingerprint: key.fingerprint,
                   comment: key.comment,
                 })}
-                {key.weakness ? ` — ${key.weakness}` : ''}
+                {key.weaknessWords
+                  ? ` — ${sayWords(key.weaknessWords, say)}`
+                  : key.weakness
+                    ? ` — ${key.weakness}`
+                    : ''}
               </HelperTextItem>
             ))
           ) : (

@@ -1,4 +1,4 @@
-import { quote } from '../problem';
+import { type ProblemWords, quote } from '../problem';
 
 /**
  * osbuild's schema for user and group names (`org.osbuild.users`/`groups`/`kickstart` stages,
@@ -8,21 +8,21 @@ import { quote } from '../problem';
  */
 export const ACCOUNT_NAME = /^[A-Za-z0-9_.][A-Za-z0-9_.-]{0,31}$/;
 
-/** Why a user or group name cannot be used, or null when it can. */
-export function describeBadAccountName(name: string, what: 'User' | 'Group'): string | null {
-  if (name === '') return `Every ${what.toLowerCase()} needs a name.`;
-  if (name === '.' || name === '..') {
-    return `${what} name ${quote(name)} cannot be used: it means a folder, not an account.`;
-  }
+/**
+ * Why a user or group name cannot be used, as catalogue words, or null when it can. Each reason
+ * is a key of its own (`reasonsKeys`), so every language joins them in its own way.
+ */
+export function describeBadAccountName(name: string, what: 'User' | 'Group'): ProblemWords | null {
+  const prefix = `accountName.${what === 'User' ? 'user' : 'group'}`;
+  if (name === '') return { key: `${prefix}Empty`, values: {} };
+  if (name === '.' || name === '..') return { key: `${prefix}Dot`, values: { name: quote(name) } };
   if (ACCOUNT_NAME.test(name)) return null;
   const reasons: string[] = [];
-  if (name.length > 32) reasons.push(`is ${name.length} characters long`);
-  if (name.startsWith('-')) reasons.push('starts with "-"');
-  if (/[^A-Za-z0-9_.-]/.test(name))
-    reasons.push('contains characters other than A–Z, a–z, 0–9, ".", "_" and "-"');
-  return (
-    `${what} name ${quote(name)} cannot be used: it ${reasons.join(' and ')}. osbuild accepts only names of ` +
-    'at most 32 characters made of letters, digits, ".", "_" and "-" (not starting with "-"), and it would ' +
-    'refuse this one only at the end of a long build.'
-  );
+  if (name.length > 32) reasons.push('accountName.tooLong');
+  if (name.startsWith('-')) reasons.push('accountName.startsWithDash');
+  if (/[^A-Za-z0-9_.-]/.test(name)) reasons.push('accountName.badCharacters');
+  return {
+    key: `${prefix}Bad`,
+    values: { name: quote(name), length: name.length, reasonsKeys: reasons.join(' ') },
+  };
 }

@@ -1,5 +1,6 @@
 import { parseDataSize } from '../dataSize';
-import { type BlueprintProblem, error, quote, warning } from '../problem';
+import { type BlueprintProblem, quote } from '../problem';
+import { ruleError, ruleWarning } from '../ruleWords';
 import type { BlueprintRule } from '../validationContext';
 
 const ONE_MIB = 1024 ** 2;
@@ -9,21 +10,23 @@ export const filesystemSizeRule: BlueprintRule = (blueprint) => {
   const problems: BlueprintProblem[] = [];
   (blueprint.customizations?.filesystem ?? []).forEach((filesystem, index) => {
     const path = ['customizations', 'filesystem', index, 'minsize'];
-    const where = `The size of ${quote(filesystem.mountpoint, 80)}`;
+    const mountpoint = quote(filesystem.mountpoint, 80);
     let bytes: number;
     if (typeof filesystem.minsize === 'number') {
       bytes = filesystem.minsize;
     } else {
       const parsed = parseDataSize(filesystem.minsize);
       if (!parsed.ok) {
-        problems.push(error(path, `${where} (${quote(filesystem.minsize)}) ${parsed.message}.`));
+        problems.push(
+          ruleError(path, `size.${parsed.reason}`, { mountpoint, size: quote(filesystem.minsize) }),
+        );
         return;
       }
       bytes = parsed.bytes;
     }
-    if (bytes === 0) problems.push(error(path, `${where} must be greater than 0.`));
+    if (bytes === 0) problems.push(ruleError(path, 'size.zero', { mountpoint }));
     else if (bytes < ONE_MIB) {
-      problems.push(warning(path, `${where} is only ${bytes} bytes; a unit such as GiB may be missing.`));
+      problems.push(ruleWarning(path, 'size.tiny', { mountpoint, bytes }));
     }
   });
   return problems;

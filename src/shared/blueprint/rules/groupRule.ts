@@ -1,4 +1,5 @@
-import { type BlueprintProblem, error, quote } from '../problem';
+import { type BlueprintProblem, quote } from '../problem';
+import { ruleError, wordsError } from '../ruleWords';
 import type { BlueprintRule } from '../validationContext';
 import { describeBadAccountName } from './accountName';
 import { describeBadId } from './userFieldsRule';
@@ -14,23 +15,16 @@ export const groupRule: BlueprintRule = (blueprint) => {
   (blueprint.customizations?.group ?? []).forEach((group, index) => {
     const at = (field: string) => ['customizations', 'group', index, field];
     const bad = describeBadAccountName(group.name, 'Group');
-    if (bad) problems.push(error(at('name'), bad));
+    if (bad) problems.push(wordsError(at('name'), bad));
     else if (names.has(group.name)) {
-      problems.push(
-        error(
-          at('name'),
-          `There are two groups named ${quote(group.name)}; bib refuses duplicate group names.`,
-        ),
-      );
+      problems.push(ruleError(at('name'), 'group.duplicateName', { name: quote(group.name) }));
     }
     names.add(group.name);
     if (group.gid === undefined) return;
-    const badGid = describeBadId(group.gid, 'Group ID');
-    if (badGid) problems.push(error(at('gid'), badGid));
+    const badGid = describeBadId(group.gid, 'group');
+    if (badGid) problems.push(wordsError(at('gid'), badGid));
     else if (gids.has(group.gid)) {
-      problems.push(
-        error(at('gid'), `Two groups have the group ID ${group.gid}; bib refuses duplicate group IDs.`),
-      );
+      problems.push(ruleError(at('gid'), 'group.duplicateId', { id: group.gid }));
     }
     gids.add(group.gid);
   });

@@ -1,6 +1,7 @@
 import { type ImageType, ImageTypeSchema, isIsoType, supportedCustomizations } from '../../build/imageTypes';
 import { type Blueprint, type Customizations, PACKAGE_KEYS } from '../blueprintSchema';
-import { type BlueprintProblem, warning } from '../problem';
+import type { BlueprintProblem } from '../problem';
+import { ruleWarning } from '../ruleWords';
 import type { BlueprintRule } from '../validationContext';
 
 /** Disk-type keys osbuild/images supports that the form does not edit (bootc-generic imagetypes.yaml). */
@@ -31,12 +32,13 @@ function setKeys(customizations: Customizations): string[] {
     .map(([key]) => key);
 }
 
-function describe(key: string, type: ImageType | undefined): string {
-  const where = type ? `for ${type} images` : 'for bootc images';
-  if (key === 'sshkey') {
-    return `customizations.sshkey is the old way to add SSH keys and is not supported ${where} (bib warns); put the key on a user instead.`;
-  }
-  return `customizations.${key} is not used ${where}: bib warns "not supported" and ignores it.`;
+/** The warning for a key the chosen type (or, with none chosen, every bootc type) ignores. */
+function unsupportedWarning(key: string, type: ImageType | undefined): BlueprintProblem {
+  const kind = key === 'sshkey' ? 'imageType.sshkey' : 'imageType.unused';
+  const path = ['customizations', key];
+  return type
+    ? ruleWarning(path, `${kind}ForType`, { key, type })
+    : ruleWarning(path, `${kind}ForBootc`, { key });
 }
 
 /** Settings bib would ignore for the chosen image type: warnings, because bib builds anyway. */
@@ -44,12 +46,7 @@ export const imageTypeSupportRule: BlueprintRule = (blueprint: Blueprint, contex
   const problems: BlueprintProblem[] = [];
   for (const key of PACKAGE_KEYS) {
     if (blueprint[key] !== undefined) {
-      problems.push(
-        warning(
-          [key],
-          `"${key}" is ignored: a bootc image gets its software from the container image (bib warns "not supported").`,
-        ),
-      );
+      problems.push(ruleWarning([key], 'imageType.packages', { key }));
     }
   }
   const customizations = blueprint.customizations;
@@ -57,7 +54,7 @@ export const imageTypeSupportRule: BlueprintRule = (blueprint: Blueprint, contex
   const type = context.imageType;
   const unsupported = type ? (key: string) => !supportedKeys(type).has(key) : UNSUPPORTED_EVERYWHERE;
   for (const key of setKeys(customizations)) {
-    if (unsupported(key)) problems.push(warning(['customizations', key], describe(key, type)));
+    if (unsupported(key)) problems.push(unsupportedWarning(key, type));
   }
   return problems;
 };

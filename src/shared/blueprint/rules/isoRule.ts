@@ -1,4 +1,5 @@
-import { type BlueprintProblem, error, quote, warning } from '../problem';
+import { type BlueprintProblem, quote } from '../problem';
+import { ruleError, ruleWarning } from '../ruleWords';
 import { type BlueprintRule, mayBeIso } from '../validationContext';
 
 /** blueprint `validateVolumeID`: Go's `^[\w\d_-]+$`, i.e. ASCII letters, digits, "_" and "-". */
@@ -14,23 +15,11 @@ export const isoRule: BlueprintRule = (blueprint, context) => {
   const problems: BlueprintProblem[] = [];
   if (volumeId === '') {
     // bib checks the label whenever the [customizations.iso] table exists, even if it is empty.
-    problems.push(
-      error(path, 'The ISO settings need a volume label: bib refuses an ISO section without one.'),
-    );
+    problems.push(ruleError(path, 'iso.labelMissing'));
   } else if (!VOLUME_ID.test(volumeId)) {
-    problems.push(
-      error(
-        path,
-        `ISO volume label ${quote(volumeId)} may contain only letters A–Z, digits, "-" and "_" (no spaces).`,
-      ),
-    );
+    problems.push(ruleError(path, 'iso.labelCharacters', { label: quote(volumeId) }));
   } else if (volumeId.length > VOLUME_ID_MAX) {
-    problems.push(
-      warning(
-        path,
-        `ISO volume label ${quote(volumeId)} is longer than 32 characters and will be cut short.`,
-      ),
-    );
+    problems.push(ruleWarning(path, 'iso.labelLong', { label: quote(volumeId) }));
   }
   return problems;
 };

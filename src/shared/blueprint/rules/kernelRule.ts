@@ -1,4 +1,5 @@
-import { type BlueprintProblem, error, warning } from '../problem';
+import type { BlueprintProblem } from '../problem';
+import { ruleError, ruleWarning } from '../ruleWords';
 import { type BlueprintRule, CONTROL_CHARACTER } from '../validationContext';
 
 /** Kernel arguments are one line on the boot loader's command line. */
@@ -7,20 +8,10 @@ export const kernelRule: BlueprintRule = (blueprint) => {
   if (!kernel) return [];
   const problems: BlueprintProblem[] = [];
   if (kernel.append !== undefined && CONTROL_CHARACTER.test(kernel.append)) {
-    problems.push(
-      error(
-        ['customizations', 'kernel', 'append'],
-        'Kernel arguments must be on one line, separated by spaces: line breaks and other control characters would break the boot entry.',
-      ),
-    );
+    problems.push(ruleError(['customizations', 'kernel', 'append'], 'kernel.appendLine'));
   }
   if (kernel.name !== undefined) {
-    problems.push(
-      warning(
-        ['customizations', 'kernel', 'name'],
-        'The kernel name is ignored for bootc images: the kernel comes with the container image (bib warns "not supported").',
-      ),
-    );
+    problems.push(ruleWarning(['customizations', 'kernel', 'name'], 'kernel.nameIgnored'));
   }
   return problems;
 };

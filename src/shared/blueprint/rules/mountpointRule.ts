@@ -1,4 +1,5 @@
-import { type BlueprintProblem, error, quote } from '../problem';
+import { type BlueprintProblem, type ProblemWords, quote } from '../problem';
+import { ruleError, wordsError } from '../ruleWords';
 import { type BlueprintRule, mayBeDisk } from '../validationContext';
 
 /**
@@ -31,30 +32,20 @@ export function cleanAbsolutePath(path: string): string {
 
 const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
-/** Why a mount point is refused, or null. */
-export function describeBadMountpoint(mountpoint: string, btrfsRoot: boolean): string | null {
-  const shown = quote(mountpoint, 80);
-  if (!mountpoint.startsWith('/')) return `Mount point ${shown} must be an absolute path starting with "/".`;
+/** Why a mount point is refused, as catalogue words, or null. */
+export function describeBadMountpoint(mountpoint: string, btrfsRoot: boolean): ProblemWords | null {
+  const values = { mountpoint: quote(mountpoint, 80) };
+  if (!mountpoint.startsWith('/')) return { key: 'mountpoint.notAbsolute', values };
   const clean = cleanAbsolutePath(mountpoint);
-  if (clean !== mountpoint) {
-    return `Mount point ${shown} must be written plainly as ${quote(clean, 80)} (no trailing "/", "//", "." or "..").`;
-  }
+  if (clean !== mountpoint)
+    return { key: 'mountpoint.notPlain', values: { ...values, clean: quote(clean, 80) } };
   if (mountpoint === '/' || mountpoint === '/boot') return null;
-  if (btrfsRoot) {
-    return `With a btrfs root filesystem bib accepts only the mount points / and /boot, so ${shown} is refused.`;
-  }
-  if (mountpoint === '/var') {
-    return '"/var" itself cannot be a separate filesystem in a bootc image; use a folder below it, such as /var/data.';
-  }
+  if (btrfsRoot) return { key: 'mountpoint.btrfs', values };
+  if (mountpoint === '/var') return { key: 'mountpoint.var', values };
   const denied = DENIED_UNDER_VAR.find((prefix) => isUnder(mountpoint, prefix));
-  if (denied) {
-    return `${shown} cannot be a separate filesystem: bootc manages ${denied} itself (it is a link or belongs to the system).`;
-  }
+  if (denied) return { key: 'mountpoint.bootcOwned', values: { ...values, denied } };
   if (isUnder(mountpoint, '/var')) return null;
-  return (
-    `${shown} cannot be a separate filesystem in a bootc disk image: only /, /boot and folders under /var ` +
-    '(such as /var/data or /var/log) are allowed, because the rest of the system comes read-only from the container image.'
-  );
+  return { key: 'mountpoint.readOnly', values };
 }
 
 /** Mount points bib's policy refuses, duplicates, and filesystem together with disk. */
@@ -63,20 +54,17 @@ export const mountpointRule: BlueprintRule = (blueprint, context) => {
   if (!mayBeDisk(context) || filesystems.length === 0) return [];
   const problems: BlueprintProblem[] = [];
   if (blueprint.customizations?.disk !== undefined) {
-    problems.push(
-      error(
-        ['customizations', 'filesystem'],
-        'Filesystem sizes and a disk layout cannot both be given: bib refuses to combine them. Keep one of the two.',
-      ),
-    );
+    problems.push(ruleError(['customizations', 'filesystem'], 'mountpoint.withDisk'));
   }
   const seen = new Set<string>();
   filesystems.forEach((filesystem, index) => {
     const path = ['customizations', 'filesystem', index, 'mountpoint'];
     const bad = describeBadMountpoint(filesystem.mountpoint, context.rootfs === 'btrfs');
-    if (bad) problems.push(error(path, bad));
+    if (bad) problems.push(wordsError(path, bad));
     else if (seen.has(filesystem.mountpoint)) {
-      problems.push(error(path, `Mount point ${quote(filesystem.mountpoint, 80)} is listed twice.`));
+      problems.push(
+        ruleError(path, 'mountpoint.duplicate', { mountpoint: quote(filesystem.mountpoint, 80) }),
+      );
     }
     seen.add(filesystem.mountpoint);
   });

@@ -1,5 +1,6 @@
 import { classifyPassword, isCompleteHash } from '../passwordKind';
-import { type BlueprintProblem, error, quote, warning } from '../problem';
+import { type BlueprintProblem, quote } from '../problem';
+import { ruleError, ruleWarning } from '../ruleWords';
 import type { BlueprintRule } from '../validationContext';
 
 /**
@@ -13,21 +14,10 @@ export const passwordRule: BlueprintRule = (blueprint) => {
     const password = classifyPassword(user.password);
     if (password.kind === 'unrecognisedHash') {
       problems.push(
-        error(
-          path,
-          `The password of user ${quote(user.name)} is a ${password.scheme} hash, which osbuild does not recognise: ` +
-            'it would hash it again and nobody could log in with the real password. Type the password itself ' +
-            '(Bootstick stores and writes only its SHA-512 hash), or give a SHA-512 hash from `openssl passwd -6`.',
-        ),
+        ruleError(path, 'password.unrecognisedHash', { name: quote(user.name), scheme: password.scheme }),
       );
     } else if (password.kind === 'hashed' && user.password && !isCompleteHash(user.password)) {
-      problems.push(
-        warning(
-          path,
-          `The password of user ${quote(user.name)} starts like a crypt hash but is not a complete one; ` +
-            'osbuild copies it as it is, so if it was cut short nobody can log in with that password.',
-        ),
-      );
+      problems.push(ruleWarning(path, 'password.incompleteHash', { name: quote(user.name) }));
     }
   });
   return problems;

@@ -1,5 +1,6 @@
-import { looksLikePrivateKey, PRIVATE_KEY_MESSAGE } from '../privateKeyText';
-import { type BlueprintProblem, error } from '../problem';
+import { looksLikePrivateKey } from '../privateKeyText';
+import type { BlueprintProblem } from '../problem';
+import { ruleError } from '../ruleWords';
 import type { BlueprintRule } from '../validationContext';
 
 /** A private key in a `key` field would be copied into the image for anyone to read. */
@@ -8,12 +9,12 @@ export const privateKeyRule: BlueprintRule = (blueprint) => {
   const customizations = blueprint.customizations;
   (customizations?.user ?? []).forEach((user, index) => {
     if (user.key !== undefined && looksLikePrivateKey(user.key)) {
-      problems.push(error(['customizations', 'user', index, 'key'], PRIVATE_KEY_MESSAGE));
+      problems.push(ruleError(['customizations', 'user', index, 'key'], 'privateKey'));
     }
   });
   (customizations?.sshkey ?? []).forEach((entry, index) => {
     if (looksLikePrivateKey(entry.key))
-      problems.push(error(['customizations', 'sshkey', index, 'key'], PRIVATE_KEY_MESSAGE));
+      problems.push(ruleError(['customizations', 'sshkey', index, 'key'], 'privateKey'));
   });
   return problems;
 };

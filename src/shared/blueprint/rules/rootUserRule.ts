@@ -1,5 +1,5 @@
 import type { BlueprintUser } from '../blueprintSchema';
-import { error, warning } from '../problem';
+import { ruleError, ruleWarning } from '../ruleWords';
 import { type BlueprintRule, mayBeIso } from '../validationContext';
 
 /**
@@ -26,18 +26,8 @@ export const rootUserRule: BlueprintRule = (blueprint, context) => {
     const path = ['customizations', 'user', index, refused[0] as string];
     const list = refused.join(', ');
     if (context.imageType === undefined) {
-      return [
-        warning(
-          path,
-          `If this is built as an ISO installer, bib refuses root's ${list}: there root can have only a password and SSH keys.`,
-        ),
-      ];
+      return [ruleWarning(path, 'rootUser.maybeIso', { fields: list })];
     }
-    return [
-      error(
-        path,
-        `In an ISO installer root can have only a password and SSH keys; bib refuses root's ${list}.`,
-      ),
-    ];
+    return [ruleError(path, 'rootUser.iso', { fields: list })];
   });
 };

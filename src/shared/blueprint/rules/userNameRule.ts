@@ -1,4 +1,5 @@
-import { error, quote, warning } from '../problem';
+import { quote } from '../problem';
+import { ruleError, ruleWarning, wordsError } from '../ruleWords';
 import type { BlueprintRule } from '../validationContext';
 import { describeBadAccountName } from './accountName';
 
@@ -9,21 +10,14 @@ export const userNameRule: BlueprintRule = (blueprint) => {
   return users.flatMap((user, index) => {
     const path = ['customizations', 'user', index, 'name'];
     const bad = describeBadAccountName(user.name, 'User');
-    if (bad) return [error(path, bad)];
+    if (bad) return [wordsError(path, bad)];
     const problems = [];
     if (seen.has(user.name)) {
       // osbuild keys users by name: the last entry silently replaces the earlier ones.
-      problems.push(
-        error(path, `There are two users named ${quote(user.name)}; bib would keep only the last one.`),
-      );
+      problems.push(ruleError(path, 'userName.duplicate', { name: quote(user.name) }));
     }
     if (/^[0-9]+$/.test(user.name)) {
-      problems.push(
-        warning(
-          path,
-          `User name ${quote(user.name)} is only digits; many tools would take it for a user ID.`,
-        ),
-      );
+      problems.push(ruleWarning(path, 'userName.onlyDigits', { name: quote(user.name) }));
     }
     seen.add(user.name);
     return problems;
