@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { requireBuild } from '../support/builtApp';
 import { startTestHelper } from '../support/helperSession';
-import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { buildDenseImage, buildSparseGptImage } from '../support/testImages';
 import {
   bmaptool,
@@ -30,7 +30,16 @@ async function peakRssMb(pid: number): Promise<number> {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** Rounds per cell; the median is reported, so one stray slow run does not decide a ratio. */
+const ROUNDS = 3;
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
 async function timeIt(contender: Contender, image: string, size: number, targets: Target[]): Promise<number> {
+  // The loop drives' backing files sit in the page cache: without this, the writeback of one
+  // contender's bytes lands in the next contender's time. Not timed.
+  await run('sync', []);
   const start = performance.now();
   await contender.flash(image, size, targets);
   return (performance.now() - start) / 1000;
@@ -59,12 +68,17 @@ async function main(): Promise<void> {
     const times: Record<string, number> = {};
     for (const [kind, image] of Object.entries(images)) {
       for (const count of [1, 4]) {
-        for (const contender of contenders) {
-          process.stderr.write(`${kind} ×${count} ${contender.name}… `);
-          const seconds = await timeIt(contender, image.path, image.size, targets.slice(0, count));
-          times[`${kind}/${count}/${contender.name}`] = seconds;
-          process.stderr.write(`${seconds.toFixed(2)} s\n`);
+        // Round-robin, so a slow spell of this host hits every contender alike.
+        const runs = new Map<string, number[]>();
+        for (let round = 1; round <= ROUNDS; round += 1) {
+          for (const contender of contenders) {
+            process.stderr.write(`${kind} ×${count} ${contender.name} (${round}/${ROUNDS})… `);
+            const seconds = await timeIt(contender, image.path, image.size, targets.slice(0, count));
+            runs.set(contender.name, [...(runs.get(contender.name) ?? []), seconds]);
+            process.stderr.write(`${seconds.toFixed(2)} s\n`);
+          }
         }
+        for (const [name, seconds] of runs) times[`${kind}/${count}/${name}`] = median(seconds);
       }
     }
     const rss = await peakRssMb(helper.pid as number);
@@ -86,6 +100,7 @@ async function main(): Promise<void> {
       `four targets vs one: sparse ${scale('sparse').toFixed(2)}×, dense ${scale('dense').toFixed(2)}× (target ≤ 1.5×)`,
       `helper peak RSS: ${rss.toFixed(0)} MB (target < 250 MB)`,
       'images: sparse = 4 GiB GPT (EFI vfat + xfs root, ~230 MiB of data); dense = 1 GiB random',
+      `each cell: the median of ${ROUNDS} rounds, contenders taking turns, sync before every run`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
