@@ -131,6 +131,11 @@ describe('Image → Blueprint → Build, as a person does it', () => {
       .getByText(/Stage \d+ of \d+: org\.osbuild\./)
       .first()
       .waitFor({ timeout: 30_000 });
+    // What was checked shows while the build still runs, not only once it ends.
+    expect(await page.getByRole('button', { name: 'Cancel build' }).isVisible()).toBe(true);
+    expect(
+      await page.getByTestId('preflight-checklist').getByText(`${source} is a bootc image.`).count(),
+    ).toBe(1);
     await page
       .getByRole('log')
       .getByText(/Building manifest-raw\.json/)

@@ -148,6 +148,7 @@ export function createBuildService(options: {
         source: checked.facts.source,
         bib: checked.facts.bib,
       });
+      progress = { ...progress, preflight: checked.checks };
       const { source, bib } = checked.facts;
       if (checked.failure) return await fail(checked.failure);
       if (state.cancelled) return await fail(buildFailure('cancelled'));

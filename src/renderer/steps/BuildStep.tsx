@@ -94,9 +94,9 @@ export function BuildStep() {
           <BuildResult record={record} />
         </StackItem>
       ) : null}
-      {record ? (
+      {record || progress?.preflight ? (
         <StackItem>
-          <PreflightChecklist checks={record.preflight} />
+          <PreflightChecklist checks={record?.preflight ?? progress?.preflight ?? []} />
         </StackItem>
       ) : null}
       {log.length > 0 ? (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PreflightCheckSchema } from './buildRecord';
 
 /**
  * Where a build is. `manifest` covers both Bootstick's own `bib manifest` run (which lists the
@@ -40,6 +41,11 @@ export const BuildProgressSchema = z.object({
   fraction: z.number().min(0).max(1),
   /** A short line saying what is happening, in bib's or osbuild's own words. */
   message: z.string(),
+  /**
+   * The preflight checklist, once it has run: carried by every later event, so the person sees
+   * what was checked while the build goes on, not only when it ends.
+   */
+  preflight: z.array(PreflightCheckSchema).optional(),
 });
 export type BuildProgress = z.infer<typeof BuildProgressSchema>;
 
