@@ -128,7 +128,7 @@ describe('flash jobs through the helper', () => {
 
   it('verify-only finds a single flipped byte and reports its offset', async () => {
     const image = join(dir, 'flip.img');
-    await writePatternFile(image, 24 * MiB);
+    const sha = await writePatternFile(image, 24 * MiB);
     const drive = await loops.attach(32 * MiB);
     expect((await flash(image, [drive.path])).drives[0]?.status).toBe('verified');
     const verify = (jobId = testJobId()) =>
@@ -136,7 +136,9 @@ describe('flash jobs through the helper', () => {
         method: 'verify',
         params: { jobId, image, drive: drive.path, includeVirtual: true },
       }) as Promise<JobResult>;
-    expect((await verify()).drives[0]).toMatchObject({ status: 'matched', verified: true });
+    const matched = await verify();
+    expect(matched.drives[0]).toMatchObject({ status: 'matched', verified: true });
+    expect(matched.image).toMatchObject({ sha256: sha, mappedSize: 24 * MiB });
 
     const offset = 13 * MiB + 4321;
     const device = await open(drive.path, 'r+');
@@ -146,6 +148,8 @@ describe('flash jobs through the helper', () => {
     expect(result.drives[0]?.status).toBe('failed');
     expect(result.drives[0]?.error).toMatchObject({ code: 'verifyMismatch', offset });
     expect(result.drives[0]?.bytesWritten).toBe(0);
+    // The comparison stopped at the difference; the image's hash still covers all of it.
+    expect(result.image).toMatchObject({ sha256: sha, mappedSize: 24 * MiB });
   });
 
   it('records the SHA-256 of the bytes written and each drive in the result', async () => {

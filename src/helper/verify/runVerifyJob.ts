@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { DriveError, DriveOutcome, DriveProgress, JobResult, VerifyRequest } from '../../shared/flash';
 import { classifyFlashError } from '../flash/classifyFlashError';
 import { createDriveProgressReporter } from '../flash/driveProgressReporter';
-import { hashWrittenBytes } from '../flash/hashWrittenBytes';
 import { logicalBlockSize, prepareJob } from '../flash/runFlashJob';
 import { TargetBlockDevice, toEtcherDrive } from '../flash/targetBlockDevice';
 import type { JobRegistry } from '../jobRegistry';
@@ -35,11 +35,20 @@ export async function runVerifyJob(
     ? image.extents.reduce((sum, extent) => sum + extent.length, 0)
     : (image.size ?? 0);
   let error: DriveError | null = null;
+  // The audit hash is taken in the comparison's own pass over the image (one read, one
+  // decompression); it stands only if that pass reached the image's end.
+  const hash = createHash('sha256');
+  let hashed = 0;
   try {
-    const hashing = hashWrittenBytes(image);
     await device.open();
-    const comparison = await compareDriveToImage(image, device, (bytes) =>
-      reporter.update({ phase: 'verifying', bytes, total }),
+    const comparison = await compareDriveToImage(
+      image,
+      device,
+      (bytes) => reporter.update({ phase: 'verifying', bytes, total }),
+      (buffer) => {
+        hash.update(buffer);
+        hashed += buffer.length;
+      },
     ).catch((caught: unknown) => {
       error = classifyFlashError(
         device.isCancelled ? Object.assign(new Error(), { code: 'ECANCELED' }) : caught,
@@ -54,10 +63,9 @@ export async function runVerifyJob(
         message: `${target.facts.path} does not hold the image: first difference at byte ${comparison.offset}.`,
       };
     }
-    const { sha256, bytes } = await hashing.catch((caught: unknown) => {
-      error ??= classifyFlashError(caught, target.facts.path);
-      return { sha256: null, bytes: 0 };
-    });
+    // A comparison that ended (matched or not) read the whole image; an error may have cut it short.
+    const sha256 = comparison !== null ? hash.digest('hex') : null;
+    const bytes = hashed;
     const failed = error as DriveError | null;
     reporter.finish(failed ? (failed.code === 'cancelled' ? 'cancelled' : 'failed') : 'done');
     const outcome: DriveOutcome = {
