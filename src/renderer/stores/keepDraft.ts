@@ -1,4 +1,3 @@
-import { ImageTypeSchema, RootFsSchema, TargetArchSchema } from '../../shared/build/imageTypes';
 import type { Draft } from '../../shared/draft/draftSchema';
 import { api } from '../api';
 import { emptyDraft } from './blueprintDraft';
@@ -31,15 +30,12 @@ function currentDraft(): Draft {
 async function restore(draft: Draft): Promise<void> {
   useImageStore.getState().setReference(draft.image.reference);
   useBlueprintStore.setState(blueprintDraftFrom(draft.blueprint));
-  const build = draft.build;
+  // Main checked the draft against DraftSchema; the build options need no second check here.
+  const { type, targetArch, rootfs } = draft.build;
   useBuildStore.setState({
-    ...(ImageTypeSchema.safeParse(build.type).success && build.type ? { type: build.type } : {}),
-    targetArch: TargetArchSchema.nullable()
-      .catch(null)
-      .parse(build.targetArch ?? null),
-    rootfs: RootFsSchema.nullable()
-      .catch(null)
-      .parse(build.rootfs ?? null),
+    ...(type ? { type } : {}),
+    targetArch: targetArch ?? null,
+    rootfs: rootfs ?? null,
   });
   // The file may be gone since: then nothing is chosen, and nothing is said about it.
   if (draft.flashImage) {

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
+import { type StepId, WizardStepSchema } from '../../shared/wizardSteps';
 
 /** The wizard's steps, in order. */
-export const STEPS = ['image', 'blueprint', 'build', 'flash', 'firstBoot'] as const;
-export type StepId = (typeof STEPS)[number];
+export const STEPS = WizardStepSchema.options;
+export type { StepId };
 
 /** The standalone tools, reachable from any step; opening one leaves the wizard's step as it was. */
 export const TOOLS = ['verify', 'profiles', 'history', 'settings'] as const;

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { classifyPassword } from '../blueprint/passwordKind';
 import { looksLikePrivateKey } from '../blueprint/privateKeyText';
 import { ImageTypeSchema, RootFsSchema, TargetArchSchema } from '../build/imageTypes';
-
-/** The wizard's steps, as a draft names them (the renderer's wizardStore owns the order). */
-export const DraftStepSchema = z.enum(['image', 'blueprint', 'build', 'flash', 'firstBoot']);
+import { WizardStepSchema } from '../wizardSteps';
 
 /** A draft is small; anything near this is not a form someone typed. */
 export const MAX_DRAFT_BYTES = 1024 * 1024;
@@ -36,7 +34,7 @@ export function secretsIn(value: unknown, path = ''): string[] {
  */
 export const DraftSchema = z
   .object({
-    step: DraftStepSchema,
+    step: WizardStepSchema,
     image: z.object({ reference: z.string().max(1024) }).strict(),
     /** The Blueprint step's form, as typed (the renderer's BlueprintDraft). */
     blueprint: z.record(z.string(), z.unknown()),
