@@ -14,6 +14,7 @@ export const FlashErrorCodeSchema = z.enum([
   'permissionDenied',
   'cancelled',
   'driveChanged',
+  'imageChanged',
   'internal',
 ]);
 export type FlashErrorCode = z.infer<typeof FlashErrorCodeSchema>;

@@ -1,12 +1,14 @@
 import { multiWrite, type sourceDestination } from 'etcher-sdk';
 import type { DriveError, DriveOutcome, DriveProgress } from '../../shared/flash';
+import { stillTheSameFile } from '../imageHash/fileIdentity';
+import { startImageSha256 } from '../imageHash/imageSha256';
 import type { CheckedTarget } from '../safety/checkTargets';
 import { recheckIdentity } from '../safety/recheckIdentity';
 import { compareDriveToImage } from '../verify/compareDriveToImage';
 import { classifyFlashError } from './classifyFlashError';
 import { createDriveProgressReporter, type DriveProgressReporter } from './driveProgressReporter';
 import { type ImageDescription, openImageSource } from './imageSource';
-import { tapSha256 } from './tapSha256';
+import { tapSourceChunks } from './tapSourceChunks';
 import type { TargetBlockDevice } from './targetBlockDevice';
 
 /** etcher-sdk's ring of 1 MiB aligned buffers: 16 per drive keeps each busy, capped at 32 MiB (the helper must stay small). */
@@ -106,7 +108,8 @@ export async function flashDrives({ jobId, image, targets, devices, verify, emit
   const etcherVerifies = verify && image.size !== null;
   if (active.length > 0) {
     const source = await openImageSource(image);
-    const tap = tapSha256(source);
+    const audit = startImageSha256(image);
+    if (audit.feed) tapSourceChunks(source, audit.feed);
     try {
       const result = await multiWrite.pipeSourceToDestinations({
         source,
@@ -138,11 +141,24 @@ export async function flashDrives({ jobId, image, targets, devices, verify, emit
       // The source itself failed (a damaged image): every drive still writing fails with it.
       for (const run of active) fail(run, caught);
     }
-    sha256 = await tap.digest(active.some((run) => run.error === null));
+    sha256 = await audit.digest(active.some((run) => run.error === null));
   }
   if (verify && !etcherVerifies) await verifyByReadingBack(active, image);
   // Cancelled while being verified (reads are not interrupted, see TargetBlockDevice).
   for (const run of active) if (run.device.isCancelled) fail(run, cancelledError());
+  // Written from a file that changed under the job: the drives may hold a mix of two versions,
+  // and the verification compared them with that same mix. None of them can be vouched for.
+  if (active.length > 0 && !(await stillTheSameFile(image.path, image.identity))) {
+    sha256 = null;
+    for (const run of active) {
+      if (run.error) continue;
+      run.error = {
+        code: 'imageChanged',
+        message: `The image file changed during the job, so the result for ${run.target.facts.path} cannot be trusted (it may hold a mix of old and new bytes). Run the job again.`,
+      };
+      run.endedAt = new Date().toISOString();
+    }
+  }
 
   for (const run of runs) {
     if (run.error?.code === 'verifyMismatch' && run.error.offset === undefined) {

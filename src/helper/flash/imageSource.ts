@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { sourceDestination } from 'etcher-sdk';
 import type { ImageSummary } from '../../shared/flash';
+import { fileIdentity } from '../imageHash/fileIdentity';
 import { dataExtents } from '../sparse/dataExtents';
 import { FreshAlignedChunks } from './freshAlignedChunks';
 import { gatedXzStream } from './gatedXzStream';
@@ -17,6 +18,8 @@ export interface ImageDescription {
   sizeIsEstimated: boolean;
   /** Data extents of an uncompressed file to write sparsely; null means write every byte. */
   extents: Extent[] | null;
+  /** The file as it was when described (see fileIdentity): a job checks it did not change. */
+  identity: string;
 }
 
 export class ImageError extends Error {
@@ -103,6 +106,8 @@ export async function describeImage(path: string, options: { full: boolean }): P
   }
   const { file, inner } = layers;
   try {
+    // Taken before anything is read from it, so any change from here on shows at the job's end.
+    const identity = await fileIdentity(path);
     const metadata = await inner.getMetadata().catch((error: unknown) => {
       throw new ImageError(
         'imageCorrupt',
@@ -115,7 +120,7 @@ export async function describeImage(path: string, options: { full: boolean }): P
     if (size === 0) throw new ImageError('notADiskImage', `${path} is empty: there is nothing to write.`);
     const extents =
       compression === 'none' && !options.full ? worthWritingSparsely(await dataExtents(path), size) : null;
-    return { path, compression, size, sizeIsEstimated: metadata.isSizeEstimated === true, extents };
+    return { path, compression, size, sizeIsEstimated: metadata.isSizeEstimated === true, extents, identity };
   } finally {
     await inner.close().catch(() => {});
     await file.close().catch(() => {});

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { DriveError, DriveOutcome, DriveProgress, JobResult, VerifyRequest } from '../../shared/flash';
 import { classifyFlashError } from '../flash/classifyFlashError';
 import { createDriveProgressReporter } from '../flash/driveProgressReporter';
 import { logicalBlockSize, prepareJob } from '../flash/runFlashJob';
 import { TargetBlockDevice, toEtcherDrive } from '../flash/targetBlockDevice';
+import { stillTheSameFile } from '../imageHash/fileIdentity';
+import { startImageSha256 } from '../imageHash/imageSha256';
 import type { JobRegistry } from '../jobRegistry';
 import { compareDriveToImage } from './compareDriveToImage';
 
@@ -35,20 +36,25 @@ export async function runVerifyJob(
     ? image.extents.reduce((sum, extent) => sum + extent.length, 0)
     : (image.size ?? 0);
   let error: DriveError | null = null;
-  // The audit hash is taken in the comparison's own pass over the image (one read, one
-  // decompression); it stands only if that pass reached the image's end.
-  const hash = createHash('sha256');
-  let hashed = 0;
+  // A compressed image is hashed in the comparison's own pass over it (one decompression); that
+  // hash stands only if the pass reached the image's end. Any other is hashed beside it.
+  const audit = startImageSha256(image);
+  const feed = audit.feed;
+  const sizeKnown = image.size !== null && !image.sizeIsEstimated;
+  let decompressed = 0;
   try {
     await device.open();
     const comparison = await compareDriveToImage(
       image,
       device,
       (bytes) => reporter.update({ phase: 'verifying', bytes, total }),
-      (buffer) => {
-        hash.update(buffer);
-        hashed += buffer.length;
-      },
+      // A size the format does not tell (bzip2) is counted in the same pass, to the image's end.
+      feed || !sizeKnown
+        ? (buffer) => {
+            feed?.(buffer);
+            decompressed += buffer.length;
+          }
+        : undefined,
     ).catch((caught: unknown) => {
       error = classifyFlashError(
         device.isCancelled ? Object.assign(new Error(), { code: 'ECANCELED' }) : caught,
@@ -64,8 +70,14 @@ export async function runVerifyJob(
       };
     }
     // A comparison that ended (matched or not) read the whole image; an error may have cut it short.
-    const sha256 = comparison !== null ? hash.digest('hex') : null;
-    const bytes = hashed;
+    const sha256 = await audit.digest(comparison !== null);
+    const size = sizeKnown ? (image.size as number) : decompressed;
+    if (!error && !(await stillTheSameFile(image.path, image.identity))) {
+      error = {
+        code: 'imageChanged',
+        message: `The image file changed during the job, so the result for ${target.facts.path} cannot be trusted. Run the job again.`,
+      };
+    }
     const failed = error as DriveError | null;
     reporter.finish(failed ? (failed.code === 'cancelled' ? 'cancelled' : 'failed') : 'done');
     const outcome: DriveOutcome = {
@@ -82,10 +94,10 @@ export async function runVerifyJob(
       kind: 'verify',
       image: {
         path: image.path,
-        size: image.size ?? bytes,
+        size,
         sha256,
         compression: image.compression,
-        mappedSize: bytes,
+        mappedSize: image.extents ? total : size,
         extentCount: image.extents?.length ?? null,
       },
       drives: [outcome],

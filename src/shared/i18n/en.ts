@@ -530,6 +530,8 @@ export const en = {
       cancelled: 'Writing {{drive}} was cancelled.',
       driveChanged:
         '{{drive}} is no longer the drive that was checked (another one took its place). Nothing was written to it.',
+      imageChanged:
+        'The image file changed during the job, so the result for {{drive}} cannot be trusted. Run the job again.',
       internal: 'Writing {{drive}} failed.',
     },
     refusal: {

@@ -526,6 +526,8 @@ export const ko: Catalogue = {
       cancelled: '{{drive}} 쓰기를 취소했습니다.',
       driveChanged:
         '{{drive}}은(는) 더 이상 확인한 그 드라이브가 아닙니다 (다른 드라이브로 바뀌었습니다). 아무것도 쓰지 않았습니다.',
+      imageChanged:
+        '작업 도중에 이미지 파일이 바뀌어서 {{drive}}의 결과를 믿을 수 없습니다. 작업을 다시 실행하세요.',
       internal: '{{drive}}에 쓰지 못했습니다.',
     },
     refusal: {
