@@ -122,9 +122,10 @@ export const ImageSummarySchema = z.object({
   /** Bytes of the (decompressed) image, i.e. what lands on the drive. */
   size: z.number().nonnegative(),
   /**
-   * SHA-256 of the bytes written to each drive, in offset order: for a sparse raw image its
-   * data extents (holes are not written), for anything else the whole decompressed image.
-   * null when the image could not be read to its end (damaged).
+   * SHA-256 of the whole image once decompressed, holes read as zeros: what `sha256sum` prints
+   * for the (decompressed) file, however little of it a sparse flash wrote. (Reports made before
+   * 2026-11-26 hashed a sparse image's data extents only.) null when it is not known for sure:
+   * the image could not be read to its end (damaged), or the file changed during the job.
    */
   sha256: z
     .string()

@@ -53,3 +53,11 @@ export function classifyFlashError(error: unknown, drive: string): DriveError {
   }
   return { code: 'internal', message: `Writing ${drive} failed: ${detail}`, detail };
 }
+
+/** A job whose image file changed under it: nothing it wrote or compared can be vouched for. */
+export function imageChangedError(drive: string): DriveError {
+  return {
+    code: 'imageChanged',
+    message: `The image file changed during the job, so the result for ${drive} cannot be trusted. Run the job again.`,
+  };
+}

@@ -5,7 +5,7 @@ import { startImageSha256 } from '../imageHash/imageSha256';
 import type { CheckedTarget } from '../safety/checkTargets';
 import { recheckIdentity } from '../safety/recheckIdentity';
 import { compareDriveToImage } from '../verify/compareDriveToImage';
-import { classifyFlashError } from './classifyFlashError';
+import { classifyFlashError, imageChangedError } from './classifyFlashError';
 import { createDriveProgressReporter, type DriveProgressReporter } from './driveProgressReporter';
 import { type ImageDescription, openImageSource } from './imageSource';
 import { tapSourceChunks } from './tapSourceChunks';
@@ -152,10 +152,7 @@ export async function flashDrives({ jobId, image, targets, devices, verify, emit
     sha256 = null;
     for (const run of active) {
       if (run.error) continue;
-      run.error = {
-        code: 'imageChanged',
-        message: `The image file changed during the job, so the result for ${run.target.facts.path} cannot be trusted (it may hold a mix of old and new bytes). Run the job again.`,
-      };
+      run.error = imageChangedError(run.target.facts.path);
       run.endedAt = new Date().toISOString();
     }
   }

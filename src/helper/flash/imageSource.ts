@@ -5,6 +5,7 @@ import { fileIdentity } from '../imageHash/fileIdentity';
 import { dataExtents } from '../sparse/dataExtents';
 import { FreshAlignedChunks } from './freshAlignedChunks';
 import { gatedXzStream } from './gatedXzStream';
+import { extentBytes } from './imageSummary';
 import { type Extent, SparseFileSource } from './sparseFileSource';
 
 export type Compression = ImageSummary['compression'];
@@ -47,8 +48,7 @@ function compressionOf(source: sourceDestination.SourceDestination): Compression
  * checksums when there is nothing to skip.
  */
 function worthWritingSparsely(extents: Extent[], size: number | null): Extent[] | null {
-  const mapped = extents.reduce((sum, extent) => sum + extent.length, 0);
-  return size !== null && mapped < size * 0.9 ? extents : null;
+  return size !== null && extentBytes(extents) < size * 0.9 ? extents : null;
 }
 
 /** Magic numbers of the compressed formats etcher-sdk reads: a file that starts like one is one. */

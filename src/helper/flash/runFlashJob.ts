@@ -7,6 +7,7 @@ import { checkTargets, type TargetPurpose } from '../safety/checkTargets';
 import { ejectDrive } from './ejectDrive';
 import { flashDrives } from './flashDrives';
 import { describeImage, ImageError } from './imageSource';
+import { summarizeImage } from './imageSummary';
 import { TargetBlockDevice, toEtcherDrive } from './targetBlockDevice';
 
 /** Nothing was written: the whole request was refused, with every reason. */
@@ -82,22 +83,8 @@ export async function runFlashJob(
           .map((outcome) => ejectDrive(outcome.drive.path)),
       );
     }
-    const mappedSize = image.extents ? image.extents.reduce((sum, extent) => sum + extent.length, 0) : null;
     // etcher-sdk counts what it wrote; for a stream of unknown or estimated size that is the true size.
-    const size = image.size !== null && !image.sizeIsEstimated ? image.size : bytesWritten;
-    return {
-      jobId,
-      kind: 'flash',
-      image: {
-        path: image.path,
-        size,
-        sha256,
-        compression: image.compression,
-        mappedSize: mappedSize ?? size,
-        extentCount: image.extents?.length ?? null,
-      },
-      drives: outcomes,
-    };
+    return { jobId, kind: 'flash', image: summarizeImage(image, sha256, bytesWritten), drives: outcomes };
   } finally {
     registry.remove(jobId);
   }

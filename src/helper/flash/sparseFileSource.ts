@@ -1,4 +1,5 @@
 import { constants, type sourceDestination as SD, sourceDestination, sparseStream } from 'etcher-sdk';
+import { extentBytes } from './imageSummary';
 
 export interface Extent {
   offset: number;
@@ -45,7 +46,6 @@ export class SparseFileSource extends sourceDestination.File {
 
   protected override async _getMetadata(): Promise<SD.Metadata> {
     const metadata = await super._getMetadata();
-    const blockmappedSize = this.extents.reduce((sum, extent) => sum + extent.length, 0);
-    return { ...metadata, blockmappedSize };
+    return { ...metadata, blockmappedSize: extentBytes(this.extents) };
   }
 }

@@ -1,6 +1,7 @@
 import type { DriveError, DriveOutcome, DriveProgress, JobResult, VerifyRequest } from '../../shared/flash';
-import { classifyFlashError } from '../flash/classifyFlashError';
+import { classifyFlashError, imageChangedError } from '../flash/classifyFlashError';
 import { createDriveProgressReporter } from '../flash/driveProgressReporter';
+import { extentBytes, summarizeImage } from '../flash/imageSummary';
 import { logicalBlockSize, prepareJob } from '../flash/runFlashJob';
 import { TargetBlockDevice, toEtcherDrive } from '../flash/targetBlockDevice';
 import { stillTheSameFile } from '../imageHash/fileIdentity';
@@ -32,9 +33,7 @@ export async function runVerifyJob(
   registry.add(jobId, new Map([[target.facts.path, device]]));
   const reporter = createDriveProgressReporter(jobId, target.facts.path, emit);
   const startedAt = new Date().toISOString();
-  const total = image.extents
-    ? image.extents.reduce((sum, extent) => sum + extent.length, 0)
-    : (image.size ?? 0);
+  const total = image.extents ? extentBytes(image.extents) : (image.size ?? 0);
   let error: DriveError | null = null;
   // A compressed image is hashed in the comparison's own pass over it (one decompression); that
   // hash stands only if the pass reached the image's end. Any other is hashed beside it.
@@ -71,12 +70,8 @@ export async function runVerifyJob(
     }
     // A comparison that ended (matched or not) read the whole image; an error may have cut it short.
     const sha256 = await audit.digest(comparison !== null);
-    const size = sizeKnown ? (image.size as number) : decompressed;
     if (!error && !(await stillTheSameFile(image.path, image.identity))) {
-      error = {
-        code: 'imageChanged',
-        message: `The image file changed during the job, so the result for ${target.facts.path} cannot be trusted. Run the job again.`,
-      };
+      error = imageChangedError(target.facts.path);
     }
     const failed = error as DriveError | null;
     reporter.finish(failed ? (failed.code === 'cancelled' ? 'cancelled' : 'failed') : 'done');
@@ -92,14 +87,7 @@ export async function runVerifyJob(
     return {
       jobId,
       kind: 'verify',
-      image: {
-        path: image.path,
-        size,
-        sha256,
-        compression: image.compression,
-        mappedSize: image.extents ? total : size,
-        extentCount: image.extents?.length ?? null,
-      },
+      image: summarizeImage(image, sha256, decompressed),
       drives: [outcome],
     };
   } finally {
