@@ -87,15 +87,17 @@ export async function flashDrives({ jobId, image, targets, devices, verify, emit
   };
 
   // Right before opening: each drive must still be the one that was checked. Each is opened
-  // here, one by one, so a drive that cannot be opened (busy: someone else holds it with
-  // O_EXCL) fails alone; left to etcher-sdk, one such drive stalled the whole job.
-  for (const run of runs) {
-    if (run.device.isCancelled) fail(run, cancelledError());
-    else
+  // here, on its own, so a drive that cannot be opened (busy: someone else holds it with
+  // O_EXCL) fails alone; left to etcher-sdk, one such drive stalled the whole job. All at once:
+  // the re-check and the unmount ask lsblk and the mount table, ~60 ms a drive one after another.
+  await Promise.all(
+    runs.map(async (run) => {
+      if (run.device.isCancelled) return fail(run, cancelledError());
       await recheckIdentity(run.target.identity)
         .then(() => run.device.open())
         .catch((caught: unknown) => fail(run, caught));
-  }
+    }),
+  );
   const active = runs.filter((run) => run.error === null);
   for (const run of active) run.device.peers = active.map((peer) => peer.device);
   const byDevice = new Map<sourceDestination.SourceDestination, DriveRun>(
