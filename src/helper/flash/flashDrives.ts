@@ -150,7 +150,7 @@ export async function flashDrives({ jobId, image, targets, devices, verify, emit
   for (const run of active) if (run.device.isCancelled) fail(run, cancelledError());
   // Written from a file that changed under the job: the drives may hold a mix of two versions,
   // and the verification compared them with that same mix. None of them can be vouched for.
-  if (active.length > 0 && !(await stillTheSameFile(image.path, image.identity))) {
+  if (active.length > 0 && !(await stillTheSameFile(image.readPath, image.identity))) {
     sha256 = null;
     for (const run of active) {
       if (run.error) continue;

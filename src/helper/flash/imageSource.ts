@@ -11,7 +11,10 @@ import { type Extent, SparseFileSource } from './sparseFileSource';
 export type Compression = ImageSummary['compression'];
 
 export interface ImageDescription {
+  /** The image as the person named it: for reports and messages. */
   path: string;
+  /** Where to read it: the file opened for this job (see openImageAsCaller), never the name again. */
+  readPath: string;
   compression: Compression;
   /** Decompressed size; null when the format does not say (bzip2). */
   size: number | null;
@@ -82,16 +85,20 @@ async function openLayers(path: string) {
  * Reads what the image is without writing anything: its compression, its size once
  * decompressed, and (for an uncompressed file, unless every byte is wanted) its data extents.
  */
-export async function describeImage(path: string, options: { full: boolean }): Promise<ImageDescription> {
+export async function describeImage(
+  path: string,
+  options: { full: boolean; readPath: string },
+): Promise<ImageDescription> {
+  const { readPath } = options;
   let layers: Awaited<ReturnType<typeof openLayers>>;
   try {
-    layers = await openLayers(path);
+    layers = await openLayers(readPath);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
       throw new ImageError('imageUnreadable', `The image ${path} cannot be read (${code}).`, code);
     }
-    if (await looksCompressed(path).catch(() => false)) {
+    if (await looksCompressed(readPath).catch(() => false)) {
       throw new ImageError(
         'imageCorrupt',
         `The image ${path} is damaged or incomplete: ${String(error)}`,
@@ -107,7 +114,7 @@ export async function describeImage(path: string, options: { full: boolean }): P
   const { file, inner } = layers;
   try {
     // Taken before anything is read from it, so any change from here on shows at the job's end.
-    const identity = await fileIdentity(path);
+    const identity = await fileIdentity(readPath);
     const metadata = await inner.getMetadata().catch((error: unknown) => {
       throw new ImageError(
         'imageCorrupt',
@@ -119,8 +126,11 @@ export async function describeImage(path: string, options: { full: boolean }): P
     const size = metadata.size ?? null;
     if (size === 0) throw new ImageError('notADiskImage', `${path} is empty: there is nothing to write.`);
     const extents =
-      compression === 'none' && !options.full ? worthWritingSparsely(await dataExtents(path), size) : null;
-    return { path, compression, size, sizeIsEstimated: metadata.isSizeEstimated === true, extents, identity };
+      compression === 'none' && !options.full
+        ? worthWritingSparsely(await dataExtents(readPath), size)
+        : null;
+    const sizeIsEstimated = metadata.isSizeEstimated === true;
+    return { path, readPath, compression, size, sizeIsEstimated, extents, identity };
   } finally {
     await inner.close().catch(() => {});
     await file.close().catch(() => {});
@@ -129,15 +139,15 @@ export async function describeImage(path: string, options: { full: boolean }): P
 
 /** A fresh source for a pipeline: sparse extents, the raw file, or the decompressed stream. */
 export async function openImageSource(image: ImageDescription): Promise<sourceDestination.SourceDestination> {
-  if (image.extents) return new SparseFileSource(image.path, image.extents);
-  const { inner } = await openLayers(image.path);
+  if (image.extents) return new SparseFileSource(image.readPath, image.extents);
+  const { inner } = await openLayers(image.readPath);
   if (image.compression !== 'none') {
     // Decompressed data goes to the drives through our own aligner (see FreshAlignedChunks).
     const createReadStream = inner.createReadStream.bind(inner);
     inner.createReadStream = async (options) => {
       const stream =
         image.compression === 'xz'
-          ? gatedXzStream(image.path)
+          ? gatedXzStream(image.readPath)
           : await createReadStream({ ...options, alignment: undefined });
       const aligned = new FreshAlignedChunks();
       stream.on('error', (error: Error) => aligned.destroy(error));

@@ -4,6 +4,7 @@ import { inspectImage } from '../../main/drives/inspectImage';
 import type { DriveProgress, FlashRequest, JobResult, Refusal } from '../../shared/flash';
 import type { JobRegistry } from '../jobRegistry';
 import { checkTargets, type TargetPurpose } from '../safety/checkTargets';
+import { CallerCannotReadError, callerFromEnvironment, openImageAsCaller } from '../safety/openImageAsCaller';
 import { ejectDrive } from './ejectDrive';
 import { flashDrives } from './flashDrives';
 import { describeImage, ImageError } from './imageSource';
@@ -22,32 +23,52 @@ export async function logicalBlockSize(device: string): Promise<number> {
   return size > 0 ? size : 512;
 }
 
-/** Reads the image and checks every target, refusing the whole job before anything is written. */
+const refusedFor = (error: ImageError) =>
+  new RefusedError([
+    {
+      code: error.code,
+      drive: null,
+      message: error.message,
+      ...(error.detail ? { detail: error.detail } : {}),
+    },
+  ]);
+
+/**
+ * Opens the image as the person who asked, reads what it is, and checks every target, refusing
+ * the whole job before anything is written. The job reads the image only through the file
+ * opened here, and calls `release` when done.
+ */
 export async function prepareJob(
   imagePath: string,
   drives: readonly string[],
   options: { full: boolean; includeVirtual: boolean; purpose: TargetPurpose },
 ) {
-  const image = await describeImage(imagePath, { full: options.full }).catch((error: unknown) => {
-    if (error instanceof ImageError)
-      throw new RefusedError([
-        {
-          code: error.code,
-          drive: null,
-          message: error.message,
-          ...(error.detail ? { detail: error.detail } : {}),
-        },
-      ]);
-    throw error;
+  const pinned = await openImageAsCaller(imagePath, await callerFromEnvironment()).catch((error: unknown) => {
+    const { code, message } = error as { code?: string; message?: string };
+    const detail =
+      error instanceof CallerCannotReadError ? (message ?? code ?? 'EACCES') : (code ?? String(error));
+    throw refusedFor(
+      new ImageError('imageUnreadable', `The image ${imagePath} cannot be read (${detail}).`, detail),
+    );
   });
-  const location = await inspectImage(imagePath);
-  // An unknown or estimated size (bzip2; gzip keeps it modulo 4 GiB, and a damaged gzip's is
-  // garbage) cannot prove a drive too small: such a write fails with imageTooLarge instead.
-  const knownSize = image.size !== null && !image.sizeIsEstimated ? image.size : 0;
-  const safety = { size: knownSize, diskPaths: location.diskPaths };
-  const checked = await checkTargets(drives, safety, options.includeVirtual, options.purpose);
-  if (!checked.ok) throw new RefusedError(checked.refusals);
-  return { image, targets: checked.targets };
+  try {
+    const image = await describeImage(imagePath, { full: options.full, readPath: pinned.readPath }).catch(
+      (error: unknown) => {
+        throw error instanceof ImageError ? refusedFor(error) : error;
+      },
+    );
+    const location = await inspectImage(pinned.readPath);
+    // An unknown or estimated size (bzip2; gzip keeps it modulo 4 GiB, and a damaged gzip's is
+    // garbage) cannot prove a drive too small: such a write fails with imageTooLarge instead.
+    const knownSize = image.size !== null && !image.sizeIsEstimated ? image.size : 0;
+    const safety = { size: knownSize, diskPaths: location.diskPaths };
+    const checked = await checkTargets(drives, safety, options.includeVirtual, options.purpose);
+    if (!checked.ok) throw new RefusedError(checked.refusals);
+    return { image, targets: checked.targets, release: pinned.close };
+  } catch (error) {
+    await pinned.close();
+    throw error;
+  }
 }
 
 /** One image to every requested drive at once; each drive succeeds or fails on its own. */
@@ -57,17 +78,17 @@ export async function runFlashJob(
   registry: JobRegistry,
 ): Promise<JobResult> {
   const { jobId, options } = request;
-  const { image, targets } = await prepareJob(request.image, request.drives, {
+  const { image, targets, release } = await prepareJob(request.image, request.drives, {
     ...options,
     purpose: 'write',
   });
   const devices = new Map<string, TargetBlockDevice>();
-  for (const target of targets) {
-    const drive = toEtcherDrive(target.facts, await logicalBlockSize(target.facts.path));
-    devices.set(target.facts.path, new TargetBlockDevice(drive, true));
-  }
-  registry.add(jobId, devices);
   try {
+    for (const target of targets) {
+      const drive = toEtcherDrive(target.facts, await logicalBlockSize(target.facts.path));
+      devices.set(target.facts.path, new TargetBlockDevice(drive, true));
+    }
+    registry.add(jobId, devices);
     const { outcomes, sha256, bytesWritten } = await flashDrives({
       jobId,
       image,
@@ -87,5 +108,6 @@ export async function runFlashJob(
     return { jobId, kind: 'flash', image: summarizeImage(image, sha256, bytesWritten), drives: outcomes };
   } finally {
     registry.remove(jobId);
+    await release();
   }
 }

@@ -29,7 +29,7 @@ export function startImageSha256(
   image: ImageDescription,
   cache: ImageHashCache = imageHashCache,
 ): ImageSha256 {
-  const unchanged = () => stillTheSameFile(image.path, image.identity);
+  const unchanged = () => stillTheSameFile(image.readPath, image.identity);
   const keep = async (sha256: string) => {
     if (!(await unchanged())) return null;
     cache.set(image.identity, sha256);
@@ -40,7 +40,7 @@ export function startImageSha256(
     return { feed: null, digest: async () => ((await unchanged()) ? known : null) };
   }
   if (image.compression === 'none' && image.size !== null) {
-    const running = hashFileInWorker({ path: image.path, size: image.size, extents: image.extents });
+    const running = hashFileInWorker({ path: image.readPath, size: image.size, extents: image.extents });
     return {
       feed: null,
       async digest(readToTheEnd) {

@@ -50,5 +50,5 @@ async function* streamChunks(image: ImageDescription): AsyncGenerator<ImageChunk
  * raw image (the only bytes a sparse flash writes), or every byte of any other image.
  */
 export function imageChunks(image: ImageDescription): AsyncGenerator<ImageChunk> {
-  return image.extents ? extentChunks(image.path, image.extents) : streamChunks(image);
+  return image.extents ? extentChunks(image.readPath, image.extents) : streamChunks(image);
 }

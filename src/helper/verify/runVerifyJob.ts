@@ -1,12 +1,14 @@
 import type { DriveError, DriveOutcome, DriveProgress, JobResult, VerifyRequest } from '../../shared/flash';
 import { classifyFlashError, imageChangedError } from '../flash/classifyFlashError';
 import { createDriveProgressReporter } from '../flash/driveProgressReporter';
+import type { ImageDescription } from '../flash/imageSource';
 import { extentBytes, summarizeImage } from '../flash/imageSummary';
 import { logicalBlockSize, prepareJob } from '../flash/runFlashJob';
 import { TargetBlockDevice, toEtcherDrive } from '../flash/targetBlockDevice';
 import { stillTheSameFile } from '../imageHash/fileIdentity';
 import { startImageSha256 } from '../imageHash/imageSha256';
 import type { JobRegistry } from '../jobRegistry';
+import type { CheckedTarget } from '../safety/checkTargets';
 import { compareDriveToImage } from './compareDriveToImage';
 
 /**
@@ -18,12 +20,25 @@ export async function runVerifyJob(
   emit: (progress: DriveProgress) => void,
   registry: JobRegistry,
 ): Promise<JobResult> {
-  const { jobId } = request;
-  const { image, targets } = await prepareJob(request.image, [request.drive], {
+  const { image, targets, release } = await prepareJob(request.image, [request.drive], {
     full: false,
     includeVirtual: request.includeVirtual,
     purpose: 'read',
   });
+  try {
+    return await compareWithImage(request.jobId, image, targets, emit, registry);
+  } finally {
+    await release();
+  }
+}
+
+async function compareWithImage(
+  jobId: string,
+  image: ImageDescription,
+  targets: CheckedTarget[],
+  emit: (progress: DriveProgress) => void,
+  registry: JobRegistry,
+): Promise<JobResult> {
   const [target] = targets;
   if (!target) throw new Error('prepareJob returned no target');
   const device = new TargetBlockDevice(
@@ -70,7 +85,7 @@ export async function runVerifyJob(
     }
     // A comparison that ended (matched or not) read the whole image; an error may have cut it short.
     const sha256 = await audit.digest(comparison !== null);
-    if (!error && !(await stillTheSameFile(image.path, image.identity))) {
+    if (!error && !(await stillTheSameFile(image.readPath, image.identity))) {
       error = imageChangedError(target.facts.path);
     }
     const failed = error as DriveError | null;
