@@ -3,9 +3,8 @@ import { open, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlashOptions, JobResult } from '../../src/shared/flash';
 import { requireBuild } from '../support/builtApp';
-import { startTestHelper, testJobId } from '../support/helperSession';
+import { flashThrough, startTestHelper, testJobId, verifyThrough } from '../support/helperSession';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { writePatternFile } from '../support/patternFile';
 import { compressImage } from '../support/testImages';
@@ -20,21 +19,9 @@ const loops = createLoopDevices();
 let helper: Awaited<ReturnType<typeof startTestHelper>>;
 let dir: string;
 
-const OPTIONS: FlashOptions = { verify: true, full: false, includeVirtual: true, eject: false };
-
-function flash(image: string, drives: string[], jobId = testJobId()) {
-  return helper.call({
-    method: 'flash',
-    params: { jobId, image, drives, options: OPTIONS },
-  }) as Promise<JobResult>;
-}
-
-function verifyOnly(image: string, drive: string) {
-  return helper.call({
-    method: 'verify',
-    params: { jobId: testJobId(), image, drive, includeVirtual: true },
-  }) as Promise<JobResult>;
-}
+const flash = (image: string, drives: string[], jobId = testJobId()) =>
+  flashThrough(helper, image, drives, {}, jobId);
+const verifyOnly = (image: string, drive: string) => verifyThrough(helper, image, drive);
 
 async function sha256sum(path: string): Promise<string> {
   const { stdout } = await promisify(execFile)('sha256sum', [path]);

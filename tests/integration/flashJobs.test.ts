@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperCallError } from '../../src/main/helper/helperClient';
 import type { FlashOptions, JobResult } from '../../src/shared/flash';
 import { BUILT, requireBuild } from '../support/builtApp';
-import { startTestHelper, testJobId } from '../support/helperSession';
+import { flashThrough, startTestHelper, testJobId } from '../support/helperSession';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 
@@ -16,14 +16,8 @@ const loops = createLoopDevices();
 let helper: Awaited<ReturnType<typeof startTestHelper>>;
 let dir: string;
 
-const OPTIONS: FlashOptions = { verify: true, full: false, includeVirtual: true, eject: false };
-
-function flash(image: string, drives: string[], options: Partial<FlashOptions> = {}, jobId = testJobId()) {
-  return helper.call({
-    method: 'flash',
-    params: { jobId, image, drives, options: { ...OPTIONS, ...options } },
-  }) as Promise<JobResult>;
-}
+const flash = (image: string, drives: string[], options: Partial<FlashOptions> = {}, jobId = testJobId()) =>
+  flashThrough(helper, image, drives, options, jobId);
 
 const isAlive = (pid: number) => {
   try {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobResult } from '../../src/shared/flash';
 import { requireBuild } from '../support/builtApp';
-import { startTestHelper, testJobId } from '../support/helperSession';
+import { flashThrough, startTestHelper } from '../support/helperSession';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import {
   buildDenseImage,
@@ -30,15 +30,11 @@ async function flashTwoAndCompare(image: string, rawImage: string): Promise<JobR
     await loops.attach(driveSize, { name: 'a.img' }),
     await loops.attach(driveSize, { name: 'b.img' }),
   ];
-  const result = (await helper.call({
-    method: 'flash',
-    params: {
-      jobId: testJobId(),
-      image,
-      drives: drives.map((drive) => drive.path),
-      options: { verify: true, full: false, includeVirtual: true, eject: false },
-    },
-  })) as JobResult;
+  const result = await flashThrough(
+    helper,
+    image,
+    drives.map((drive) => drive.path),
+  );
   expect(result.drives.map((drive) => [drive.status, drive.error])).toEqual([
     ['verified', null],
     ['verified', null],
@@ -99,15 +95,7 @@ describe('one image to two drives at once, every kind of image', () => {
       'status=none',
     ]);
     const flashOnce = async (full: boolean) =>
-      (await helper.call({
-        method: 'flash',
-        params: {
-          jobId: testJobId(),
-          image: holey,
-          drives: [(await loops.attach(24 * MiB)).path],
-          options: { verify: true, full, includeVirtual: true, eject: false },
-        },
-      })) as JobResult;
+      flashThrough(helper, holey, [(await loops.attach(24 * MiB)).path], { full });
     const full = await flashOnce(true);
     expect(full.image.extentCount).toBeNull();
     expect(full.drives[0]).toMatchObject({ status: 'verified', bytesWritten: 16 * MiB });

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperCallError, startHelper } from '../../src/main/helper/helperClient';
 import { helperCommand } from '../../src/main/helper/helperCommand';
-import type { JobResult } from '../../src/shared/flash';
 import { BUILT, requireBuild } from '../support/builtApp';
-import { testJobId } from '../support/helperSession';
+import { flashThrough, verifyThrough } from '../support/helperSession';
 import { createLoopDevices, requireRoot } from '../support/loopDevices';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 
@@ -40,17 +39,7 @@ afterAll(async () => {
   await loops.cleanup();
 });
 
-function flash(image: string, drive: string) {
-  return helper.call({
-    method: 'flash',
-    params: {
-      jobId: testJobId(),
-      image,
-      drives: [drive],
-      options: { verify: true, full: false, includeVirtual: true, eject: false },
-    },
-  }) as Promise<JobResult>;
-}
+const flash = (image: string, drive: string) => flashThrough(helper, image, [drive]);
 
 async function refusalOf(call: Promise<unknown>) {
   const error = await call.then(
@@ -83,11 +72,9 @@ describe('the helper reads an image with the rights of the person who started it
     const refusal = await refusalOf(flash(image, drive.path));
     expect(refusal).toMatchObject({ code: 'imageUnreadable', drive: null });
     expect(refusal?.message).toContain(`nobody (uid ${NOBODY}) cannot read ${image}`);
-    const verify = helper.call({
-      method: 'verify',
-      params: { jobId: testJobId(), image, drive: drive.path, includeVirtual: true },
+    expect(await refusalOf(verifyThrough(helper, image, drive.path))).toMatchObject({
+      code: 'imageUnreadable',
     });
-    expect(await refusalOf(verify)).toMatchObject({ code: 'imageUnreadable' });
     expect(await sha256Of(drive.path, 16 * MiB)).toBe(before);
   });
 

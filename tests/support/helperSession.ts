@@ -1,6 +1,6 @@
 import { type HelperClient, startHelper } from '../../src/main/helper/helperClient';
 import { helperCommand } from '../../src/main/helper/helperCommand';
-import type { DriveProgress, JobResult } from '../../src/shared/flash';
+import type { DriveProgress, FlashOptions, JobResult } from '../../src/shared/flash';
 import { BUILT } from './builtApp';
 
 /** The built helper started the way the CLI starts it (root here, so no pkexec). */
@@ -19,3 +19,33 @@ let jobCounter = 0;
 export const testJobId = () => `test-${process.pid}-${++jobCounter}`;
 
 export type { JobResult };
+
+/** How tests flash unless they say otherwise: verified, sparse, loop drives allowed, no eject. */
+export const TEST_FLASH_OPTIONS: FlashOptions = {
+  verify: true,
+  full: false,
+  includeVirtual: true,
+  eject: false,
+};
+
+/** Asks a helper to flash `image` to `drives`; resolves with the job's result, rejects with a refusal. */
+export function flashThrough(
+  helper: HelperClient,
+  image: string,
+  drives: string[],
+  options: Partial<FlashOptions> = {},
+  jobId = testJobId(),
+): Promise<JobResult> {
+  return helper.call({
+    method: 'flash',
+    params: { jobId, image, drives, options: { ...TEST_FLASH_OPTIONS, ...options } },
+  }) as Promise<JobResult>;
+}
+
+/** Asks a helper to compare `drive` with `image` (verify only). */
+export function verifyThrough(helper: HelperClient, image: string, drive: string): Promise<JobResult> {
+  return helper.call({
+    method: 'verify',
+    params: { jobId: testJobId(), image, drive, includeVirtual: true },
+  }) as Promise<JobResult>;
+}
