@@ -1,5 +1,5 @@
 import { lstat, realpath } from 'node:fs/promises';
-import { sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { ImageBuildRequest } from '../../shared/build/containerfileBuild';
 import { isSystemFolder } from './checkBuildOutputDir';
 import type { CheckedImageBuild } from './podmanBuildArgs';
@@ -14,6 +14,14 @@ export class BuildContextRefused extends Error {}
  */
 export async function checkBuildContext(request: ImageBuildRequest): Promise<CheckedImageBuild> {
   const { contextDir, containerfile } = request;
+  // Refused by its path before anything is asked of the filesystem: the same answer on every host,
+  // whether or not the folder exists there. The resolved path is checked again below (a link
+  // inside a person's folder could lead into a system folder).
+  if (isSystemFolder(resolve(contextDir))) {
+    throw new BuildContextRefused(
+      `${contextDir} is a system folder; keep the Containerfile in a folder of your own.`,
+    );
+  }
   const context = await lstat(contextDir).catch(() => null);
   if (!context) throw new BuildContextRefused(`The build folder ${contextDir} does not exist.`);
   if (context.isSymbolicLink()) {

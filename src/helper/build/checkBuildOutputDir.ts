@@ -1,4 +1,5 @@
 import { lstat, readdir, realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 /** Folders root must never be told to write a build into, whatever the request says. */
 const SYSTEM_PREFIXES = [
@@ -36,8 +37,15 @@ export function isSystemFolder(dir: string): boolean {
  * existing, empty, real folder (no symlink anywhere in the path) outside the system's own
  * folders. The outputs are given to the folder's owner, so nobody can aim root's files at
  * someone else. Returns the owner.
+ *
+ * A system folder is refused by its path first, whether or not it exists on this host: the
+ * answer a person needs is "choose a folder of your own", not "it does not exist" (and the
+ * answer must not depend on what this machine has run before, e.g. podman creating its storage).
  */
 export async function checkBuildOutputDir(dir: string): Promise<{ uid: number; gid: number }> {
+  if (isSystemFolder(resolve(dir))) {
+    throw new OutputDirRefused(`${dir} is a system folder; choose a folder of your own for the build.`);
+  }
   let resolved: string;
   try {
     resolved = await realpath(dir);
@@ -47,9 +55,6 @@ export async function checkBuildOutputDir(dir: string): Promise<{ uid: number; g
   if (resolved !== dir) throw new OutputDirRefused(`The output folder ${dir} goes through a symbolic link.`);
   const stats = await lstat(dir);
   if (!stats.isDirectory()) throw new OutputDirRefused(`${dir} is not a folder.`);
-  if (isSystemFolder(dir)) {
-    throw new OutputDirRefused(`${dir} is a system folder; choose a folder of your own for the build.`);
-  }
   if ((await readdir(dir)).length > 0) {
     throw new OutputDirRefused(`The output folder ${dir} is not empty; a build writes into an empty folder.`);
   }
