@@ -69,6 +69,9 @@ export interface RendererOptions {
   dataDir?: string;
 }
 
+/** Pages of the harnesses open now, so a suite-wide hook can tidy up after each test. */
+export const openPages = new Set<Page>();
+
 /** Launches Chromium on the built renderer, wired to real main services with a fresh data dir. */
 export async function openRenderer(options: RendererOptions = {}): Promise<RendererHarness> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'bootstick-e2e-')));
@@ -114,12 +117,14 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
   });
   await page.goto(server.url);
   services.drives.start();
+  openPages.add(page);
   return {
     page,
     dataDir,
     errors,
     async close() {
       pageOpen = false;
+      openPages.delete(page);
       await services.dispose();
       await browser.close();
       await server.close();

@@ -7,11 +7,13 @@ import { DebugLogger } from 'builder-util';
 import type { Configuration } from 'electron-builder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INSTALLED_HELPER_LAUNCHER } from '../../src/main/helper/helperCommand';
+import { requireBuild } from '../support/builtApp';
 
 /**
  * electron-builder.yml, loaded and validated by electron-builder itself and held to the facts it
  * depends on. Packaging cannot run here (no Electron binary to download); this is what can be
- * proven without it.
+ * proven without it. It reads the built bundles in `out/` (what gets packaged), so it lives with
+ * the tests that run after `npm run build`.
  */
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -24,6 +26,7 @@ let isPackaged: (path: string) => boolean;
 let isUnpacked: (path: string) => boolean;
 
 beforeAll(async () => {
+  requireBuild();
   config = await getConfig(ROOT, null, null);
   const options = {
     macroExpander: (pattern: string) => pattern,
