@@ -1,6 +1,6 @@
 import { encrypt } from 'unixcrypt';
 import type { Blueprint } from '../../shared/blueprint/blueprintSchema';
-import { classifyPassword } from '../../shared/blueprint/passwordKind';
+import { classifyPassword, isCompleteHash } from '../../shared/blueprint/passwordKind';
 import { quote } from '../../shared/blueprint/problem';
 import { AppError } from '../../shared/errors';
 
@@ -17,6 +17,13 @@ export function hashPassword(password: string): string {
     case 'locked':
       return '';
     case 'hashed':
+      if (!isCompleteHash(password)) {
+        throw new AppError(
+          'invalidInput',
+          'This password starts like a crypt hash but is not a complete one, so nobody could log in with it. ' +
+            'Type the password itself, or paste the whole hash from `openssl passwd -6`.',
+        );
+      }
       return password;
     case 'unrecognisedHash':
       throw new AppError(
@@ -45,10 +52,14 @@ export function hashBlueprintPasswords(blueprint: Blueprint): Blueprint {
   return copy;
 }
 
-/** Guard for every writer: true when no password in the blueprint is plain text. */
+/**
+ * Guard for every writer: true when every password in the blueprint is a complete crypt hash
+ * osbuild keeps (or none, or locked). `$6$hunter2` starts like one and is plain text.
+ */
 export function hasOnlyHashedPasswords(blueprint: Blueprint): boolean {
   return (blueprint.customizations?.user ?? []).every((user) => {
     const kind = classifyPassword(user.password).kind;
-    return kind === 'none' || kind === 'locked' || kind === 'hashed';
+    if (kind === 'hashed') return isCompleteHash(user.password ?? '');
+    return kind === 'none' || kind === 'locked';
   });
 }

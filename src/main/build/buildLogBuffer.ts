@@ -1,4 +1,5 @@
 import type { BuildLogLine } from '../../shared/build/bibRun';
+import { redactSecrets } from '../log/redactSecrets';
 
 type Line = Omit<BuildLogLine, 'jobId'>;
 
@@ -7,7 +8,9 @@ const FLUSH_MS = 200;
 
 /**
  * Keeps a build's whole log (for its record) and passes lines on in batches, at most five
- * times a second, so a chatty osbuild stage cannot flood the window with events.
+ * times a second, so a chatty osbuild stage cannot flood the window with events. Secrets are
+ * redacted from both as they arrive, as the app's own log does: bib's manifest carries every
+ * user's crypt hash, and a hash is as good as a password to someone with time.
  */
 export function createBuildLogBuffer(send: (lines: Line[]) => void) {
   const all: string[] = [];
@@ -18,7 +21,8 @@ export function createBuildLogBuffer(send: (lines: Line[]) => void) {
   };
   const timer = setInterval(flush, FLUSH_MS);
   return {
-    push(line: Line) {
+    push(raw: Line) {
+      const line = { ...raw, line: redactSecrets(raw.line) };
       // stderr lines are marked, so the saved log still tells bib's messages from osbuild's output.
       all.push(`${line.stream === 'stderr' ? '!' : ' '} ${line.line}`);
       pending.push(line);

@@ -53,8 +53,9 @@ export const RULE_TEXT_EN = {
       'again and nobody could log in with the real password. Type the password itself (Bootstick stores and ' +
       'writes only its SHA-512 hash), or give a SHA-512 hash from `openssl passwd -6`.',
     incompleteHash:
-      'The password of user {{name}} starts like a crypt hash but is not a complete one; osbuild copies it as ' +
-      'it is, so if it was cut short nobody can log in with that password.',
+      'The password of user {{name}} starts like a crypt hash but is not a complete one; osbuild would copy it ' +
+      'as it is and nobody could log in with it, so Bootstick does not write it. Type the password itself, or ' +
+      'paste the whole hash from `openssl passwd -6`.',
   },
   privateKey: PRIVATE_KEY_MESSAGE,
   sshKey: {
@@ -154,6 +155,9 @@ export const RULE_TEXT_EN = {
       'unattended settings in the kickstart instead.',
     kickstartSudo:
       'Password-less sudo cannot be combined with a kickstart of your own (bib refuses it); add it to the kickstart instead.',
+    kickstartPlainPassword:
+      'Line {{line}} of the kickstart ({{command}}) sets a password in plain text: it goes into the ISO as it ' +
+      'is, readable by anyone who has the stick. Use {{command}} --iscrypted with a hash from `openssl passwd -6`.',
     usersModule:
       "The installer's Users module ({{module}}) cannot be disabled while users or groups are set: " +
       'bib refuses it, because that module creates them.',

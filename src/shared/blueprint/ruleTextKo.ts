@@ -50,7 +50,8 @@ export const RULE_TEXT_KO: typeof RULE_TEXT_EN = {
       '저장하고 기록합니다) `openssl passwd -6`으로 만든 SHA-512 해시를 넣으세요.',
     incompleteHash:
       '사용자 {{name}}의 비밀번호는 crypt 해시처럼 시작하지만 완전한 해시가 아닙니다. osbuild는 이를 그대로 ' +
-      '복사하므로, 잘린 것이라면 그 비밀번호로는 아무도 로그인할 수 없습니다.',
+      '복사해서 아무도 그 비밀번호로 로그인할 수 없으므로 Bootstick은 이를 기록하지 않습니다. 비밀번호 자체를 ' +
+      '입력하거나 `openssl passwd -6`으로 만든 해시 전체를 붙여 넣으세요.',
   },
   privateKey:
     '이것은 SSH 개인 키입니다. 보관하지 않았습니다: 개인 키는 절대로 컴퓨터 밖으로 나가면 안 됩니다. ' +
@@ -148,6 +149,9 @@ export const RULE_TEXT_KO: typeof RULE_TEXT_EN = {
       '무인 설치는 직접 만든 kickstart와 함께 쓸 수 없습니다(bib가 거부합니다). 무인 설정을 kickstart 안에 넣으세요.',
     kickstartSudo:
       '비밀번호 없는 sudo는 직접 만든 kickstart와 함께 쓸 수 없습니다(bib가 거부합니다). kickstart에 추가하세요.',
+    kickstartPlainPassword:
+      'kickstart {{line}}번째 줄({{command}})이 비밀번호를 평문으로 설정합니다: 그대로 ISO에 들어가서 USB를 가진 ' +
+      '누구나 읽을 수 있습니다. `openssl passwd -6`으로 만든 해시와 함께 {{command}} --iscrypted를 쓰세요.',
     usersModule:
       '사용자나 그룹이 있는 동안에는 설치 프로그램의 Users 모듈({{module}})을 끌 수 없습니다. ' +
       '그 모듈이 계정을 만들기 때문에 bib가 거부합니다.',

@@ -6,6 +6,7 @@ import { imageTypeSupportRule } from './rules/imageTypeSupportRule';
 import { installerRule } from './rules/installerRule';
 import { isoRule } from './rules/isoRule';
 import { kernelRule } from './rules/kernelRule';
+import { kickstartPasswordRule } from './rules/kickstartPasswordRule';
 import { mountpointRule } from './rules/mountpointRule';
 import { passwordRule } from './rules/passwordRule';
 import { privateKeyRule } from './rules/privateKeyRule';
@@ -26,6 +27,7 @@ const RULES: readonly BlueprintRule[] = [
   mountpointRule,
   filesystemSizeRule,
   installerRule,
+  kickstartPasswordRule,
   isoRule,
   imageTypeSupportRule,
 ];

@@ -21,8 +21,22 @@ describe('hashPassword', () => {
   });
 
   it('passes through hashes osbuild recognises and keeps the empty string (locked account)', () => {
-    for (const hash of ['$6$salt$abc', '$5$xx$aabbccddeeffgghhiijj', `$2b$12$${'c'.repeat(53)}`, '']) {
+    for (const hash of [
+      `$6$salt$${'a'.repeat(86)}`,
+      '$5$JJ.CDnRLCNsEl.Nu$LnnHX5t8ddSA5FANcb2anfx0x6OXj/V6GBpfa25pliC',
+      `$2b$12$${'c'.repeat(53)}`,
+      '',
+    ]) {
       expect(hashPassword(hash)).toBe(hash);
+    }
+  });
+
+  it('refuses what only starts like a hash ($6$hunter2, a hash cut short), never repeating it', () => {
+    for (const value of ['$6$hunter2', '$6$salt$abc', `$5$xx$${'a'.repeat(20)}`, '$2b$10$short']) {
+      expect(() => hashPassword(value)).toThrow(/starts like a crypt hash but is not a complete one/);
+      expect(() => hashPassword(value)).toThrow(
+        expect.not.objectContaining({ message: expect.stringContaining(value) }),
+      );
     }
   });
 

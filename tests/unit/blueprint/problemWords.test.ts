@@ -51,7 +51,7 @@ const accounts: Blueprint = {
     sshkey: [{ user: 'alice', key: PRIVATE }],
     kernel: { append: 'quiet\nsplash', name: 'kernel-rt' },
     installer: {
-      kickstart: { contents: 'text' },
+      kickstart: { contents: 'text\nrootpw hunter2' },
       unattended: true,
       'sudo-nopasswd': ['alice'],
       modules: { disable: ['org.fedoraproject.Anaconda.Modules.Users'] },

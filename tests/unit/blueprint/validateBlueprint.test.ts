@@ -93,16 +93,40 @@ describe('passwords', () => {
     }
   });
 
-  it('accepts plain text, the empty string and complete $6$/$5$/$2b$ hashes; warns about a truncated hash', () => {
+  it('accepts plain text, the empty string and complete $6$/$5$/$2b$ hashes; refuses a truncated hash', () => {
     const sha512 = `$6$saltsaltsaltsalt$${'a'.repeat(86)}`;
     const sha256 = `$5$rounds=10000$salt$${'b'.repeat(43)}`;
     const bcrypt = `$2b$12$${'c'.repeat(53)}`;
     for (const password of ['hunter2', '', sha512, sha256, bcrypt]) {
       expect(validateBlueprint(withUsers({ name: 'alice', password })), password).toEqual([]);
     }
-    expect(warningsOf(withUsers({ name: 'alice', password: '$6$abc' }))[0]?.message).toContain(
-      'not a complete one',
-    );
+    for (const password of ['$6$abc', '$6$hunter2', sha512.slice(0, -1)]) {
+      const [problem] = validateBlueprint(withUsers({ name: 'alice', password }));
+      expect(problem?.severity).toBe('error');
+      expect(problem?.message).toContain('not a complete one');
+      expect(problem?.message).not.toContain(password);
+    }
+  });
+
+  it('warns, without repeating it, when a kickstart sets a password in plain text', () => {
+    const withKickstart = (contents: string) =>
+      validateBlueprint(
+        { customizations: { installer: { kickstart: { contents } } } },
+        { imageType: 'anaconda-iso' },
+      );
+    const [root] = withKickstart('lang en_US\nrootpw --plaintext hunter2');
+    expect(root).toMatchObject({ severity: 'warning' });
+    expect(root?.message).toContain('Line 2 of the kickstart (rootpw) sets a password in plain text');
+    expect(root?.message).not.toContain('hunter2');
+    expect(withKickstart('user --name=ada --password=hunter2')[0]?.message).toContain('(user)');
+    expect(withKickstart('rootpw hunter2')).toHaveLength(1);
+    for (const fine of [
+      'rootpw --iscrypted $6$x$y',
+      'rootpw --lock',
+      'user --name=ada --iscrypted --password=$6$x',
+    ]) {
+      expect(withKickstart(fine), fine).toEqual([]);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { classifyPassword, isCompleteHash } from '../passwordKind';
 import { type BlueprintProblem, quote } from '../problem';
-import { ruleError, ruleWarning } from '../ruleWords';
+import { ruleError } from '../ruleWords';
 import type { BlueprintRule } from '../validationContext';
 
 /**
@@ -17,7 +17,8 @@ export const passwordRule: BlueprintRule = (blueprint) => {
         ruleError(path, 'password.unrecognisedHash', { name: quote(user.name), scheme: password.scheme }),
       );
     } else if (password.kind === 'hashed' && user.password && !isCompleteHash(user.password)) {
-      problems.push(ruleWarning(path, 'password.incompleteHash', { name: quote(user.name) }));
+      // The helper writes only complete hashes (a cut-short one, or `$6$hunter2`, is no hash).
+      problems.push(ruleError(path, 'password.incompleteHash', { name: quote(user.name) }));
     }
   });
   return problems;
