@@ -1,5 +1,6 @@
 /*
- * block_io: the two things the helper's block I/O needs that Node cannot do by itself.
+ * block_io: the two things the helper's block I/O needs that Node cannot do by itself (and, in
+ * caller_fs.c, opening files with the rights of the person who started the helper).
  *
  *   dataExtents(fd: number) -> Array<[offset: number, length: number]>
  *   alignedBuffer(size: number, alignment: number) -> Buffer   (see below)
@@ -36,6 +37,8 @@
 #include <unistd.h>
 
 #include <node_api.h>
+
+#include "caller_fs.h"
 
 /* Largest integer a JS number represents exactly (2^53 - 1). Offsets beyond it cannot be handed
  * to JS without silently losing precision, so we refuse them instead. */
@@ -257,7 +260,7 @@ static napi_value aligned_buffer(napi_env env, napi_callback_info info) {
   return buffer;
 }
 
-/* Module init: exports.dataExtents and exports.alignedBuffer. NAPI_MODULE_INIT registers this
+/* Module init: exports.dataExtents and exports.alignedBuffer, then caller_fs.c's calls. NAPI_MODULE_INIT registers this
  * with Node through the ABI-stable path (no node.h, no V8). */
 NAPI_MODULE_INIT() {
   napi_value fn;
@@ -265,5 +268,5 @@ NAPI_MODULE_INIT() {
   NAPI_CALL(env, napi_set_named_property(env, exports, "dataExtents", fn));
   NAPI_CALL(env, napi_create_function(env, "alignedBuffer", NAPI_AUTO_LENGTH, aligned_buffer, NULL, &fn));
   NAPI_CALL(env, napi_set_named_property(env, exports, "alignedBuffer", fn));
-  return exports;
+  return register_caller_fs(env, exports);
 }

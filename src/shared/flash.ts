@@ -25,6 +25,8 @@ export const RefusalCodeSchema = z.enum([
   'notAWholeDisk',
   'notEnumerated',
   'unsafeDrive',
+  /** A loop device whose backing file the person could not open themselves. */
+  'backingFileDenied',
   'duplicateTarget',
   'imageUnreadable',
   'imageCorrupt',

@@ -6,10 +6,22 @@ import { BUILT } from './builtApp';
 /** The built helper started the way the CLI starts it (root here, so no pkexec). */
 export type TimedProgress = DriveProgress & { at: number };
 
-export async function startTestHelper(): Promise<HelperClient & { progress: TimedProgress[] }> {
-  const client = await startHelper(
-    helperCommand({ uid: 0, execPath: process.execPath, helperPath: BUILT.helper, electron: false }),
-  );
+/**
+ * `caller`: start it as pkexec leaves it for that uid (PKEXEC_UID set, everything else root's): the
+ * helper then works for that person and reads and writes their files only with their rights.
+ */
+export async function startTestHelper(
+  options: { caller?: number } = {},
+): Promise<HelperClient & { progress: TimedProgress[] }> {
+  const command = helperCommand({
+    uid: 0,
+    execPath: process.execPath,
+    helperPath: BUILT.helper,
+    electron: false,
+  });
+  const env =
+    options.caller === undefined ? command.env : { ...command.env, PKEXEC_UID: String(options.caller) };
+  const client = await startHelper({ ...command, env });
   const progress: TimedProgress[] = [];
   client.onProgress((event) => progress.push({ ...event, at: Date.now() }));
   return Object.assign(client, { progress });

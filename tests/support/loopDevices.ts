@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -28,13 +28,28 @@ export function createLoopDevices() {
 
   return {
     tempDir,
-    /** A sparse backing file of `size` bytes attached to a free loop device (or the one named). */
+    /**
+     * A sparse backing file of `size` bytes attached to a free loop device (or the one named).
+     * `owner`: whose file it is (its folder opened up so that person can reach it), for
+     * tests of a helper that works for someone other than root.
+     */
     async attach(
       size: number,
-      options: { readOnly?: boolean; name?: string; device?: string } = {},
+      options: {
+        readOnly?: boolean;
+        name?: string;
+        device?: string;
+        owner?: { uid: number; gid: number };
+      } = {},
     ): Promise<LoopDevice> {
-      const backingFile = join(await tempDir(), options.name ?? 'drive.img');
+      const dir = await tempDir();
+      const backingFile = join(dir, options.name ?? 'drive.img');
       await run('truncate', ['-s', String(size), backingFile]);
+      if (options.owner !== undefined) {
+        await chmod(dir, 0o755);
+        await chown(backingFile, options.owner.uid, options.owner.gid);
+        await chmod(backingFile, 0o600);
+      }
       const where = options.device ? [options.device] : ['-f', '--show'];
       const args = [...where, ...(options.readOnly ? ['-r'] : []), backingFile];
       const { stdout } = await run('losetup', args);

@@ -3,8 +3,9 @@ import { readSysBlockAttribute } from '../../main/drives/blockTopology';
 import { inspectImage } from '../../main/drives/inspectImage';
 import type { DriveProgress, FlashRequest, JobResult, Refusal } from '../../shared/flash';
 import type { JobRegistry } from '../jobRegistry';
+import { helperCaller } from '../safety/caller';
 import { checkTargets, type TargetPurpose } from '../safety/checkTargets';
-import { CallerCannotReadError, callerFromEnvironment, openImageAsCaller } from '../safety/openImageAsCaller';
+import { CallerCannotReadError, openImageAsCaller } from '../safety/openImageAsCaller';
 import { ejectDrive } from './ejectDrive';
 import { flashDrives } from './flashDrives';
 import { describeImage, ImageError } from './imageSource';
@@ -43,7 +44,7 @@ export async function prepareJob(
   drives: readonly string[],
   options: { full: boolean; includeVirtual: boolean; purpose: TargetPurpose },
 ) {
-  const pinned = await openImageAsCaller(imagePath, await callerFromEnvironment()).catch((error: unknown) => {
+  const pinned = await openImageAsCaller(imagePath, await helperCaller()).catch((error: unknown) => {
     const { code, message } = error as { code?: string; message?: string };
     const detail =
       error instanceof CallerCannotReadError ? (message ?? code ?? 'EACCES') : (code ?? String(error));

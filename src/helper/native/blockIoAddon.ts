@@ -8,6 +8,17 @@ export interface BlockIoAddon {
   dataExtents(fd: number): Array<[offset: number, length: number]>;
   /** Memory aligned for O_DIRECT, accounted to V8 so it is collected promptly. */
   alignedBuffer(size: number, alignment: number): Buffer;
+  /** open(2) with the person's filesystem identity (native/block-io/caller_fs.c). */
+  openAs(caller: CallerIdentity, dirFd: number, path: string, flags: number, mode: number): number;
+  mkdirAs(caller: CallerIdentity, dirFd: number, path: string, mode: number): void;
+  unlinkAs(caller: CallerIdentity, dirFd: number, path: string, removeDir: boolean): void;
+}
+
+/** Who a caller_fs call acts as: never root (the addon refuses uid 0). */
+export interface CallerIdentity {
+  uid: number;
+  gid: number;
+  groups: number[];
 }
 
 /** The addon, relative to the project root (the folder holding `native/`). */

@@ -8,6 +8,9 @@ import type { DriveIdentity, Refusal } from '../../shared/flash';
 import { describeReason } from '../../shared/i18n/describeReason';
 import { en } from '../../shared/i18n/en';
 import { translateFrom } from '../../shared/i18n/translate';
+import { helperCaller } from './caller';
+import { callerFs } from './callerFs';
+import { callerMayUseLoopBacking } from './loopBackingAccess';
 
 const translate = translateFrom(en);
 
@@ -29,10 +32,10 @@ async function isPartition(path: string): Promise<boolean> {
   );
 }
 
-/** Why one requested path may not be written, or null when it may. */
 /** Writing needs every check; reading a drive back (verify only) may read a write-protected one. */
 export type TargetPurpose = 'write' | 'read';
 
+/** Why one requested path may not be written (or read), or null when it may. */
 async function refusalFor(
   path: string,
   enumerated: DriveFacts[],
@@ -72,6 +75,11 @@ async function refusalFor(
   if (verdict.status === 'refused' && reasons.length > 0) {
     const words = reasons.map((reason) => describeReason(reason, translate)).join('; ');
     return { code: 'unsafeDrive', drive: path, message: `${path} cannot be written: ${words}.`, reasons };
+  }
+  if (facts.virtual) {
+    // A loop device lends whoever uses it the file behind it: only as far as the caller could.
+    const denied = await callerMayUseLoopBacking(path, purpose, callerFs(await helperCaller()));
+    if (denied) return { code: 'backingFileDenied', drive: path, message: denied };
   }
   return null;
 }

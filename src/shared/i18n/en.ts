@@ -205,6 +205,8 @@ export const en = {
     },
     source: 'From {{image}}',
     noSource: 'Choose a bootc image in the Image step first.',
+    trustSource:
+      'Building runs the image’s own tools as root inside bootc-image-builder (that is how it builds), so build only images you trust.',
     start: 'Build',
     cancel: 'Cancel build',
     progressLabel: 'Build progress',
@@ -462,6 +464,7 @@ export const en = {
       intro: 'How Bootstick builds, which drives it lists, and how it looks.',
       bibImage: 'bootc-image-builder image',
       bibImageHint: 'The image that builds disk images. Changing it clears the pin below.',
+      bibImageAllowed: 'This computer allows: {{names}} (root decides, in {{file}}).',
       bibImageInvalid:
         'Not an image reference: expected something like quay.io/centos-bootc/bootc-image-builder:latest.',
       pinned: 'Pinned by digest, so builds run exactly this image:',
@@ -540,6 +543,8 @@ export const en = {
         '{{drive}} is a partition. Bootstick writes whole drives: choose the drive it belongs to.',
       notEnumerated: '{{drive}} is not a drive Bootstick can write right now.',
       unsafeDrive: '{{drive}} cannot be written: {{reasons}}.',
+      backingFileDenied:
+        '{{drive}} is a virtual drive whose file you could not open yourself, so Bootstick will not open it for you.',
       duplicateTarget: '{{drive}} is named twice.',
       imageUnreadable: 'The image cannot be read.',
       imageCorrupt: 'The image is damaged or incomplete.',

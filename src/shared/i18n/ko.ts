@@ -205,6 +205,8 @@ export const ko: Catalogue = {
     },
     source: '{{image}}에서',
     noSource: '먼저 이미지 단계에서 bootc 이미지를 고르세요.',
+    trustSource:
+      '빌드는 bootc-image-builder 안에서 이미지 자신의 도구를 root로 실행합니다(그렇게 빌드합니다). 믿을 수 있는 이미지만 빌드하세요.',
     start: '빌드',
     cancel: '빌드 취소',
     progressLabel: '빌드 진행률',
@@ -460,6 +462,7 @@ export const ko: Catalogue = {
       intro: 'Bootstick이 빌드하는 방법, 보여 줄 드라이브, 화면 모양을 정합니다.',
       bibImage: 'bootc-image-builder 이미지',
       bibImageHint: '디스크 이미지를 만드는 이미지입니다. 바꾸면 아래 고정이 풀립니다.',
+      bibImageAllowed: '이 컴퓨터가 허용하는 이미지: {{names}} (root가 {{file}}에서 정합니다).',
       bibImageInvalid:
         '이미지 참조가 아닙니다. quay.io/centos-bootc/bootc-image-builder:latest 같은 형식이어야 합니다.',
       pinned: '다이제스트로 고정되어 빌드는 정확히 이 이미지로 실행됩니다:',
@@ -536,6 +539,8 @@ export const ko: Catalogue = {
         '{{drive}}은(는) 파티션입니다. Bootstick은 드라이브 전체에 씁니다: 이 파티션이 속한 드라이브를 고르세요.',
       notEnumerated: '{{drive}}은(는) 지금 Bootstick이 쓸 수 있는 드라이브가 아닙니다.',
       unsafeDrive: '{{drive}}에는 쓸 수 없습니다: {{reasons}}.',
+      backingFileDenied:
+        '{{drive}}은(는) 가상 드라이브이고 그 파일을 직접 열 수 없는 사용자이므로, Bootstick도 대신 열지 않습니다.',
       duplicateTarget: '{{drive}}이(가) 두 번 지정되었습니다.',
       imageUnreadable: '이미지를 읽을 수 없습니다.',
       imageCorrupt: '이미지가 손상되었거나 불완전합니다.',

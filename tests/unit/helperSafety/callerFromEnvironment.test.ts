@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callerFromEnvironment } from '../../../src/helper/safety/openImageAsCaller';
+import { callerFromEnvironment } from '../../../src/helper/safety/caller';
 
 describe('who the helper works for', () => {
   it('is root itself when pkexec did not start it, or root ran pkexec', async () => {
@@ -12,6 +12,7 @@ describe('who the helper works for', () => {
       uid: 65534,
       gid: 65534,
       name: 'nobody',
+      groups: [65534],
     });
   });
 
