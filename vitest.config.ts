@@ -13,6 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          globalSetup: ['tests/support/globalSetup.ts'],
           include: ['tests/integration/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
@@ -22,6 +23,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          globalSetup: ['tests/support/globalSetup.ts'],
           include: ['tests/e2e/**/*.test.ts'],
           setupFiles: ['tests/support/e2eSetup.ts'],
           fileParallelism: false,
@@ -33,6 +35,7 @@ export default defineConfig({
         // The real app in real Electron (Playwright _electron); skipped, in one line, without the binary.
         test: {
           name: 'electron',
+          globalSetup: ['tests/support/globalSetup.ts'],
           include: ['tests/electron/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 120_000,

@@ -17,6 +17,9 @@
 #   unzip       unzip -p: tests read .zip-wrapped images back
 #   bmap-tools  bmaptool: the baseline the write benchmark compares against
 #   pkexec      how the app gets root for its helper; tests run it for real as an unprivileged user
+#   polkitd     the polkit daemon pkexec asks; the real-pkexec tests start it on a private system bus
+#   dbus        the system bus polkitd and pkexec talk over (dbus-daemon, dbus-send)
+#   python3     the ptrace probe of the helper-confinement tests (ctypes)
 #   podman      rootful podman runs the bootc-image-builder stand-in and builds the test source images
 #   runc        the OCI runtime podman uses here (crun fails on this host; tests/fixtures/podman/containers.conf)
 #   busybox-static  the static busybox the test container images are built from (no registry is reachable)
@@ -24,7 +27,7 @@
 set -euo pipefail
 
 PACKAGES=(util-linux e2fsprogs chromium fonts-noto-cjk xfsprogs dosfstools mtools gdisk fdisk xorriso xz-utils gzip bzip2 zip
-  unzip bmap-tools pkexec podman runc busybox-static xvfb)
+  unzip bmap-tools pkexec polkitd dbus python3 podman runc busybox-static xvfb)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { gatherDriveFacts } from '../main/drives/gatherDriveFacts';
-import type { BuildLogLine } from '../shared/build/bibRun';
 import { toDriveView } from '../shared/drives/toDriveView';
 import type { DriveProgress } from '../shared/flash';
-import { type HelperEvent, HelperRequestSchema, type HelperResponse } from '../shared/helperProtocol';
+import { HelperRequestSchema, type HelperResponse } from '../shared/helperProtocol';
 import { DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES } from '../shared/settings';
-import { BuildContextRefused } from './build/checkBuildContext';
-import { OutputDirRefused } from './build/checkBuildOutputDir';
 import { podmanBuild } from './build/podmanBuild';
 import { bibBuildHelp, inspectImage, listImages, podmanStatus } from './build/podmanQueries';
 import { pullImage } from './build/pullImage';
 import { runBib } from './build/runBib';
+import type { LineSink } from './build/streamChildLines';
+import { HelperRefusal } from './errors';
 import { RefusedError, runFlashJob } from './flash/runFlashJob';
 import type { JobRegistry } from './jobRegistry';
+import type { Outbox } from './outbox';
 import { runVerifyJob } from './verify/runVerifyJob';
 
 function requestId(json: unknown): number | null {
@@ -24,7 +24,7 @@ function failure(id: number | null, error: unknown): HelperResponse {
   if (error instanceof RefusedError) {
     return { id, ok: false, error: { code: 'refused', message: error.message, refusals: error.refusals } };
   }
-  if (error instanceof OutputDirRefused || error instanceof BuildContextRefused) {
+  if (error instanceof HelperRefusal) {
     return { id, ok: false, error: { code: 'refused', message: error.message } };
   }
   return {
@@ -34,6 +34,16 @@ function failure(id: number | null, error: unknown): HelperResponse {
   };
 }
 
+/** Runs a job under its id, claimed before anything else happens and released whatever the end. */
+async function asJob<T>(registry: JobRegistry, jobId: string, job: () => Promise<T>): Promise<T> {
+  registry.claim(jobId);
+  try {
+    return await job();
+  } finally {
+    registry.remove(jobId);
+  }
+}
+
 /**
  * Answers one line of input. Trusts nothing: a line that is not JSON, or not exactly one of the
  * known requests, is refused with a reason and nothing else happens.
@@ -41,7 +51,7 @@ function failure(id: number | null, error: unknown): HelperResponse {
 export async function handleRequestLine(
   line: string,
   registry: JobRegistry,
-  emit: (event: HelperEvent) => void,
+  outbox: Outbox,
 ): Promise<HelperResponse> {
   let json: unknown;
   try {
@@ -55,60 +65,53 @@ export async function handleRequestLine(
     return { id: requestId(json), ok: false, error: { code: 'badRequest', message } };
   }
   const request = parsed.data;
-  const progress = (event: DriveProgress) => emit({ event: 'progress', progress: event });
-  const log = (line: BuildLogLine) => emit({ event: 'buildLog', log: line });
+  // A drive's progress is a state: when the reader is slow only its latest is kept.
+  const progress = (event: DriveProgress) =>
+    outbox.sendLatest(`${event.jobId}\n${event.drive}`, { event: 'progress', progress: event });
+  const sink: LineSink = {
+    emit: (log) => outbox.send({ event: 'buildLog', log }),
+    congested: () => outbox.congested(),
+    drained: () => outbox.drained(),
+  };
+  const ok = (result: unknown): HelperResponse => ({ id: request.id, ok: true, result });
   try {
     switch (request.method) {
       case 'hello':
-        return {
-          id: request.id,
-          ok: true,
-          result: { protocol: 1, uid: process.getuid?.() ?? -1, pid: process.pid },
-        };
+        return ok({ protocol: 1, uid: process.getuid?.() ?? -1, pid: process.pid });
       case 'listDrives': {
         // The helper enumerates for itself: it never takes a drive list from its caller.
         const facts = await gatherDriveFacts({ includeVirtual: request.params.includeVirtual });
         const context = { image: null, largeDriveThresholdBytes: DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES };
-        return { id: request.id, ok: true, result: facts.map((drive) => toDriveView(drive, context)) };
+        return ok(facts.map((drive) => toDriveView(drive, context)));
       }
       case 'flash':
-        if (registry.has(request.params.jobId))
-          throw new Error(`Job ${request.params.jobId} is already running.`);
-        return { id: request.id, ok: true, result: await runFlashJob(request.params, progress, registry) };
+        return ok(
+          await asJob(registry, request.params.jobId, () => runFlashJob(request.params, progress, registry)),
+        );
       case 'verify':
-        if (registry.has(request.params.jobId))
-          throw new Error(`Job ${request.params.jobId} is already running.`);
-        return { id: request.id, ok: true, result: await runVerifyJob(request.params, progress, registry) };
+        return ok(
+          await asJob(registry, request.params.jobId, () => runVerifyJob(request.params, progress, registry)),
+        );
       case 'podmanStatus':
-        return { id: request.id, ok: true, result: await podmanStatus() };
+        return ok(await podmanStatus());
       case 'listImages':
-        return { id: request.id, ok: true, result: await listImages() };
+        return ok(await listImages());
       case 'inspectImage':
-        return { id: request.id, ok: true, result: await inspectImage(request.params.ref) };
+        return ok(await inspectImage(request.params.ref));
       case 'bibHelp':
-        return { id: request.id, ok: true, result: await bibBuildHelp(request.params.bibImage) };
-      case 'pullImage':
-        if (registry.has(request.params.jobId))
-          throw new Error(`Job ${request.params.jobId} is already running.`);
-        return {
-          id: request.id,
-          ok: true,
-          result: await pullImage(request.params.jobId, request.params.ref, registry, log),
-        };
+        return ok(await bibBuildHelp(request.params.bibImage));
+      case 'pullImage': {
+        const { jobId, ref } = request.params;
+        return ok(await asJob(registry, jobId, () => pullImage(jobId, ref, registry, sink)));
+      }
       case 'runBib':
-        if (registry.has(request.params.jobId))
-          throw new Error(`Job ${request.params.jobId} is already running.`);
-        return { id: request.id, ok: true, result: await runBib(request.params, registry, log) };
+        return ok(await asJob(registry, request.params.jobId, () => runBib(request.params, registry, sink)));
       case 'podmanBuild':
-        if (registry.has(request.params.jobId))
-          throw new Error(`Job ${request.params.jobId} is already running.`);
-        return { id: request.id, ok: true, result: await podmanBuild(request.params, registry, log) };
+        return ok(
+          await asJob(registry, request.params.jobId, () => podmanBuild(request.params, registry, sink)),
+        );
       case 'cancel':
-        return {
-          id: request.id,
-          ok: true,
-          result: { cancelled: registry.cancel(request.params.jobId, request.params.drive) },
-        };
+        return ok({ cancelled: registry.cancel(request.params.jobId, request.params.drive) });
     }
   } catch (error) {
     return failure(request.id, error);

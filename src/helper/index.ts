@@ -1,7 +1,9 @@
-import { createInterface } from 'node:readline';
 import { guardStrayErrors } from './guardStrayErrors';
 import { handleRequestLine } from './handleRequest';
 import { JobRegistry } from './jobRegistry';
+import { Outbox } from './outbox';
+import { MAX_REQUEST_BYTES, readRequestLines } from './requestLines';
+import { removeStaleJobFolders } from './safety/privateJobFolder';
 
 /**
  * The privileged helper: the only code that runs as root. It speaks JSON lines over its own
@@ -10,8 +12,7 @@ import { JobRegistry } from './jobRegistry';
  */
 guardStrayErrors((message) => process.stderr.write(`${message}\n`));
 const registry = new JobRegistry();
-const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-const send = (message: unknown) => process.stdout.write(`${JSON.stringify(message)}\n`);
+const outbox = new Outbox(process.stdout);
 let pending = 0;
 let closed = false;
 
@@ -19,21 +20,33 @@ function exitWhenIdle(): void {
   if (closed && pending === 0) process.exit(0);
 }
 
-lines.on('line', (line) => {
-  if (line.trim() === '') return;
-  pending += 1;
-  handleRequestLine(line, registry, send)
-    .then(send)
-    .finally(() => {
-      pending -= 1;
-      exitWhenIdle();
-    });
-});
+// What a crashed helper left in root's private folders goes before anything new is made there.
+void removeStaleJobFolders().catch(() => {});
 
-lines.on('close', () => {
-  closed = true;
-  registry.cancelAll();
-  exitWhenIdle();
+readRequestLines(process.stdin, {
+  onLine(line) {
+    if (line.trim() === '') return;
+    pending += 1;
+    handleRequestLine(line, registry, outbox)
+      .then((response) => outbox.send(response))
+      .finally(() => {
+        pending -= 1;
+        exitWhenIdle();
+      });
+  },
+  onTooLong() {
+    outbox.send({
+      id: null,
+      ok: false,
+      error: { code: 'badRequest', message: `A request longer than ${MAX_REQUEST_BYTES} bytes was dropped.` },
+    });
+  },
+  onClose() {
+    if (closed) return;
+    closed = true;
+    registry.cancelAll();
+    exitWhenIdle();
+  },
 });
 
 // Writing to a parent that died raises EPIPE: that is the same as stdin closing.

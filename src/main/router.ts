@@ -1,7 +1,9 @@
 import type { Handlers } from '../shared/api';
+import { builderAllowed } from '../shared/build/builderPolicy';
 import { AppError } from '../shared/errors';
 import type { AppServices } from './appServices';
 import { hashPassword } from './blueprint/hashPassword';
+import { allowedBuilderImages } from './build/allowedBuilderImages';
 import { listBuildRecords, readBuildLog } from './build/buildHistory';
 import { inspectDiskImage } from './drives/inspectDiskImage';
 import { copyExample, listExamples } from './examples/exampleFolders';
@@ -19,6 +21,16 @@ export function createRouter(services: AppServices): Handlers {
       return true;
     },
     async updateSettings(patch) {
+      if (patch.bibImage !== undefined) {
+        // Root decides which builders run privileged; the setting only picks among them.
+        const { allowed, file } = await allowedBuilderImages();
+        if (!builderAllowed(patch.bibImage, allowed)) {
+          throw new AppError(
+            'invalidInput',
+            `${patch.bibImage} is not a builder image this computer allows. Root lists them in ${file}: ${allowed.join(', ')}.`,
+          );
+        }
+      }
       // Another builder image: its digest is pinned afresh on its first use.
       const repin = patch.bibImage !== undefined && patch.bibImage !== services.settings.get().bibImage;
       const settings = await services.settings.update(repin ? { bibImageDigest: null, ...patch } : patch);
@@ -52,6 +64,7 @@ export function createRouter(services: AppServices): Handlers {
     cancelBuild: async ({ buildId }) => ({ cancelled: await services.builds.cancel(buildId) }),
     startImageBuild: async (input) => services.imageBuilds.start(input),
     cancelImageBuild: async ({ buildId }) => ({ cancelled: await services.imageBuilds.cancel(buildId) }),
+    listBuilderImages: async () => allowedBuilderImages(),
     listLocalImages: async () => services.listLocalImages(),
     listExamples: async () => listExamples(services.examplesDir),
     copyExample: async ({ id }) => copyExample(services.examplesDir, services.dataDir, id),

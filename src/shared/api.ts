@@ -130,6 +130,11 @@ export const calls = {
     input: z.object({ buildId: z.string() }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
+  /** The builder images root allows to run privileged (/etc/bootstick/builders.conf), the Settings choice. */
+  listBuilderImages: {
+    input: z.object({}).strict(),
+    output: z.object({ allowed: z.array(z.string()), file: z.string(), fromFile: z.boolean() }),
+  },
   /** The images in root's podman storage (bib builds only from those), or why podman cannot say. */
   listLocalImages: { input: z.object({}).strict(), output: LocalImagesSchema },
   /** The example Containerfiles the app ships, for the Image step's gallery. */

@@ -13,6 +13,7 @@ import { startBuildSession } from '../support/buildSession';
 import { requireBuild } from '../support/builtApp';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { runBib } from '../support/runBib';
+import { allowStandinBuilders, restoreBuilderList } from '../support/testBuilders';
 
 const RUNS = 3;
 const PACE_SECONDS = 3;
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     ensureBibStandin('bib'),
     ensureSourceImage('bootc', { pace: PACE_SECONDS, tag: 'bench' }),
   ]);
+  // The helper runs only builders root lists: the stand-in, for this run.
+  await allowStandinBuilders();
   const session = await startBuildSession({ bibImage: bib });
   const scratch = await mkdtemp(join(tmpdir(), 'bootstick-build-bench-'));
   try {
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
   } finally {
     await session.close();
     await rm(scratch, { recursive: true, force: true });
+    await restoreBuilderList();
   }
 }
 

@@ -35,6 +35,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     startImageBuild: vi.fn(async () => ({ buildId: 'image-1' })),
     cancelImageBuild: vi.fn(async () => ({ cancelled: false })),
     openFileDialog: vi.fn(async () => ({ path: null })),
+    listBuilderImages: vi.fn(async () => ({
+      allowed: [],
+      file: '/etc/bootstick/builders.conf',
+      fromFile: false,
+    })),
     listLocalImages: vi.fn(async () => ({ available: true, problem: null, images: [] })),
     listExamples: vi.fn(async () => []),
     copyExample: vi.fn(),

@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringifyBlueprintToml } from '../../main/blueprint/blueprintToml';
 import { hasOnlyHashedPasswords } from '../../main/blueprint/hashPassword';
 import type { Blueprint } from '../../shared/blueprint/blueprintSchema';
+import { HelperRefusal } from '../errors';
+import { createPrivateJobFolder } from '../safety/privateJobFolder';
 
 /**
  * Refuses a config whose users carry a plain-text password: the app hashes passwords as soon as
@@ -12,20 +13,26 @@ import type { Blueprint } from '../../shared/blueprint/blueprintSchema';
  */
 export function assertNoPlainPasswords(config: Blueprint): void {
   if (!hasOnlyHashedPasswords(config)) {
-    throw new Error('A user password is not a SHA-512 crypt hash; refusing to write it.');
+    throw new HelperRefusal('A user password is not a SHA-512 crypt hash; refusing to write it.');
   }
 }
 
 /**
- * Writes bib's config.toml into a fresh private folder (0700, file 0600) readable by root only,
+ * Writes bib's config.toml into a fresh private folder under root's state folder (file 0600),
  * and returns it with a disposer that deletes both. The caller must dispose in a `finally`.
  */
 export async function writePrivateBibConfig(
+  jobId: string,
   config: Blueprint,
 ): Promise<{ path: string; dispose(): Promise<void> }> {
   assertNoPlainPasswords(config);
-  const dir = await mkdtemp(join(tmpdir(), 'bootstick-bibconfig-'));
-  const path = join(dir, 'config.toml');
-  await writeFile(path, stringifyBlueprintToml(config), { mode: 0o600 });
-  return { path, dispose: () => rm(dir, { recursive: true, force: true }) };
+  const folder = await createPrivateJobFolder('configs', jobId);
+  const path = join(folder.path, 'config.toml');
+  try {
+    await writeFile(path, stringifyBlueprintToml(config), { mode: 0o600 });
+  } catch (error) {
+    await folder.dispose();
+    throw error;
+  }
+  return { path, dispose: folder.dispose };
 }

@@ -10,8 +10,8 @@ export interface BibHostPaths {
   storeDir: string;
   /** Persistent DNF metadata cache for the ISO installer types. */
   rpmmdDir: string;
-  /** Build only: the output folder, and who gets the files. */
-  output?: { dir: string; uid: number; gid: number };
+  /** Build only: the private, root-only folder bib writes into (never the caller's own folder). */
+  outputDir?: string;
 }
 
 /**
@@ -21,7 +21,7 @@ export interface BibHostPaths {
  *   podman run --rm --privileged --security-opt label=type:unconfined_t
  *     -v /var/lib/containers/storage:/var/lib/containers/storage -v <out>:/output
  *     -v <config>:/config.toml:ro -v <store>:/store -v <rpmmd>:/rpmmd
- *     <bib image> build --type raw --progress verbose --chown uid:gid <source image>
+ *     <bib image> build --type raw --progress verbose <source image>
  *
  * Deliberate differences from the README line, each for a reason:
  * - `--pull=never` instead of `--pull=newer`: the bib image is pulled in the preflight (with
@@ -29,6 +29,11 @@ export interface BibHostPaths {
  *   change the image the build cache was keyed on.
  * - `--name`: so cancel can stop exactly this container.
  * - no `-t`: without a tty bib prints line-oriented `verbose` progress, which we parse.
+ * - no `--chown`: `<out>` is a private folder only root can reach, and the helper hands the
+ *   outputs over as the caller afterwards (handOverOutputs). bib's chown walks /output following
+ *   symlinks (bib/cmd/bootc-image-builder/util.go chownR), so pointing it at a folder the caller
+ *   can write would let a planted symlink hand root's files to the caller.
+ * - `<bib image>` is the image id the helper pinned for an allowed builder (builderImages).
  */
 export function bibPodmanArgs(request: BibRunRequest, paths: BibHostPaths, containerName: string): string[] {
   const has = (flag: string) => request.bibFlags.includes(flag);
@@ -51,8 +56,8 @@ export function bibPodmanArgs(request: BibRunRequest, paths: BibHostPaths, conta
     `${paths.rpmmdDir}:/rpmmd`,
   ];
   if (request.mode === 'build') {
-    if (!paths.output) throw new Error('A build needs an output folder.');
-    podman.push('-v', `${paths.output.dir}:/output`);
+    if (!paths.outputDir) throw new Error('A build needs an output folder.');
+    podman.push('-v', `${paths.outputDir}:/output`);
   }
   podman.push(request.bibImage);
 
@@ -62,7 +67,6 @@ export function bibPodmanArgs(request: BibRunRequest, paths: BibHostPaths, conta
   if (request.mode === 'build') {
     // Both bib code bases have these; checked anyway so an unexpected bib fails in preflight.
     if (has('--progress')) bib.push('--progress', 'verbose');
-    if (paths.output && has('--chown')) bib.push('--chown', `${paths.output.uid}:${paths.output.gid}`);
   }
   bib.push(request.sourceImage);
   return [...podman, ...bib];

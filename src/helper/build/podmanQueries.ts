@@ -2,6 +2,7 @@ import { execa } from 'execa';
 import type { ImageFacts, PodmanStatus } from '../../shared/build/bibRun';
 import type { LocalImages } from '../../shared/build/localImages';
 import { bibHelpArgs } from './bibInvocation';
+import { resolveBuilderImage } from './builderImages';
 import { parseImageList } from './parseImageList';
 
 /** podman as root sees it; answers every question with data, never throws. */
@@ -65,7 +66,9 @@ export async function inspectImage(ref: string): Promise<ImageFacts> {
 
 /** What `<bib> build --help` prints: the flags this bib image has, for feature detection. */
 export async function bibBuildHelp(bibImage: string): Promise<string> {
-  const result = await execa('podman', bibHelpArgs(bibImage), {
+  // Not privileged, but still root's podman running the image: the same rule as a build.
+  const builder = await resolveBuilderImage(bibImage);
+  const result = await execa('podman', bibHelpArgs(builder.imageId), {
     reject: false,
     timeout: 60_000,
     stdin: 'ignore',

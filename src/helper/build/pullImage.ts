@@ -1,14 +1,14 @@
 import { execa } from 'execa';
-import type { BuildLogLine } from '../../shared/build/bibRun';
 import type { JobRegistry } from '../jobRegistry';
-import { streamChildLines } from './streamChildLines';
+import { repinPulledBuilder } from './builderImages';
+import { type LineSink, streamChildLines } from './streamChildLines';
 
 /** `podman pull` into root's storage, its progress lines streamed; cancellable. */
 export async function pullImage(
   jobId: string,
   ref: string,
   registry: JobRegistry,
-  emitLine: (line: BuildLogLine) => void,
+  sink: LineSink,
 ): Promise<{ ok: boolean; cancelled: boolean; tail: string[] }> {
   const child = execa('podman', ['pull', ref], { reject: false, buffer: false, stdin: 'ignore' });
   let cancelled = false;
@@ -21,13 +21,20 @@ export async function pullImage(
   try {
     const [result] = await Promise.all([
       child,
-      streamChildLines(child, (stream, line) => {
-        tail.push(line);
-        if (tail.length > 20) tail.shift();
-        emitLine({ jobId, stream, line });
-      }),
+      streamChildLines(
+        child,
+        (stream, line) => {
+          tail.push(line);
+          if (tail.length > 20) tail.shift();
+          sink.emit({ jobId, stream, line });
+        },
+        sink,
+      ),
     ]);
-    return { ok: result.exitCode === 0 && !cancelled, cancelled, tail };
+    const ok = result.exitCode === 0 && !cancelled;
+    // A builder pulled from its registry is the version to trust from now on.
+    if (ok) await repinPulledBuilder(ref);
+    return { ok, cancelled, tail };
   } finally {
     registry.remove(jobId);
   }

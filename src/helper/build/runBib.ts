@@ -1,55 +1,73 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { execa } from 'execa';
-import type { BibRunRequest, BibRunResult, BuildLogLine } from '../../shared/build/bibRun';
+import type { BibRunRequest, BibRunResult } from '../../shared/build/bibRun';
 import type { JobRegistry } from '../jobRegistry';
+import { helperCaller } from '../safety/caller';
+import { callerFs } from '../safety/callerFs';
+import { createPrivateJobFolder, type PrivateJobFolder } from '../safety/privateJobFolder';
 import { writePrivateBibConfig } from './bibConfigFile';
 import { bibPodmanArgs } from './bibInvocation';
-import { checkBuildOutputDir } from './checkBuildOutputDir';
-import { podmanStatus } from './podmanQueries';
-import { streamChildLines } from './streamChildLines';
+import { resolveBuilderImage } from './builderImages';
+import { type OutputFolder, openBuildOutputDir } from './checkBuildOutputDir';
+import { HandOverError, handOverOutputs } from './handOverOutputs';
+import { osbuildCacheFolders, rootGraphRoot } from './rootPodmanPaths';
+import { type LineSink, streamChildLines } from './streamChildLines';
 
-/** Persistent caches bib reuses between runs (root's, like its container storage). */
-const CACHE_ROOT = '/var/cache/bootstick';
 /** Lines kept for classifying a failure. */
 const TAIL_LINES = 200;
 /** How long bib gets to stop on SIGTERM before podman kills it. */
 const STOP_GRACE_SECONDS = 5;
+/** A manifest is a few MiB at most; more than this is not a manifest, and is not kept. */
+const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
 
 /**
- * Runs bib once through rootful podman, streaming every output line as it comes. The config
- * lives in a private file only for the run; a cancelled or failed build leaves no container and
- * no partial output behind.
+ * Runs bib once through rootful podman, streaming every output line as it comes.
+ *
+ * bib runs privileged, so nothing the caller can touch goes near it: the builder image must be one
+ * root's /etc/bootstick/builders.conf allows (run by the image id pinned on first use), the config
+ * lives in a root-only file for the run, and bib writes into a private root-only folder. Only
+ * when the build succeeded are its outputs handed over, as the caller, into the caller's folder
+ * (opened as the caller before bib started). A cancelled or failed build removes only the private
+ * folder; the caller's folder is never emptied, chowned or deleted by root.
  */
 export async function runBib(
   request: BibRunRequest,
   registry: JobRegistry,
-  emitLine: (line: BuildLogLine) => void,
+  sink: LineSink,
 ): Promise<BibRunResult> {
-  const owner = request.mode === 'build' ? await checkOutputDir(request) : null;
-  const graphRoot = await rootGraphRoot();
-  const storeDir = join(CACHE_ROOT, 'osbuild-store');
-  const rpmmdDir = join(CACHE_ROOT, 'rpmmd');
-  await mkdir(storeDir, { recursive: true, mode: 0o700 });
-  await mkdir(rpmmdDir, { recursive: true, mode: 0o700 });
-
-  const config = await writePrivateBibConfig(request.config);
+  const builder = await resolveBuilderImage(request.bibImage);
+  const fs = callerFs(await helperCaller());
+  let output: OutputFolder | null = null;
+  let privateOutput: PrivateJobFolder | null = null;
+  let config: { path: string; dispose(): Promise<void> } | null = null;
   const containerName = `bootstick-${request.mode}-${request.jobId}-${randomBytes(3).toString('hex')}`;
   let cancelled = false;
   let ranToEnd = false;
   const tail: string[] = [];
   let stdout = '';
+  let stdoutTooLong = false;
   const startedAt = Date.now();
+  const emit = (stream: 'stdout' | 'stderr', line: string) => {
+    tail.push(line);
+    if (tail.length > TAIL_LINES) tail.shift();
+    sink.emit({ jobId: request.jobId, stream, line });
+  };
   try {
+    if (request.mode === 'build') {
+      if (!request.outputDir) throw new Error('A build needs an output folder.');
+      output = await openBuildOutputDir(request.outputDir, fs);
+      privateOutput = await createPrivateJobFolder('outputs', request.jobId);
+    }
+    const graphRoot = await rootGraphRoot();
+    const caches = await osbuildCacheFolders();
+    config = await writePrivateBibConfig(request.jobId, request.config);
     const args = bibPodmanArgs(
-      request,
+      { ...request, bibImage: builder.imageId },
       {
         graphRoot,
         configFile: config.path,
-        storeDir,
-        rpmmdDir,
-        ...(owner && request.outputDir ? { output: { dir: request.outputDir, ...owner } } : {}),
+        ...caches,
+        ...(privateOutput ? { outputDir: privateOutput.path } : {}),
       },
       containerName,
     );
@@ -70,18 +88,45 @@ export async function runBib(
         ],
       ]),
     );
-    const streamed = streamChildLines(child, (stream, line) => {
-      if (stream === 'stdout' && request.mode === 'manifest') stdout += `${line}\n`;
-      tail.push(line);
-      if (tail.length > TAIL_LINES) tail.shift();
-      emitLine({ jobId: request.jobId, stream, line });
-    });
+    const streamed = streamChildLines(
+      child,
+      (stream, line) => {
+        if (stream === 'stdout' && request.mode === 'manifest' && !stdoutTooLong) {
+          stdout += `${line}\n`;
+          if (stdout.length > MAX_MANIFEST_BYTES) {
+            stdoutTooLong = true;
+            stdout = '';
+          }
+        }
+        emit(stream, line);
+      },
+      sink,
+    );
     const [result] = await Promise.all([child, streamed]);
     ranToEnd = result.exitCode === 0 || result.exitCode === 1;
-    const ok = result.exitCode === 0 && !cancelled;
-    if (!ok && request.mode === 'build' && request.outputDir) await emptyFolder(request.outputDir);
+    let exitCode = result.exitCode ?? null;
+    if (stdoutTooLong) {
+      emit('stderr', `error: bib printed more than ${MAX_MANIFEST_BYTES} bytes for its manifest; not kept.`);
+      exitCode = exitCode === 0 ? 1 : exitCode;
+    }
+    if (exitCode === 0 && !cancelled && output && privateOutput) {
+      try {
+        await handOverOutputs({
+          privateDir: privateOutput.path,
+          outputFd: output.fd,
+          outputDir: output.path,
+          fs,
+          shouldStop: () => cancelled,
+          log: (line) => emit('stderr', line),
+        });
+      } catch (error) {
+        if (!(error instanceof HandOverError)) throw error;
+        emit('stderr', `error: ${error.message}`);
+        exitCode = 1;
+      }
+    }
     return {
-      exitCode: result.exitCode ?? null,
+      exitCode,
       signal: result.signal ?? null,
       cancelled,
       stdout,
@@ -92,7 +137,9 @@ export async function runBib(
     };
   } finally {
     registry.remove(request.jobId);
-    await config.dispose();
+    output?.close();
+    await config?.dispose();
+    await privateOutput?.dispose();
     // `--rm` removed the container if bib ran to its own end (exit 0 or 1); after a cancel or
     // podman itself failing (125+, a signal) make sure no container is left.
     if (cancelled || !ranToEnd)
@@ -100,31 +147,7 @@ export async function runBib(
   }
 }
 
-let graphRootOnce: Promise<string> | null = null;
-
-/** Root's container storage: asked of podman once per helper run (it does not move). */
-function rootGraphRoot(): Promise<string> {
-  graphRootOnce ??= podmanStatus().then((status) => {
-    if (!status.graphRoot) throw new Error(status.problem ?? 'podman did not say where its storage is.');
-    return status.graphRoot;
-  });
-  graphRootOnce.catch(() => {
-    graphRootOnce = null; // podman may be fixed and asked again
-  });
-  return graphRootOnce;
-}
-
-async function checkOutputDir(request: BibRunRequest) {
-  if (!request.outputDir) throw new Error('A build needs an output folder.');
-  return checkBuildOutputDir(request.outputDir);
-}
-
 /** SIGTERM to bib (it stops osbuild), then SIGKILL after a grace period; podman removes it. */
 async function stopContainer(name: string): Promise<void> {
   await execa('podman', ['stop', '--ignore', '--time', String(STOP_GRACE_SECONDS), name], { reject: false });
-}
-
-/** The folder was empty before the build (checked), so everything in it is bib's partial output. */
-async function emptyFolder(dir: string): Promise<void> {
-  for (const entry of await readdir(dir)) await rm(join(dir, entry), { recursive: true, force: true });
 }

@@ -14,11 +14,14 @@ const GRACE_MS = 5_000;
  * build between steps (pulling a base image, copying the context) gets its next step stopped as it
  * starts, and is terminated after a grace period; then the working containers it made are removed.
  */
-export function createBuildStopper(child: {
-  pid?: number | undefined;
-  kill(signal: NodeJS.Signals): boolean;
-  once(event: 'exit', listener: () => void): unknown;
-}) {
+export function createBuildStopper(
+  child: {
+    pid?: number | undefined;
+    kill(signal: NodeJS.Signals): boolean;
+    once(event: 'exit', listener: () => void): unknown;
+  },
+  containerfileText: string,
+) {
   const startedAt = Date.now();
   let cancelled = false;
   let terminated = false;
@@ -53,7 +56,7 @@ export function createBuildStopper(child: {
       exited = true;
       clearInterval(ticker);
       clearTimeout(grace);
-      if (terminated) await removeWorkingContainersSince(startedAt);
+      if (terminated) await removeWorkingContainersSince(startedAt, workingContainerStems(containerfileText));
     },
   };
 }
@@ -100,11 +103,31 @@ interface ListedContainer {
 }
 
 /**
- * Removes buildah working containers created since the build started. Used only after podman had
- * to be terminated; buildah names them `<image>-working-container`, so they are told apart from
- * podman's own containers by that name and by being buildah's.
+ * The names buildah gives this Containerfile's working containers: `<image>-working-container`
+ * after the last path part of each FROM image (tag and digest dropped), `working-container` for
+ * `FROM scratch`, with `-<n>` added when the name is taken.
  */
-async function removeWorkingContainersSince(startedAt: number): Promise<void> {
+export function workingContainerStems(containerfileText: string): string[] {
+  const stems = new Set<string>();
+  for (const line of containerfileText.split('\n')) {
+    const words = line.trim().split(/\s+/);
+    if (words[0]?.toUpperCase() !== 'FROM') continue;
+    const image = words.slice(1).find((word) => !word.startsWith('--'));
+    if (!image) continue;
+    const last = image.split('/').pop() ?? image;
+    const name = last.split('@')[0]?.split(':')[0] ?? last;
+    stems.add(name === 'scratch' ? 'working-container' : `${name}-working-container`);
+  }
+  return [...stems];
+}
+
+/**
+ * Removes buildah working containers this build created. Used only after podman had to be
+ * terminated. They are told apart from podman's own containers and other builds' by being
+ * buildah's, created since this build started, and named after this Containerfile's FROM images
+ * (and the helper runs one container build at a time, so no other build of its own overlaps).
+ */
+async function removeWorkingContainersSince(startedAt: number, stems: string[]): Promise<void> {
   const listed = await execa('podman', ['ps', '--all', '--external', '--format', 'json'], {
     reject: false,
     timeout: 30_000,
@@ -116,11 +139,17 @@ async function removeWorkingContainersSince(startedAt: number): Promise<void> {
     (container) =>
       (container.Created ?? 0) >= since &&
       container.Command?.[0] === 'buildah' &&
-      container.Names?.some((name) => /-working-container(-\d+)?$/.test(name)),
+      container.Names?.some((name) =>
+        stems.some((stem) => name === stem || new RegExp(`^${escapeRegExp(stem)}-\\d+$`).test(name)),
+      ),
   );
   if (ours.length === 0) return;
   await execa('podman', ['rm', '--force', '--ignore', ...ours.map((container) => container.Id)], {
     reject: false,
     timeout: 60_000,
   });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -178,7 +178,7 @@ export function createBuildService(options: {
       const knownFlags = flagsByBibImage.get(bib.id);
       const flagsAsked = knownFlags
         ? Promise.resolve(knownFlags)
-        : calls.bibHelp(bib.id).then(parseBibHelpFlags);
+        : calls.bibHelp(bibRef).then(parseBibHelpFlags);
       flagsAsked.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
       const bibRun = (
         mode: 'manifest' | 'build',
@@ -188,8 +188,8 @@ export function createBuildService(options: {
         const params: BibRunRequest = {
           jobId: `${buildId}-${mode}`,
           mode,
-          // Run bib by what it is now: a pull of a newer :latest meanwhile cannot change it.
-          bibImage: bib.id ?? bibRef,
+          // By name: the helper runs only builders root allows, as the image id it pinned for them.
+          bibImage: bibRef,
           sourceImage: request.sourceImage,
           type: request.type,
           ...(request.rootfs ? { rootfs: request.rootfs } : {}),
@@ -266,7 +266,8 @@ export function createBuildService(options: {
       if (failure) {
         result.outcome = failure.code === 'cancelled' ? 'cancelled' : 'failed';
         report({ phase: result.outcome === 'cancelled' ? 'cancelled' : 'failed', message: failure.message });
-        // The helper already emptied a failed build's folder; remove the folder if we made it.
+        // The helper hands outputs over only after a success (and takes back a half-done hand-over);
+        // remove the folder if we made it.
         if (result.outputDir && result.createdOutputDir)
           await rm(result.outputDir, { recursive: true, force: true });
         result.outputDir = null;

@@ -45,6 +45,9 @@ export function BuildStep() {
           <Content component="p">
             {reference ? t('build.source', { image: reference }) : t('build.noSource')}
           </Content>
+          <Content component="p" className="bootstick-hint" data-testid="build-trust-source">
+            {t('build.trustSource')}
+          </Content>
           <BuildOptions disabled={running} />
           <ActionGroup>
             <Button type="submit" isDisabled={!reference || running}>

@@ -9,9 +9,10 @@ import {
   Switch,
   TextInput,
 } from '@patternfly/react-core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSchema, ThemeSchema } from '../../shared/settings';
+import { api } from '../api';
 import { LANGUAGES } from '../i18n';
 import { messageOf } from '../stores/messageOf';
 import { useSettingsStore } from '../stores/settingsStore';
@@ -31,6 +32,13 @@ export function SettingsTool() {
   const update = useSettingsStore((state) => state.update);
   const [edits, setEdits] = useState<Partial<SettingsFields>>({});
   const [saved, setSaved] = useState<'saved' | { error: string } | null>(null);
+  const [builders, setBuilders] = useState<{ allowed: string[]; file: string } | null>(null);
+  useEffect(() => {
+    void api
+      .call('listBuilderImages', {})
+      .then(setBuilders)
+      .catch(() => setBuilders(null));
+  }, []);
   if (!settings) return null;
   const fields = { ...fieldsOf(settings), ...edits };
   const { patch, errors } = patchOf(edits);
@@ -70,6 +78,11 @@ export function SettingsTool() {
           error={errorOf('bibImage')}
           hint={t('tools.settings.bibImageHint')}
         />
+        {builders ? (
+          <p className="bootstick-hint" data-testid="bib-allowed">
+            {t('tools.settings.bibImageAllowed', { names: builders.allowed.join(', '), file: builders.file })}
+          </p>
+        ) : null}
         <p id="settings-bib-digest" className="bootstick-digest" data-testid="bib-digest">
           {settings.bibImageDigest ? (
             <>

@@ -22,7 +22,8 @@ const paths = {
   configFile: '/tmp/bootstick-bib-x/config.toml',
   storeDir: '/var/cache/bootstick/osbuild-store',
   rpmmdDir: '/var/cache/bootstick/rpmmd',
-  output: { dir: '/home/ada/Bootstick/builds/b1', uid: 1000, gid: 1000 },
+  // The helper's private folder, never the person's own (that one bib never sees).
+  outputDir: '/var/lib/bootstick/outputs/123-build-1-build-abc',
 };
 
 /** The pairs `-v host:container[:opts]` of an argv. */
@@ -41,8 +42,10 @@ describe('the podman command line for bib', () => {
       '/tmp/bootstick-bib-x/config.toml:/config.toml:ro',
       '/var/cache/bootstick/osbuild-store:/store',
       '/var/cache/bootstick/rpmmd:/rpmmd',
-      '/home/ada/Bootstick/builds/b1:/output',
+      '/var/lib/bootstick/outputs/123-build-1-build-abc:/output',
     ]);
+    // bib's chown follows symlinks in /output; the helper hands the outputs over itself instead.
+    expect(args).not.toContain('--chown');
     // No tty: bib then prints line-oriented verbose progress instead of redrawing a terminal.
     expect(args).not.toContain('-t');
     expect(args).not.toContain('-it');
@@ -61,8 +64,6 @@ describe('the podman command line for bib', () => {
       'arm64',
       '--progress',
       'verbose',
-      '--chown',
-      '1000:1000',
       'quay.io/centos-bootc/centos-bootc:stream10',
     ]);
     expect(args.slice(0, bibAt)).toContain('--name');
@@ -82,7 +83,7 @@ describe('the podman command line for bib', () => {
   });
 
   it('runs manifest without an output volume or build-only flags', () => {
-    const { output: _output, ...noOutput } = paths;
+    const { outputDir: _output, ...noOutput } = paths;
     const args = bibPodmanArgs(request({ mode: 'manifest', outputDir: undefined }), noOutput, 'c1');
     expect(volumes(args).some((volume) => volume.endsWith(':/output'))).toBe(false);
     expect(args).not.toContain('--chown');
@@ -92,7 +93,7 @@ describe('the podman command line for bib', () => {
   });
 
   it('refuses a build without an output folder', () => {
-    const { output: _output, ...noOutput } = paths;
+    const { outputDir: _output, ...noOutput } = paths;
     expect(() => bibPodmanArgs(request(), noOutput, 'c1')).toThrow(/output folder/);
   });
 

@@ -29,7 +29,7 @@ describe('the folder root builds a Containerfile in', () => {
     expect(checked).toEqual({
       contextDir: ctx,
       containerfile: join(ctx, 'sub/Containerfile'),
-      tag: 'localhost/a:1',
+      containerfileText: 'FROM scratch\n',
     });
   });
 
@@ -60,6 +60,15 @@ describe('the folder root builds a Containerfile in', () => {
         /system folder/,
       );
     }
+  });
+
+  it('refuses a Containerfile.in (podman would run the host cpp on it as root) before opening anything', async () => {
+    const ctx = join(base, 'ctx');
+    await mkdir(ctx);
+    await writeFile(join(ctx, 'Containerfile.in'), '#include "/etc/shadow"\nFROM scratch\n');
+    await expect(checkBuildContext(request(ctx, join(ctx, 'Containerfile.in')))).rejects.toThrow(
+      /ends in \.in: podman would run it through the C preprocessor/,
+    );
   });
 
   it('refuses a Containerfile outside the folder, missing, a symlink, or a folder', async () => {
