@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { stringifyBlueprintJson } from '../main/blueprint/blueprintJson';
-import { stringifyBlueprintToml } from '../main/blueprint/blueprintToml';
-import { hashBlueprintPasswords } from '../main/blueprint/hashPassword';
-import { checkBlueprintSource, type SourceCheck } from '../main/blueprint/importBlueprint';
+import { stringifyBlueprintJson } from '../core/blueprint/blueprintJson';
+import { stringifyBlueprintToml } from '../core/blueprint/blueprintToml';
+import { hashBlueprintPasswords } from '../core/blueprint/hashPassword';
+import { checkBlueprintSource, type SourceCheck } from '../core/blueprint/importBlueprint';
 import { type BlueprintFormat, BlueprintFormatSchema } from '../shared/blueprint/blueprintImport';
 import type { SourceProblem } from '../shared/blueprint/problem';
 import type { ValidationContext } from '../shared/blueprint/validationContext';
-import { ImageTypeSchema, RootFsSchema } from '../shared/build/imageTypes';
+import { ImageTypeSchema, RootFsSchema } from '../shared/diskImages/imageTypes';
 import { CliExit, EXIT } from './jobOutcome';
 
 interface ContextOptions {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { checkBlueprintSource } from '../main/blueprint/importBlueprint';
+import { checkBlueprintSource } from '../core/blueprint/importBlueprint';
 import type { Blueprint } from '../shared/blueprint/blueprintSchema';
-import type { ImageType } from '../shared/build/imageTypes';
+import type { ImageType } from '../shared/diskImages/imageTypes';
 import { formatProblem } from './blueprintCommand';
 import { CliExit, EXIT } from './jobOutcome';
 

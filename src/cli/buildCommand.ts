@@ -1,10 +1,10 @@
-import { appDataDir } from '../main/appDataDir';
-import { createBuildService } from '../main/build/buildService';
-import { createSharedHelper } from '../main/helper/sharedHelper';
-import { openSettingsStore } from '../main/store/settingsStore';
-import type { BuildProgress } from '../shared/build/buildProgress';
-import type { BuildRecord } from '../shared/build/buildRecord';
-import type { ImageType, RootFs, TargetArch } from '../shared/build/imageTypes';
+import { appDataDir } from '../core/appDataDir';
+import { createDiskImageService } from '../core/diskImages/diskImageService';
+import { createSharedHelper } from '../core/privileged/sharedHelper';
+import { openSettingsStore } from '../core/store/settingsStore';
+import type { BuildProgress } from '../shared/diskImages/buildProgress';
+import type { BuildRecord } from '../shared/diskImages/buildRecord';
+import type { ImageType, RootFs, TargetArch } from '../shared/diskImages/imageTypes';
 import { formatBytes } from '../shared/format/formatBytes';
 import { loadBlueprintForCli } from './blueprintFile';
 import { CliExit, EXIT, refusalToExit } from './jobOutcome';
@@ -57,7 +57,7 @@ export async function buildCommand(image: string, options: BuildCommandOptions):
   const settings = await openSettingsStore(dataDir);
   const helper = createSharedHelper(startCliHelper);
   const printProgress = options.json ? () => {} : progressPrinter();
-  const builds = createBuildService({
+  const builds = createDiskImageService({
     dataDir,
     getSettings: settings.get,
     helper: helper.get,

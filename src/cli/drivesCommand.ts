@@ -1,7 +1,7 @@
-import { appDataDir } from '../main/appDataDir';
-import { gatherDriveFacts } from '../main/drives/gatherDriveFacts';
-import { inspectImage } from '../main/drives/inspectImage';
-import { openSettingsStore } from '../main/store/settingsStore';
+import { appDataDir } from '../core/appDataDir';
+import { gatherDriveFacts } from '../core/drives/gatherDriveFacts';
+import { locateImageFile } from '../core/drives/locateImageFile';
+import { openSettingsStore } from '../core/store/settingsStore';
 import { toDriveView } from '../shared/drives/toDriveView';
 import { formatDriveTable } from './formatDriveTable';
 
@@ -15,7 +15,7 @@ export interface DrivesCommandOptions {
 /** `bootstick drives`: the same enumeration and verdicts the app shows, once. */
 export async function drivesCommand(options: DrivesCommandOptions): Promise<string> {
   const settings = (await openSettingsStore(appDataDir())).get();
-  const image = options.image ? await inspectImage(options.image) : null;
+  const image = options.image ? await locateImageFile(options.image) : null;
   const facts = await gatherDriveFacts({ includeVirtual: options.virtual === true });
   const context = { image, largeDriveThresholdBytes: settings.largeDriveThresholdBytes };
   const drives = facts.map((drive) => toDriveView(drive, context));

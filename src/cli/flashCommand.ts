@@ -1,4 +1,4 @@
-import { gatherDriveFacts } from '../main/drives/gatherDriveFacts';
+import { gatherDriveFacts } from '../core/drives/gatherDriveFacts';
 import { formatBytes } from '../shared/format/formatBytes';
 import { confirm } from './confirm';
 import { CliExit, EXIT, finishJob, refusalToExit } from './jobOutcome';

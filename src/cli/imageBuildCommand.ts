@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { createContainerfileService } from '../main/build/containerfileService';
-import { createSharedHelper } from '../main/helper/sharedHelper';
-import type { BuildArgs, ImageBuildFinished } from '../shared/build/containerfileBuild';
+import { createContainerImageService } from '../core/containerImages/containerImageService';
+import { createSharedHelper } from '../core/privileged/sharedHelper';
+import type { BuildArgs, ImageBuildFinished } from '../shared/containerImages/containerfileBuild';
 import { CliExit, EXIT } from './jobOutcome';
 import { startCliHelper } from './runHelperJob';
 
@@ -39,7 +39,7 @@ function describeResult(result: ImageBuildFinished): string {
 export async function imageBuildCommand(context: string, options: ImageBuildCommandOptions): Promise<number> {
   const buildArgs = parseBuildArgs(options.buildArg);
   const helper = createSharedHelper(startCliHelper);
-  const service = createContainerfileService({
+  const service = createContainerImageService({
     helper: helper.get,
     events: {
       log: (_, lines) => {

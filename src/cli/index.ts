@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { ImageTypeSchema, RootFsSchema, TargetArchSchema } from '../shared/build/imageTypes';
+import { ImageTypeSchema, RootFsSchema, TargetArchSchema } from '../shared/diskImages/imageTypes';
 import { AppError } from '../shared/errors';
 import { registerBlueprintCommand } from './blueprintCommand';
 import { buildCommand } from './buildCommand';

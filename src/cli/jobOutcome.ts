@@ -1,6 +1,6 @@
-import { appDataDir } from '../main/appDataDir';
-import { ElevationError, HelperCallError } from '../main/helper/helperClient';
-import { saveReport } from '../main/reports/reportStore';
+import { appDataDir } from '../core/appDataDir';
+import { ElevationError, HelperCallError } from '../core/privileged/helperClient';
+import { saveReport } from '../core/reports/reportStore';
 import type { JobResult } from '../shared/flash';
 import { formatBytes } from '../shared/format/formatBytes';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { type HelperCall, type HelperClient, startHelper } from '../main/helper/helperClient';
-import { helperCommand } from '../main/helper/helperCommand';
+import { type HelperCall, type HelperClient, startHelper } from '../core/privileged/helperClient';
+import { helperCommand } from '../core/privileged/helperCommand';
 import type { DriveProgress, JobResult } from '../shared/flash';
 import { JobResultSchema } from '../shared/flash';
 

@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { gatherDriveFacts } from '../main/drives/gatherDriveFacts';
+import { gatherDriveFacts } from '../core/drives/gatherDriveFacts';
 import { toDriveView } from '../shared/drives/toDriveView';
 import type { DriveProgress } from '../shared/flash';
 import { HelperRequestSchema, type HelperResponse } from '../shared/helperProtocol';
 import { DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES } from '../shared/settings';
-import { podmanBuild } from './build/podmanBuild';
-import { bibBuildHelp, inspectImage, listImages, podmanStatus } from './build/podmanQueries';
-import { pullImage } from './build/pullImage';
-import { runBib } from './build/runBib';
-import type { LineSink } from './build/streamChildLines';
+import { podmanBuild } from './containerImages/podmanBuild';
+import { runBib } from './diskImages/runBib';
 import { HelperRefusal } from './errors';
 import { RefusedError, runFlashJob } from './flash/runFlashJob';
 import type { JobRegistry } from './jobRegistry';
 import type { Outbox } from './outbox';
+import { bibBuildHelp, inspectContainerImage, listImages, podmanStatus } from './podman/podmanQueries';
+import { pullImage } from './podman/pullImage';
+import type { LineSink } from './podman/streamChildLines';
 import { runVerifyJob } from './verify/runVerifyJob';
 
 function requestId(json: unknown): number | null {
@@ -96,8 +96,8 @@ export async function handleRequestLine(
         return ok(await podmanStatus());
       case 'listImages':
         return ok(await listImages());
-      case 'inspectImage':
-        return ok(await inspectImage(request.params.ref));
+      case 'inspectContainerImage':
+        return ok(await inspectContainerImage(request.params.ref));
       case 'bibHelp':
         return ok(await bibBuildHelp(request.params.bibImage));
       case 'pullImage': {

@@ -1,17 +1,20 @@
+import { type BlueprintService, createBlueprintService } from '../core/blueprint/blueprintService';
+import {
+  type ContainerImageService,
+  createContainerImageService,
+} from '../core/containerImages/containerImageService';
+import { listLocalImages } from '../core/containerImages/listLocalImages';
+import { createDiskImageService, type DiskImageService } from '../core/diskImages/diskImageService';
+import { createDrivesService, type DrivesService } from '../core/drives/drivesService';
+import { gatherDriveFacts } from '../core/drives/gatherDriveFacts';
+import { createFlashService, type FlashService } from '../core/flash/flashService';
+import type { HelperClient } from '../core/privileged/helperClient';
+import { createSharedHelper } from '../core/privileged/sharedHelper';
+import { type DraftStore, openDraftStore } from '../core/store/draftStore';
+import { openSettingsStore, type SettingsStore } from '../core/store/settingsStore';
 import type { EmitEvent } from '../shared/api';
-import type { LocalImages } from '../shared/build/localImages';
-import { type BlueprintService, createBlueprintService } from './blueprint/blueprintService';
-import { type BuildService, createBuildService } from './build/buildService';
-import { type ContainerfileService, createContainerfileService } from './build/containerfileService';
-import { listLocalImages } from './build/listLocalImages';
+import type { LocalImages } from '../shared/containerImages/localImages';
 import type { FileChooser } from './dialogs/fileDialog';
-import { createDrivesService, type DrivesService } from './drives/drivesService';
-import { gatherDriveFacts } from './drives/gatherDriveFacts';
-import { createFlashService, type FlashService } from './flash/flashService';
-import type { HelperClient } from './helper/helperClient';
-import { createSharedHelper } from './helper/sharedHelper';
-import { type DraftStore, openDraftStore } from './store/draftStore';
-import { openSettingsStore, type SettingsStore } from './store/settingsStore';
 
 export interface AppServices {
   settings: SettingsStore;
@@ -19,9 +22,9 @@ export interface AppServices {
   drafts: DraftStore;
   drives: DrivesService;
   flash: FlashService;
-  builds: BuildService;
+  builds: DiskImageService;
   /** Containerfile builds (`podman build` as root). */
-  imageBuilds: ContainerfileService;
+  imageBuilds: ContainerImageService;
   blueprints: BlueprintService;
   /** The named images in root's podman storage, through the helper. */
   listLocalImages(): Promise<LocalImages>;
@@ -60,7 +63,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     client.onProgress((progress) => options.emit('flashProgress', progress)),
   );
   const flash = createFlashService({ dataDir: options.dataDir, emit: options.emit, helper: helper.get, log });
-  const builds = createBuildService({
+  const builds = createDiskImageService({
     dataDir: options.dataDir,
     getSettings: settings.get,
     helper: helper.get,
@@ -73,7 +76,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     pinBibImage: async (digest) =>
       options.emit('settingsChanged', await settings.update({ bibImageDigest: digest })),
   });
-  const imageBuilds = createContainerfileService({
+  const imageBuilds = createContainerImageService({
     helper: helper.get,
     events: {
       log: (buildId, lines) => options.emit('buildLog', { buildId, lines }),

@@ -1,14 +1,14 @@
+import { hashPassword } from '../core/blueprint/hashPassword';
+import { allowedBuilderImages } from '../core/diskImages/allowedBuilderImages';
+import { listBuildRecords, readBuildLog } from '../core/diskImages/buildHistory';
+import { inspectDiskImage } from '../core/drives/inspectDiskImage';
+import { copyExample, listExamples } from '../core/examples/exampleFolders';
+import { listReports, readReport } from '../core/reports/reportStore';
+import { reportToCsv } from '../core/reports/reportToCsv';
 import type { Handlers } from '../shared/api';
-import { builderAllowed } from '../shared/build/builderPolicy';
+import { builderAllowed } from '../shared/diskImages/builderPolicy';
 import { AppError } from '../shared/errors';
 import type { AppServices } from './appServices';
-import { hashPassword } from './blueprint/hashPassword';
-import { allowedBuilderImages } from './build/allowedBuilderImages';
-import { listBuildRecords, readBuildLog } from './build/buildHistory';
-import { inspectDiskImage } from './drives/inspectDiskImage';
-import { copyExample, listExamples } from './examples/exampleFolders';
-import { listReports, readReport } from './reports/reportStore';
-import { reportToCsv } from './reports/reportToCsv';
 
 /** Main's implementation of every call in the contract; inputs arrive already validated. */
 export function createRouter(services: AppServices): Handlers {
@@ -60,10 +60,12 @@ export function createRouter(services: AppServices): Handlers {
     renameProfile: async (input) => services.blueprints.renameProfile(input),
     deleteProfile: async (input) => services.blueprints.deleteProfile(input),
     exportProfile: async (input) => ({ text: await services.blueprints.exportProfile(input) }),
-    startBuild: async (request) => services.builds.start(request),
-    cancelBuild: async ({ buildId }) => ({ cancelled: await services.builds.cancel(buildId) }),
-    startImageBuild: async (input) => services.imageBuilds.start(input),
-    cancelImageBuild: async ({ buildId }) => ({ cancelled: await services.imageBuilds.cancel(buildId) }),
+    startDiskImageBuild: async (request) => services.builds.start(request),
+    cancelDiskImageBuild: async ({ buildId }) => ({ cancelled: await services.builds.cancel(buildId) }),
+    startContainerImageBuild: async (input) => services.imageBuilds.start(input),
+    cancelContainerImageBuild: async ({ buildId }) => ({
+      cancelled: await services.imageBuilds.cancel(buildId),
+    }),
     listBuilderImages: async () => allowedBuilderImages(),
     listLocalImages: async () => services.listLocalImages(),
     listExamples: async () => listExamples(services.examplesDir),

@@ -14,11 +14,11 @@ import {
 import { BlueprintImportResultSchema } from './blueprint/blueprintImport';
 import { ProfileSchema, ProfileSummarySchema } from './blueprint/profile';
 import { SshKeyInspectionSchema } from './blueprint/sshKeyInfo';
-import { BuildProgressSchema } from './build/buildProgress';
-import { BuildRecordSchema, BuildRequestSchema } from './build/buildRecord';
-import { ImageBuildFinishedSchema, ImageBuildInputSchema } from './build/containerfileBuild';
-import { ExampleCopySchema, ExampleSchema } from './build/examples';
-import { LocalImagesSchema } from './build/localImages';
+import { ImageBuildFinishedSchema, ImageBuildInputSchema } from './containerImages/containerfileBuild';
+import { ExampleCopySchema, ExampleSchema } from './containerImages/examples';
+import { LocalImagesSchema } from './containerImages/localImages';
+import { BuildProgressSchema } from './diskImages/buildProgress';
+import { BuildRecordSchema, BuildRequestSchema } from './diskImages/buildRecord';
 import { DraftSchema } from './draft/draftSchema';
 import { DriveViewSchema } from './drives/driveView';
 import { AppErrorShapeSchema } from './errors';
@@ -110,8 +110,8 @@ export const calls = {
   /** A profile as plain bib TOML that works with bib on its own. */
   exportProfile: { input: ExportProfileInputSchema, output: z.object({ text: z.string() }) },
   /** Starts a bootc-image-builder build; progress, log lines and the end arrive as events. */
-  startBuild: { input: BuildRequestSchema, output: z.object({ buildId: z.string() }) },
-  cancelBuild: {
+  startDiskImageBuild: { input: BuildRequestSchema, output: z.object({ buildId: z.string() }) },
+  cancelDiskImageBuild: {
     input: z.object({ buildId: z.string() }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
@@ -125,8 +125,8 @@ export const calls = {
    * Builds a bootc image from a Containerfile with root's podman (tag localhost/…); its log comes
    * as buildLog events under the returned id, its end as imageBuildFinished.
    */
-  startImageBuild: { input: ImageBuildInputSchema, output: z.object({ buildId: z.string() }) },
-  cancelImageBuild: {
+  startContainerImageBuild: { input: ImageBuildInputSchema, output: z.object({ buildId: z.string() }) },
+  cancelContainerImageBuild: {
     input: z.object({ buildId: z.string() }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BibRunRequestSchema, BuildLogLineSchema, ImageRefSchema } from './build/bibRun';
-import { ImageBuildRequestSchema } from './build/containerfileBuild';
+import { ImageBuildRequestSchema } from './containerImages/containerfileBuild';
+import { BibRunRequestSchema, BuildLogLineSchema, ImageRefSchema } from './diskImages/bibRun';
 import { DriveViewSchema } from './drives/driveView';
 import {
   DriveProgressSchema,
@@ -32,7 +32,11 @@ export const HelperRequestSchema = z.discriminatedUnion('method', [
   /** The named images in root's storage (`podman images`); takes nothing from the caller. */
   z.object({ id, method: z.literal('listImages') }).strict(),
   z
-    .object({ id, method: z.literal('inspectImage'), params: z.object({ ref: ImageRefSchema }).strict() })
+    .object({
+      id,
+      method: z.literal('inspectContainerImage'),
+      params: z.object({ ref: ImageRefSchema }).strict(),
+    })
     .strict(),
   z
     .object({ id, method: z.literal('bibHelp'), params: z.object({ bibImage: ImageRefSchema }).strict() })

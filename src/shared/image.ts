@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DiskImageFormatSchema } from './diskImage/diskImageFormat';
+import { DiskImageFormatSchema } from './imageFiles/diskImageFormat';
 
 /** The image chosen for flashing, as far as drive safety needs to know it. */
 export const ImageInfoSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImageRefSchema } from './build/bibRun';
+import { ImageRefSchema } from './diskImages/bibRun';
 
 export const LanguageSchema = z.enum(['en', 'ko']);
 export type Language = z.infer<typeof LanguageSchema>;

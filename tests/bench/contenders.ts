@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { HelperClient } from '../../src/main/helper/helperClient';
+import type { HelperClient } from '../../src/core/privileged/helperClient';
 import type { JobResult } from '../../src/shared/flash';
 import { flashWithEtcherSdk } from './etcherReference';
 

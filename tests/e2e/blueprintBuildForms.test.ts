@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildRecord } from '../../src/shared/build/buildRecord';
+import type { BuildRecord } from '../../src/shared/diskImages/buildRecord';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { ROOT, requireBuild } from '../support/builtApp';
 import { requireRoot } from '../support/loopDevices';

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listReports } from '../../src/main/reports/reportStore';
+import { listReports } from '../../src/core/reports/reportStore';
 import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { ROOT, requireBuild } from '../support/builtApp';

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BuildRecordSchema } from '../../src/shared/build/buildRecord';
+import { BuildRecordSchema } from '../../src/shared/diskImages/buildRecord';
 import { requireBuild } from '../support/builtApp';
 import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HelperCallError } from '../../src/main/helper/helperClient';
-import type { BuildErrorCode } from '../../src/shared/build/buildErrors';
+import { HelperCallError } from '../../src/core/privileged/helperClient';
+import type { BuildErrorCode } from '../../src/shared/diskImages/buildErrors';
 import { type BuildSession, startBuildSession } from '../support/buildSession';
 import { requireBuild } from '../support/builtApp';
 import { podman } from '../support/podman';
@@ -176,7 +176,7 @@ describe('a blueprint the rules refuse never reaches bib', () => {
     ['an unknown key', { customizations: { hostnam: 'x' } }, /hostnam/],
   ])('refuses %s with the reason, building nothing', async (_name, config, reason) => {
     const source = await ensureSourceImage('bootc');
-    const { listBuildRecords } = await import('../../src/main/build/buildHistory');
+    const { listBuildRecords } = await import('../../src/core/diskImages/buildHistory');
     const count = (await listBuildRecords(session.dataDir)).length;
     await expect(session.service.run({ sourceImage: source, type: 'raw', config })).rejects.toThrow(reason);
     expect((await listBuildRecords(session.dataDir)).length).toBe(count);

@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildRecord } from '../../src/shared/build/buildRecord';
+import type { BuildRecord } from '../../src/shared/diskImages/buildRecord';
 import { type BuildSession, startBuildSession } from '../support/buildSession';
 import { requireBuild } from '../support/builtApp';
 import { podman } from '../support/podman';
@@ -149,7 +149,7 @@ describe('a raw disk image build', () => {
   });
 
   it('lists every build in the history, newest first', async () => {
-    const { listBuildRecords } = await import('../../src/main/build/buildHistory');
+    const { listBuildRecords } = await import('../../src/core/diskImages/buildHistory');
     const history = await listBuildRecords(session.dataDir);
     expect(history.map((entry) => entry.outcome)).toEqual(['succeeded', 'cached', 'succeeded']);
   });

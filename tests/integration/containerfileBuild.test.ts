@@ -3,10 +3,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContainerfileService } from '../../src/main/build/containerfileService';
-import { HelperCallError } from '../../src/main/helper/helperClient';
-import { createSharedHelper } from '../../src/main/helper/sharedHelper';
-import type { ImageBuildFinished } from '../../src/shared/build/containerfileBuild';
+import { createContainerImageService } from '../../src/core/containerImages/containerImageService';
+import { HelperCallError } from '../../src/core/privileged/helperClient';
+import { createSharedHelper } from '../../src/core/privileged/sharedHelper';
+import type { ImageBuildFinished } from '../../src/shared/containerImages/containerfileBuild';
 import { requireBuild } from '../support/builtApp';
 import { startTestHelper, testJobId } from '../support/helperSession';
 import { CONTAINERS_CONF, imageExists, imageLabel, podman } from '../support/podman';
@@ -25,7 +25,7 @@ let scratch: string;
 const helper = createSharedHelper(startTestHelper);
 const logs = new Map<string, { at: number; line: string }[]>();
 const finished: (ImageBuildFinished & { at: number })[] = [];
-const service = createContainerfileService({
+const service = createContainerImageService({
   helper: helper.get,
   events: {
     log: (buildId, lines) =>

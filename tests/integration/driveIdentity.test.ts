@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDriveIdentity } from '../../src/core/drives/driveIdentity';
+import { gatherDriveFacts } from '../../src/core/drives/gatherDriveFacts';
 import { recheckIdentity } from '../../src/helper/safety/recheckIdentity';
-import { readDriveIdentity } from '../../src/main/drives/driveIdentity';
-import { gatherDriveFacts } from '../../src/main/drives/gatherDriveFacts';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 
 const MiB = 1024 * 1024;

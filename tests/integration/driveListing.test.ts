@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDrivesService } from '../../src/main/drives/drivesService';
-import { gatherDriveFacts } from '../../src/main/drives/gatherDriveFacts';
-import { inspectImage } from '../../src/main/drives/inspectImage';
+import { createDrivesService } from '../../src/core/drives/drivesService';
+import { gatherDriveFacts } from '../../src/core/drives/gatherDriveFacts';
+import { locateImageFile } from '../../src/core/drives/locateImageFile';
 import type { DriveView } from '../../src/shared/drives/driveView';
 import { toDriveView } from '../../src/shared/drives/toDriveView';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
@@ -15,7 +15,7 @@ const context = { image: null, largeDriveThresholdBytes: DEFAULT_SETTINGS.largeD
 
 async function listViews(
   includeVirtual: boolean,
-  image: Awaited<ReturnType<typeof inspectImage>> | null = null,
+  image: Awaited<ReturnType<typeof locateImageFile>> | null = null,
 ) {
   const facts = await gatherDriveFacts({ includeVirtual });
   return facts.map((drive) => toDriveView(drive, { ...context, image }));
@@ -78,7 +78,7 @@ describe('drive listing on this host', () => {
     const small = await loops.attach(32 * MiB, { name: 'small.img' });
     const big = await loops.attach(64 * MiB, { name: 'big.img' });
 
-    const image = await inspectImage(imagePath);
+    const image = await locateImageFile(imagePath);
     expect(image).toEqual({ path: imagePath, size: 40 * MiB, diskPaths: [home.path] });
 
     const views = await listViews(true, image);

@@ -4,7 +4,7 @@ import { mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HelperCallError } from '../../src/main/helper/helperClient';
+import { HelperCallError } from '../../src/core/privileged/helperClient';
 import type { FlashOptions, JobResult } from '../../src/shared/flash';
 import { BUILT, requireBuild } from '../support/builtApp';
 import { flashThrough, startTestHelper, testJobId } from '../support/helperSession';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HelperCallError } from '../../src/main/helper/helperClient';
+import { HelperCallError } from '../../src/core/privileged/helperClient';
 import { requireBuild } from '../support/builtApp';
 import { startTestHelper, testJobId } from '../support/helperSession';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { helperCommand } from '../../src/main/helper/helperCommand';
+import { helperCommand } from '../../src/core/privileged/helperCommand';
 import { BUILT, requireBuild } from '../support/builtApp';
 import { TEST_FLASH_OPTIONS } from '../support/helperSession';
 import { createLoopDevices, requireRoot } from '../support/loopDevices';

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HelperClient, startHelper } from '../../src/main/helper/helperClient';
-import { helperCommand } from '../../src/main/helper/helperCommand';
+import { type HelperClient, startHelper } from '../../src/core/privileged/helperClient';
+import { helperCommand } from '../../src/core/privileged/helperCommand';
 import type { JobResult } from '../../src/shared/flash';
 import { BUILT, ROOT, requireBuild } from '../support/builtApp';
 import { classifyAddon, dynamicSymbols } from '../support/elfSymbols';

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImageBuildFinishedSchema } from '../../src/shared/build/containerfileBuild';
+import { ImageBuildFinishedSchema } from '../../src/shared/containerImages/containerfileBuild';
 import { requireBuild } from '../support/builtApp';
 import { CONTAINERS_CONF, imageLabel, podman } from '../support/podman';
 import { ensureBusyboxBase, requirePodman } from '../support/podmanFixtures';

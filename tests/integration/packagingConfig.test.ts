@@ -6,7 +6,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { DebugLogger } from 'builder-util';
 import type { Configuration } from 'electron-builder';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INSTALLED_HELPER_LAUNCHER } from '../../src/main/helper/helperCommand';
+import { INSTALLED_HELPER_LAUNCHER } from '../../src/core/privileged/helperCommand';
 import { requireBuild } from '../support/builtApp';
 
 /**

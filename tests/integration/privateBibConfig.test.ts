@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse } from 'smol-toml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writePrivateBibConfig } from '../../src/helper/build/bibConfigFile';
+import { writePrivateBibConfig } from '../../src/helper/diskImages/bibConfigFile';
 import { ROOT_STATE_DIR } from '../../src/helper/safety/privateJobFolder';
 import { requireRoot } from '../support/loopDevices';
 

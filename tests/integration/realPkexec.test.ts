@@ -1,7 +1,7 @@
 import { chmod, chown, mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BuildRecordSchema } from '../../src/shared/build/buildRecord';
+import { BuildRecordSchema } from '../../src/shared/diskImages/buildRecord';
 import { requireBuild } from '../support/builtApp';
 import { createLoopDevices, requireRoot } from '../support/loopDevices';
 import { sha256Of, writePatternFile } from '../support/patternFile';

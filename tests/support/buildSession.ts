@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBuildService } from '../../src/main/build/buildService';
-import { createSharedHelper } from '../../src/main/helper/sharedHelper';
-import type { BuildProgress } from '../../src/shared/build/buildProgress';
-import type { BuildRecord } from '../../src/shared/build/buildRecord';
+import { createDiskImageService } from '../../src/core/diskImages/diskImageService';
+import { createSharedHelper } from '../../src/core/privileged/sharedHelper';
+import type { BuildProgress } from '../../src/shared/diskImages/buildProgress';
+import type { BuildRecord } from '../../src/shared/diskImages/buildRecord';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
 import { startTestHelper } from './helperSession';
 import { CONTAINERS_CONF } from './podman';
@@ -24,7 +24,7 @@ export async function startBuildSession(settings: Partial<Settings> = {}) {
   const progress: TimedBuildProgress[] = [];
   const logs = new Map<string, string[]>();
   const finished: BuildRecord[] = [];
-  const service = createBuildService({
+  const service = createDiskImageService({
     dataDir,
     getSettings: () => ({ ...DEFAULT_SETTINGS, buildOutputDir: outputRoot, ...settings }),
     helper: helper.get,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Drive } from 'drivelist';
-import { factsFromDrivelist, type HostDiskFacts } from '../../src/main/drives/factsFromDrivelist';
+import { factsFromDrivelist, type HostDiskFacts } from '../../src/core/drives/factsFromDrivelist';
 import type { DriveFacts } from '../../src/shared/drives/driveFacts';
 
 const DIR = join(import.meta.dirname, '../fixtures/drives');

@@ -1,5 +1,5 @@
-import { type HelperClient, startHelper } from '../../src/main/helper/helperClient';
-import { helperCommand } from '../../src/main/helper/helperCommand';
+import { type HelperClient, startHelper } from '../../src/core/privileged/helperClient';
+import { helperCommand } from '../../src/core/privileged/helperCommand';
 import type { DriveProgress, FlashOptions, JobResult } from '../../src/shared/flash';
 import { BUILT } from './builtApp';
 

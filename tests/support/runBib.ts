@@ -3,7 +3,7 @@ import { podmanEnv } from './podman';
 
 /**
  * Runs bib (the real one or the stand-in) the documented way, for the contract tests of the stand-in
- * itself. The app builds its own podman argv (src/helper/build); this helper is not that code and
+ * itself. The app builds its own podman argv (src/helper/diskImages); this helper is not that code and
  * must not become it.
  */
 

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ROOT_STATE_DIR } from '../../src/helper/safety/privateJobFolder';
-import { BUILDERS_CONF, DEFAULT_BUILDERS } from '../../src/shared/build/builderPolicy';
+import { BUILDERS_CONF, DEFAULT_BUILDERS } from '../../src/shared/diskImages/builderPolicy';
 
 /** The repository every stand-in bib image the tests build lives under (podmanFixtures). */
 export const STANDIN_BUILDERS = 'localhost/bootstick-test/bib-standin';

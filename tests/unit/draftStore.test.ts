@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDraftStore } from '../../src/main/store/draftStore';
+import { openDraftStore } from '../../src/core/store/draftStore';
 import type { Draft } from '../../src/shared/draft/draftSchema';
 
 const HASH =

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDrivesService } from '../../src/main/drives/drivesService';
+import { createDrivesService } from '../../src/core/drives/drivesService';
 import type { DriveFacts } from '../../src/shared/drives/driveFacts';
 import type { DriveView } from '../../src/shared/drives/driveView';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';

@@ -5,7 +5,7 @@ import {
   classifyElevationFailure,
   ELEVATION_MESSAGES,
   helperCommand,
-} from '../../src/main/helper/helperCommand';
+} from '../../src/core/privileged/helperCommand';
 
 const base = { execPath: '/opt/Bootstick/bootstick', helperPath: '/opt/Bootstick/helper.js' };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BuildErrorCodeSchema,
   describeBuildError as describeBuildErrorRecord,
-} from '../../src/shared/build/buildErrors';
+} from '../../src/shared/diskImages/buildErrors';
 import { REASON_SEVERITY, type ReasonCode } from '../../src/shared/drives/driveView';
 import { FlashErrorCodeSchema, RefusalCodeSchema } from '../../src/shared/flash';
 import { formatBytes } from '../../src/shared/format/formatBytes';

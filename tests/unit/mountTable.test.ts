@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { devToMajMin } from '../../src/main/drives/blockTopology';
-import { parseMountinfo, parseSwaps } from '../../src/main/drives/mountTable';
+import { devToMajMin } from '../../src/core/drives/blockTopology';
+import { parseMountinfo, parseSwaps } from '../../src/core/drives/mountTable';
 
 const MOUNTINFO = [
   '22 27 0:21 / /proc rw,relatime - proc proc rw',

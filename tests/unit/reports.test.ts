@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { listReports, readReport, saveReport } from '../../src/main/reports/reportStore';
-import { reportToCsv } from '../../src/main/reports/reportToCsv';
+import { listReports, readReport, saveReport } from '../../src/core/reports/reportStore';
+import { reportToCsv } from '../../src/core/reports/reportToCsv';
 import type { JobResult } from '../../src/shared/flash';
 
 const result: JobResult = {

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { redactSecrets } from '../../src/core/log/redactSecrets';
+import { createRotatingLog, LOG_MAX_BYTES, LOG_MAX_FILES } from '../../src/core/log/rotatingLog';
 import { dispatchCall } from '../../src/main/dispatchCall';
-import { redactSecrets } from '../../src/main/log/redactSecrets';
-import { createRotatingLog, LOG_MAX_BYTES, LOG_MAX_FILES } from '../../src/main/log/rotatingLog';
 import type { Handlers } from '../../src/shared/api';
 
 const freshDir = async () => join(await mkdtemp(join(tmpdir(), 'bootstick-log-')), 'logs');

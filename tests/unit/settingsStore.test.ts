@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSettingsStore } from '../../src/main/store/settingsStore';
+import { openSettingsStore } from '../../src/core/store/settingsStore';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const freshDir = () => mkdtemp(join(tmpdir(), 'bootstick-settings-'));

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { readSysBlockAttribute } from '../../main/drives/blockTopology';
-import { inspectImage } from '../../main/drives/inspectImage';
+import { readSysBlockAttribute } from '../../core/drives/blockTopology';
+import { locateImageFile } from '../../core/drives/locateImageFile';
 import type { DriveProgress, FlashRequest, JobResult, Refusal } from '../../shared/flash';
 import type { JobRegistry } from '../jobRegistry';
 import { helperCaller } from '../safety/caller';
@@ -58,7 +58,7 @@ export async function prepareJob(
         throw error instanceof ImageError ? refusedFor(error) : error;
       },
     );
-    const location = await inspectImage(pinned.readPath);
+    const location = await locateImageFile(pinned.readPath);
     // An unknown or estimated size (bzip2; gzip keeps it modulo 4 GiB, and a damaged gzip's is
     // garbage) cannot prove a drive too small: such a write fails with imageTooLarge instead.
     const knownSize = image.size !== null && !image.sizeIsEstimated ? image.size : 0;

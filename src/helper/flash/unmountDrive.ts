@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { basename } from 'node:path';
 import { promisify } from 'node:util';
-import { readDiskUsage } from '../../main/drives/diskUsage';
+import { readDiskUsage } from '../../core/drives/diskUsage';
 
 const run = promisify(execFile);
 

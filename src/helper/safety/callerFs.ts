@@ -61,3 +61,13 @@ function openAt(dirFd: number, name: string, flags: number, mode: number): numbe
   if (name.includes('/')) throw new Error(`openAt takes one name, not a path: ${name}`);
   return openSync(`/proc/self/fd/${dirFd}/${name}`, flags | constants.O_NOCTTY, mode);
 }
+
+/** Whether the last part of `path` is a symlink, asked as the caller (so it tells nothing they could not see). */
+export function isSymlinkForCaller(fs: CallerFs, path: string): boolean {
+  try {
+    fs.close(fs.open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK));
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP';
+  }
+}

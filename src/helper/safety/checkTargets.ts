@@ -1,7 +1,7 @@
 import { lstat, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { readDriveIdentity } from '../../main/drives/driveIdentity';
-import { gatherDriveFacts } from '../../main/drives/gatherDriveFacts';
+import { readDriveIdentity } from '../../core/drives/driveIdentity';
+import { gatherDriveFacts } from '../../core/drives/gatherDriveFacts';
 import { classifyDrive } from '../../shared/drives/classifyDrive';
 import type { DriveFacts } from '../../shared/drives/driveFacts';
 import type { DriveIdentity, Refusal } from '../../shared/flash';

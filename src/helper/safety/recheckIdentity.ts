@@ -1,4 +1,4 @@
-import { readCurrentIdentity } from '../../main/drives/driveIdentity';
+import { readCurrentIdentity } from '../../core/drives/driveIdentity';
 import type { DriveIdentity } from '../../shared/flash';
 
 export class DriveChangedError extends Error {

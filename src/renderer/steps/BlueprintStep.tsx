@@ -10,7 +10,7 @@ import {
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { validateBlueprint } from '../../shared/blueprint/validateBlueprint';
-import { isIsoType } from '../../shared/build/imageTypes';
+import { isIsoType } from '../../shared/diskImages/imageTypes';
 import { BlueprintImport } from '../components/blueprint/BlueprintImport';
 import { BlueprintProfiles } from '../components/blueprint/BlueprintProfiles';
 import { ConfigPreview } from '../components/blueprint/ConfigPreview';

@@ -9,12 +9,12 @@ import {
   StackItem,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import { isFinalBuildPhase } from '../../shared/build/buildProgress';
-import { BuildLog } from '../components/build/BuildLog';
-import { BuildOptions } from '../components/build/BuildOptions';
-import { BuildResult } from '../components/build/BuildResult';
-import { ElapsedTime } from '../components/build/ElapsedTime';
-import { PreflightChecklist } from '../components/build/PreflightChecklist';
+import { isFinalBuildPhase } from '../../shared/diskImages/buildProgress';
+import { BuildLog } from '../components/diskImages/BuildLog';
+import { BuildOptions } from '../components/diskImages/BuildOptions';
+import { BuildResult } from '../components/diskImages/BuildResult';
+import { ElapsedTime } from '../components/diskImages/ElapsedTime';
+import { PreflightChecklist } from '../components/diskImages/PreflightChecklist';
 import { useBuildStore } from '../stores/buildStore';
 import { useImageStore } from '../stores/imageStore';
 

@@ -11,7 +11,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SshKeyInfo } from '../../shared/blueprint/sshKeyInfo';
-import { isIsoType } from '../../shared/build/imageTypes';
+import { isIsoType } from '../../shared/diskImages/imageTypes';
 import { api } from '../api';
 import { useBlueprintStore } from '../stores/blueprintStore';
 import { useBuildStore } from '../stores/buildStore';

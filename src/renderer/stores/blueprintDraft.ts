@@ -152,7 +152,7 @@ function isoOf(draft: InstallerDraft): Customizations['iso'] {
   return Object.keys(iso).length > 0 ? iso : undefined;
 }
 
-/** The blueprint bib gets, from the form: what `exportBlueprint` and `startBuild` receive. */
+/** The blueprint bib gets, from the form: what `exportBlueprint` and `startDiskImageBuild` receive. */
 export function blueprintOf(draft: BlueprintDraft): Blueprint {
   const users = draft.users.map((user) => {
     const groups = listOf(user.groups);

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { EventPayload } from '../../shared/api';
-import type { BuildProgress } from '../../shared/build/buildProgress';
-import type { BuildRecord } from '../../shared/build/buildRecord';
-import type { ImageType, RootFs, TargetArch } from '../../shared/build/imageTypes';
+import type { BuildProgress } from '../../shared/diskImages/buildProgress';
+import type { BuildRecord } from '../../shared/diskImages/buildRecord';
+import type { ImageType, RootFs, TargetArch } from '../../shared/diskImages/imageTypes';
 import { api } from '../api';
 import { blueprintOf, useBlueprintStore } from './blueprintStore';
 import { useImageStore } from './imageStore';
@@ -58,7 +58,7 @@ export const useBuildStore = create<BuildState>((set, get) => ({
     set({ startError: null, record: null, progress: null, log: [], buildId: null, startedAt: Date.now() });
     const { type, rootfs, targetArch } = get();
     try {
-      const { buildId } = await api.call('startBuild', {
+      const { buildId } = await api.call('startDiskImageBuild', {
         sourceImage: useImageStore.getState().reference.trim(),
         type,
         ...(rootfs ? { rootfs } : {}),
@@ -78,9 +78,9 @@ export const useBuildStore = create<BuildState>((set, get) => ({
   },
   async cancel() {
     const { buildId, record } = get();
-    if (buildId && !record) await api.call('cancelBuild', { buildId });
+    if (buildId && !record) await api.call('cancelDiskImageBuild', { buildId });
   },
-  // Events are kept per build: the first ones can arrive before startBuild's answer names the id.
+  // Events are kept per build: the first ones can arrive before startDiskImageBuild's answer names the id.
   progressReceived(progress) {
     early.progress.set(progress.buildId, progress);
     if (progress.buildId === get().buildId) set({ progress });

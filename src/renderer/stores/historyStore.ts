@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BuildRecord } from '../../shared/build/buildRecord';
+import type { BuildRecord } from '../../shared/diskImages/buildRecord';
 import type { AuditReport } from '../../shared/report';
 import { api } from '../api';
 import { messageOf } from './messageOf';

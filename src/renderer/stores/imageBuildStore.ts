@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { EventPayload } from '../../shared/api';
-import { buildArgLines, parseBuildArgLines } from '../../shared/build/containerfileArgs';
-import type { ImageBuildFinished } from '../../shared/build/containerfileBuild';
-import type { Example } from '../../shared/build/examples';
+import { buildArgLines, parseBuildArgLines } from '../../shared/containerImages/containerfileArgs';
+import type { ImageBuildFinished } from '../../shared/containerImages/containerfileBuild';
+import type { Example } from '../../shared/containerImages/examples';
 import { api } from '../api';
 import { useImageStore } from './imageStore';
 import { useLocalImagesStore } from './localImagesStore';
@@ -11,7 +11,7 @@ import { messageOf } from './messageOf';
 /** Lines kept on screen: a dnf install prints thousands. */
 const MAX_LOG_LINES = 2000;
 
-/** Log lines and ends that arrive before startImageBuild has answered with the id. */
+/** Log lines and ends that arrive before startContainerImageBuild has answered with the id. */
 const early = { logs: new Map<string, string[]>(), ends: new Map<string, ImageBuildFinished>() };
 
 interface ImageBuildState {
@@ -78,7 +78,7 @@ export const useImageBuildStore = create<ImageBuildState>((set, get) => ({
     if (!args.ok) return;
     set({ buildId: null, log: [], finished: null, startError: null });
     try {
-      const { buildId } = await api.call('startImageBuild', {
+      const { buildId } = await api.call('startContainerImageBuild', {
         contextDir: contextDir.trim(),
         ...(containerfile.trim() ? { containerfile: containerfile.trim() } : {}),
         tag: tag.trim(),
@@ -93,7 +93,7 @@ export const useImageBuildStore = create<ImageBuildState>((set, get) => ({
   },
   async cancel() {
     const { buildId, finished } = get();
-    if (buildId && !finished) await api.call('cancelImageBuild', { buildId });
+    if (buildId && !finished) await api.call('cancelContainerImageBuild', { buildId });
   },
   logReceived({ buildId, lines }) {
     // bib builds share the event; theirs carry other ids and are left to the Build step.

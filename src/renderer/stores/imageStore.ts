@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { ImageRefSchema } from '../../shared/build/bibRun';
+import { ImageRefSchema } from '../../shared/diskImages/bibRun';
 
 /** A quick, well-known starting point: the image bootc's own documentation builds from. */
 export const EXAMPLE_IMAGE = 'quay.io/centos-bootc/centos-bootc:stream10';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { LocalImages } from '../../shared/build/localImages';
+import type { LocalImages } from '../../shared/containerImages/localImages';
 import { api } from '../api';
 import { messageOf } from './messageOf';
 

@@ -13,9 +13,9 @@ import {
   Label,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import type { BuildRecord } from '../../shared/build/buildRecord';
+import type { BuildRecord } from '../../shared/diskImages/buildRecord';
 import { formatBytes } from '../../shared/format/formatBytes';
-import { buildFailureWords } from '../components/build/buildFailureWords';
+import { buildFailureWords } from '../components/diskImages/buildFailureWords';
 import { useHistoryStore } from '../stores/historyStore';
 
 const OUTCOME_COLOR = { succeeded: 'green', cached: 'blue', failed: 'red', cancelled: 'grey' } as const;

@@ -1,4 +1,4 @@
-import { ImageRefSchema } from '../../shared/build/bibRun';
+import { ImageRefSchema } from '../../shared/diskImages/bibRun';
 import type { Language, Settings, SettingsPatch, Theme } from '../../shared/settings';
 
 /** The Settings form's fields as a person edits them: sizes in GB, an empty folder for the default. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImageTypeSchema, RootFsSchema } from '../build/imageTypes';
+import { ImageTypeSchema, RootFsSchema } from '../diskImages/imageTypes';
 import { BlueprintFormatSchema } from './blueprintImport';
 import { BlueprintProblemSchema } from './problem';
 import { ProfileNameSchema } from './profile';

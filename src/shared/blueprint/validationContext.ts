@@ -1,4 +1,4 @@
-import { type ImageType, isIsoType, type RootFs } from '../build/imageTypes';
+import { type ImageType, isIsoType, type RootFs } from '../diskImages/imageTypes';
 import type { Blueprint } from './blueprintSchema';
 import type { BlueprintProblem } from './problem';
 

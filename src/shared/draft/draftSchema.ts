@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { classifyPassword } from '../blueprint/passwordKind';
 import { looksLikePrivateKey } from '../blueprint/privateKeyText';
-import { ImageTypeSchema, RootFsSchema, TargetArchSchema } from '../build/imageTypes';
+import { ImageTypeSchema, RootFsSchema, TargetArchSchema } from '../diskImages/imageTypes';
 import { WizardStepSchema } from '../wizardSteps';
 
 /** A draft is small; anything near this is not a form someone typed. */

@@ -1,4 +1,4 @@
-import type { BuildError } from '../build/buildErrors';
+import type { BuildError } from '../diskImages/buildErrors';
 import type { DriveError, Refusal } from '../flash';
 import { describeReason, type Translate } from './describeReason';
 

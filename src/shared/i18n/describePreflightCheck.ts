@@ -1,4 +1,4 @@
-import type { PreflightCheck } from '../build/buildRecord';
+import type { PreflightCheck } from '../diskImages/buildRecord';
 import type { Translate } from './describeReason';
 
 /**

@@ -1,5 +1,5 @@
 import { RULE_TEXT_EN } from '../blueprint/ruleTextEn';
-import { BUILD_ERROR_TEXT } from '../build/buildErrors';
+import { BUILD_ERROR_TEXT } from '../diskImages/buildErrors';
 
 /** English strings. Keys are shared with ko.ts; the type of this object is the catalogue's shape. */
 export const en = {
@@ -486,7 +486,7 @@ export const en = {
       notSaved: 'Settings not saved: {{message}}',
     },
   },
-  /** The build's checklist before bib runs (main/build/preflight.ts makes its English from these). */
+  /** The build's checklist before bib runs (core/diskImages/preflight.ts makes its English from these). */
   preflight: {
     podmanMissing: 'podman is not installed.',
     podmanBroken: 'podman does not work: {{problem}}',

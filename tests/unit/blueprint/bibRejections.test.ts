@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBlueprintSource, importBlueprint } from '../../../src/main/blueprint/importBlueprint';
-import type { ImageType, RootFs } from '../../../src/shared/build/imageTypes';
+import { checkBlueprintSource, importBlueprint } from '../../../src/core/blueprint/importBlueprint';
+import type { ImageType, RootFs } from '../../../src/shared/diskImages/imageTypes';
 
 /** The config-level rejections of configs/rejected.md (§1, §2), written out as small configs. */
 function check(text: string, format: 'toml' | 'json', imageType?: ImageType, rootfs?: RootFs) {

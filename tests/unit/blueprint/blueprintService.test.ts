@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBlueprintService } from '../../../src/main/blueprint/blueprintService';
+import { createBlueprintService } from '../../../src/core/blueprint/blueprintService';
 import {
   CheckBlueprintOutputSchema,
   ExportBlueprintOutputSchema,

@@ -1,6 +1,6 @@
 import { verify } from 'unixcrypt';
 import { describe, expect, it } from 'vitest';
-import { hashBlueprintPasswords, hashPassword } from '../../../src/main/blueprint/hashPassword';
+import { hashBlueprintPasswords, hashPassword } from '../../../src/core/blueprint/hashPassword';
 import type { Blueprint } from '../../../src/shared/blueprint/blueprintSchema';
 
 describe('hashPassword', () => {

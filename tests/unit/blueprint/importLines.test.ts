@@ -5,10 +5,10 @@ import {
   checkBlueprintSource,
   detectBlueprintFormat,
   importBlueprint,
-} from '../../../src/main/blueprint/importBlueprint';
-import { parseJsonSource } from '../../../src/main/blueprint/jsonSource';
-import { pathKey } from '../../../src/main/blueprint/sourceLocator';
-import { locateTomlKeys } from '../../../src/main/blueprint/tomlSource';
+} from '../../../src/core/blueprint/importBlueprint';
+import { parseJsonSource } from '../../../src/core/blueprint/jsonSource';
+import { pathKey } from '../../../src/core/blueprint/sourceLocator';
+import { locateTomlKeys } from '../../../src/core/blueprint/tomlSource';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/blueprints');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');

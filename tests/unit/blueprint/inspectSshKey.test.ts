@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sshpk from 'sshpk';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkBlueprint } from '../../../src/main/blueprint/checkBlueprint';
-import { inspectSshKeys } from '../../../src/main/blueprint/inspectSshKey';
+import { checkBlueprint } from '../../../src/core/blueprint/checkBlueprint';
+import { inspectSshKeys } from '../../../src/core/blueprint/inspectSshKey';
 
 /**
  * Real keys, made for this run: with ssh-keygen when it is installed (then its own `-l` output is

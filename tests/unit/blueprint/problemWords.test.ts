@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import sshpk from 'sshpk';
 import { describe, expect, it } from 'vitest';
-import { decodeBlueprintJson } from '../../../src/main/blueprint/blueprintJson';
-import { decodeBlueprintToml } from '../../../src/main/blueprint/blueprintToml';
-import { checkBlueprint } from '../../../src/main/blueprint/checkBlueprint';
+import { decodeBlueprintJson } from '../../../src/core/blueprint/blueprintJson';
+import { decodeBlueprintToml } from '../../../src/core/blueprint/blueprintToml';
+import { checkBlueprint } from '../../../src/core/blueprint/checkBlueprint';
 import { type Blueprint, BlueprintSchema } from '../../../src/shared/blueprint/blueprintSchema';
 import type { BlueprintProblem } from '../../../src/shared/blueprint/problem';
 import { schemaProblems } from '../../../src/shared/blueprint/schemaProblems';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { verify } from 'unixcrypt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openProfileStore } from '../../../src/main/blueprint/profileStore';
+import { openProfileStore } from '../../../src/core/blueprint/profileStore';
 import type { Blueprint } from '../../../src/shared/blueprint/blueprintSchema';
 
 let dataDir: string;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBlueprintSource, importBlueprint } from '../../../src/main/blueprint/importBlueprint';
+import { checkBlueprintSource, importBlueprint } from '../../../src/core/blueprint/importBlueprint';
 import { validateBlueprint } from '../../../src/shared/blueprint/validateBlueprint';
 import { BIB_DATA_DIR } from '../../support/referenceData';
 

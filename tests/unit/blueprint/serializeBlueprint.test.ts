@@ -8,15 +8,15 @@ import {
   decodeBlueprintJson,
   exportBlueprintJson,
   stringifyBlueprintJson,
-} from '../../../src/main/blueprint/blueprintJson';
+} from '../../../src/core/blueprint/blueprintJson';
 import {
   decodeBlueprintToml,
   exportBlueprintToml,
   stringifyBlueprintToml,
-} from '../../../src/main/blueprint/blueprintToml';
-import { BlueprintRefusedError } from '../../../src/main/blueprint/exportBlueprint';
-import { hashBlueprintPasswords } from '../../../src/main/blueprint/hashPassword';
-import { importBlueprint } from '../../../src/main/blueprint/importBlueprint';
+} from '../../../src/core/blueprint/blueprintToml';
+import { BlueprintRefusedError } from '../../../src/core/blueprint/exportBlueprint';
+import { hashBlueprintPasswords } from '../../../src/core/blueprint/hashPassword';
+import { importBlueprint } from '../../../src/core/blueprint/importBlueprint';
 import type { Blueprint } from '../../../src/shared/blueprint/blueprintSchema';
 import { classifyPassword } from '../../../src/shared/blueprint/passwordKind';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertNoPlainPasswords } from '../../../src/helper/build/bibConfigFile';
+import { assertNoPlainPasswords } from '../../../src/helper/diskImages/bibConfigFile';
 
 const HASH =
   '$6$saltsaltsaltsalt$Ld8K5yP9n7qHf2t1cQ0rZ9hUj1vX4mB5wE2aT6gN3kL8sD0fR7yC1pO9iU4eQ2wZ5xV3bN8mA6sD1fG0hJ7kL.';

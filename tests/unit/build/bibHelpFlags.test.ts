@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BibHelpParseError, parseBibHelpFlags } from '../../../src/main/build/bibOutput/bibHelpFlags';
+import { BibHelpParseError, parseBibHelpFlags } from '../../../src/core/diskImages/bibOutput/bibHelpFlags';
 
 // `build --help` as cobra's default template prints it for each implementation, written from
 // their flag definitions (contract.md §1.1): classic bib (osbuild/bootc-image-builder) and its

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bibHelpArgs, bibPodmanArgs } from '../../../src/helper/build/bibInvocation';
-import { type BibRunRequest, BibRunRequestSchema } from '../../../src/shared/build/bibRun';
+import { bibHelpArgs, bibPodmanArgs } from '../../../src/helper/diskImages/bibInvocation';
+import { type BibRunRequest, BibRunRequestSchema } from '../../../src/shared/diskImages/bibRun';
 
 const BIB_FLAGS = ['--type', '--rootfs', '--target-arch', '--progress', '--chown', '--in-vm', '--config'];
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBibFailure } from '../../../src/main/build/bibOutput/classifyBibFailure';
-import { parseManifestStages } from '../../../src/main/build/bibOutput/manifestStages';
-import { VerboseProgressTracker } from '../../../src/main/build/bibOutput/verboseProgress';
-import type { BuildErrorCode } from '../../../src/shared/build/buildErrors';
-import { type BuildProgress, BuildProgressSchema } from '../../../src/shared/build/buildProgress';
+import { classifyBibFailure } from '../../../src/core/diskImages/bibOutput/classifyBibFailure';
+import { parseManifestStages } from '../../../src/core/diskImages/bibOutput/manifestStages';
+import { VerboseProgressTracker } from '../../../src/core/diskImages/bibOutput/verboseProgress';
+import type { BuildErrorCode } from '../../../src/shared/diskImages/buildErrors';
+import { type BuildProgress, BuildProgressSchema } from '../../../src/shared/diskImages/buildProgress';
 import {
   bibLogNames,
   haveBibLogs,

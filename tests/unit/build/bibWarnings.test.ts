@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bibWarning } from '../../../src/main/build/bibOutput/bibWarnings';
+import { bibWarning } from '../../../src/core/diskImages/bibOutput/bibWarnings';
 
 describe("bib's warnings, in plain words", () => {
   it('names a customization the image type ignores, even when bib’s next line shares its line', () => {

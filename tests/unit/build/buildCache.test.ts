@@ -2,7 +2,7 @@ import { mkdtemp, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildCacheKey, openBuildCache } from '../../../src/main/build/buildCache';
+import { buildCacheKey, openBuildCache } from '../../../src/core/diskImages/buildCache';
 
 const inputs = {
   sourceDigest: 'sha256:aa',

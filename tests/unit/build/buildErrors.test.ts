@@ -4,8 +4,8 @@ import {
   BuildErrorCodeSchema,
   BuildErrorSchema,
   describeBuildError,
-} from '../../../src/shared/build/buildErrors';
-import { BuildProgressSchema, isFinalBuildPhase } from '../../../src/shared/build/buildProgress';
+} from '../../../src/shared/diskImages/buildErrors';
+import { BuildProgressSchema, isFinalBuildPhase } from '../../../src/shared/diskImages/buildProgress';
 
 describe('build errors', () => {
   it('give every code a message and a fix a person can act on', () => {

@@ -5,7 +5,7 @@ import {
   namesBuilderRepository,
   parseBuildersConf,
   splitImageRef,
-} from '../../../src/shared/build/builderPolicy';
+} from '../../../src/shared/diskImages/builderPolicy';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 

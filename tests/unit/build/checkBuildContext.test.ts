@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkBuildContext } from '../../../src/helper/build/checkBuildContext';
+import { checkBuildContext } from '../../../src/helper/containerImages/checkBuildContext';
 
 let base: string;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBibFailure } from '../../../src/main/build/bibOutput/classifyBibFailure';
-import { BUILD_ERROR_TEXT, BuildErrorSchema } from '../../../src/shared/build/buildErrors';
+import { classifyBibFailure } from '../../../src/core/diskImages/bibOutput/classifyBibFailure';
+import { BUILD_ERROR_TEXT, BuildErrorSchema } from '../../../src/shared/diskImages/buildErrors';
 
 const STAMP = '2026/03/31 17:27:46';
 const fatal = (...lines: string[]) => [`${STAMP} error: ${lines[0]}`, ...lines.slice(1)];

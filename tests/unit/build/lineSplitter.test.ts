@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LineSplitter } from '../../../src/main/build/bibOutput/lineSplitter';
-import { cleanTerminalLine } from '../../../src/main/build/bibOutput/terminalText';
+import { LineSplitter } from '../../../src/core/diskImages/bibOutput/lineSplitter';
+import { cleanTerminalLine } from '../../../src/core/diskImages/bibOutput/terminalText';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

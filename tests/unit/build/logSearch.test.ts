@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchLog, segmentsOf } from '../../../src/shared/build/logSearch';
+import { searchLog, segmentsOf } from '../../../src/shared/diskImages/logSearch';
 
 const LOG = [
   'Generating manifest manifest-raw.json',

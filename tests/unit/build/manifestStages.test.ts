@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ManifestParseError, parseManifestStages } from '../../../src/main/build/bibOutput/manifestStages';
+import {
+  ManifestParseError,
+  parseManifestStages,
+} from '../../../src/core/diskImages/bibOutput/manifestStages';
 
 // Trimmed from the shape bib prints for `--type qcow2` of a bootc image: inputs, devices and
 // mounts are kept so the parser proves it ignores them.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashBlueprintPasswords } from '../../../src/main/blueprint/hashPassword';
-import { passwordHashes, passwordsMatch, withoutPasswords } from '../../../src/main/build/passwordShape';
+import { hashBlueprintPasswords } from '../../../src/core/blueprint/hashPassword';
+import { passwordHashes, passwordsMatch, withoutPasswords } from '../../../src/core/diskImages/passwordShape';
 import type { Blueprint } from '../../../src/shared/blueprint/blueprintSchema';
 
 const plain: Blueprint = {

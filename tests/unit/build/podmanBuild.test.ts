@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { podmanBuildArgs } from '../../../src/helper/build/podmanBuildArgs';
+import { podmanBuildArgs } from '../../../src/helper/containerImages/podmanBuildArgs';
 import {
   ImageBuildInputSchema,
   ImageBuildRequestSchema,
   ImageBuildResultSchema,
-} from '../../../src/shared/build/containerfileBuild';
+} from '../../../src/shared/containerImages/containerfileBuild';
 import { HelperRequestSchema } from '../../../src/shared/helperProtocol';
 
 const REQUEST = {

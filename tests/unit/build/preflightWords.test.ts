@@ -2,9 +2,9 @@ import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPreflight } from '../../../src/main/build/preflight';
-import type { ImageFacts, PodmanStatus } from '../../../src/shared/build/bibRun';
-import type { PreflightCheck } from '../../../src/shared/build/buildRecord';
+import { runPreflight } from '../../../src/core/diskImages/preflight';
+import type { ImageFacts, PodmanStatus } from '../../../src/shared/diskImages/bibRun';
+import type { PreflightCheck } from '../../../src/shared/diskImages/buildRecord';
 import { describePreflightCheck } from '../../../src/shared/i18n/describePreflightCheck';
 import { en } from '../../../src/shared/i18n/en';
 import { ko } from '../../../src/shared/i18n/ko';
@@ -35,32 +35,44 @@ async function everyCheck(): Promise<PreflightCheck[]> {
   await chmod(locked, 0o500);
   const runs = await Promise.all([
     runPreflight(
-      { podmanStatus: async () => podman({ installed: false }), inspectImage: async () => image(true) },
+      {
+        podmanStatus: async () => podman({ installed: false }),
+        inspectContainerImage: async () => image(true),
+      },
       refs,
       writable,
     ),
     runPreflight(
-      { podmanStatus: async () => podman({ problem: 'no storage' }), inspectImage: async () => image(true) },
+      {
+        podmanStatus: async () => podman({ problem: 'no storage' }),
+        inspectContainerImage: async () => image(true),
+      },
       refs,
       writable,
     ),
     runPreflight(
-      { podmanStatus: async () => podman({ rootless: true }), inspectImage: async () => image(false) },
+      {
+        podmanStatus: async () => podman({ rootless: true }),
+        inspectContainerImage: async () => image(false),
+      },
       refs,
       writable,
     ),
     runPreflight(
-      { podmanStatus: async () => podman({}), inspectImage: async () => image(true, false) },
+      { podmanStatus: async () => podman({}), inspectContainerImage: async () => image(true, false) },
       refs,
       locked,
     ),
     runPreflight(
-      { podmanStatus: async () => podman({}), inspectImage: async () => ({ ...image(true), size: 1 }) },
+      {
+        podmanStatus: async () => podman({}),
+        inspectContainerImage: async () => ({ ...image(true), size: 1 }),
+      },
       refs,
       writable,
     ),
     runPreflight(
-      { podmanStatus: async () => podman({}), inspectImage: async () => image(true) },
+      { podmanStatus: async () => podman({}), inspectContainerImage: async () => image(true) },
       refs,
       writable,
     ),

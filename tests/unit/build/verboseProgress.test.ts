@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseManifestStages } from '../../../src/main/build/bibOutput/manifestStages';
-import { PHASE_BANDS, phaseFraction } from '../../../src/main/build/bibOutput/progressBands';
-import { VerboseProgressTracker } from '../../../src/main/build/bibOutput/verboseProgress';
-import type { BuildProgress } from '../../../src/shared/build/buildProgress';
+import { parseManifestStages } from '../../../src/core/diskImages/bibOutput/manifestStages';
+import { PHASE_BANDS, phaseFraction } from '../../../src/core/diskImages/bibOutput/progressBands';
+import { VerboseProgressTracker } from '../../../src/core/diskImages/bibOutput/verboseProgress';
+import type { BuildProgress } from '../../../src/shared/diskImages/buildProgress';
 import { manifestJson, pipelineHeader, QCOW2_PIPELINES, RAW_PIPELINES, stageHeader } from './bibTestData';
 
 const RAW_STAGES = parseManifestStages(manifestJson(RAW_PIPELINES));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workingContainerStems } from '../../../src/helper/build/stopPodmanBuild';
+import { workingContainerStems } from '../../../src/helper/containerImages/stopPodmanBuild';
 
 describe('the working containers a Containerfile makes', () => {
   it('are named after each FROM image’s last path part, scratch as working-container', () => {

@@ -5,7 +5,7 @@ import {
   buildArgLines,
   containerfileArgs,
   parseBuildArgLines,
-} from '../../../src/shared/build/containerfileArgs';
+} from '../../../src/shared/containerImages/containerfileArgs';
 
 describe('containerfileArgs', () => {
   it('lists ARG names with their defaults, in order, once each', () => {

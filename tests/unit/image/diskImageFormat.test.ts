@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DISK_IMAGE_HEAD_BYTES, diskImageFormat } from '../../../src/shared/diskImage/diskImageFormat';
+import { DISK_IMAGE_HEAD_BYTES, diskImageFormat } from '../../../src/shared/imageFiles/diskImageFormat';
 
 /** A file's first bytes: zeros, with the given bytes written at their offsets. */
 function head(writes: [number, number[] | string][] = [], length = DISK_IMAGE_HEAD_BYTES): Uint8Array {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyExample, listExamples } from '../../../src/main/examples/exampleFolders';
+import { copyExample, listExamples } from '../../../src/core/examples/exampleFolders';
 
 const EXAMPLES = join(import.meta.dirname, '../../../resources/examples');
 let dataDir: string;

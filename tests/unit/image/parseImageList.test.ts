@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseImageList } from '../../../src/helper/build/parseImageList';
-import { isBootcImage } from '../../../src/shared/build/localImages';
+import { parseImageList } from '../../../src/helper/podman/parseImageList';
+import { isBootcImage } from '../../../src/shared/containerImages/localImages';
 
 /** Trimmed from a real `podman images --format json` (podman 4), plus an older podman's RepoTags. */
 const LISTED = JSON.stringify([

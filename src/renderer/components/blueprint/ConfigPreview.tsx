@@ -2,7 +2,7 @@ import { Button, CodeBlock, CodeBlockCode, Content, Title } from '@patternfly/re
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Blueprint } from '../../../shared/blueprint/blueprintSchema';
-import type { ImageType, RootFs } from '../../../shared/build/imageTypes';
+import type { ImageType, RootFs } from '../../../shared/diskImages/imageTypes';
 import { api } from '../../api';
 import { download } from '../download';
 

@@ -14,12 +14,12 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import { parseBuildArgLines } from '../../../shared/build/containerfileArgs';
-import { LocalImageTagSchema } from '../../../shared/build/containerfileBuild';
+import { parseBuildArgLines } from '../../../shared/containerImages/containerfileArgs';
+import { LocalImageTagSchema } from '../../../shared/containerImages/containerfileBuild';
 import type { FileDialogPurpose } from '../../../shared/fileDialog';
 import { api } from '../../api';
 import { isRunning, useImageBuildStore } from '../../stores/imageBuildStore';
-import { BuildLog } from '../build/BuildLog';
+import { BuildLog } from '../diskImages/BuildLog';
 import { ExampleGallery } from './ExampleGallery';
 import { ImageBuildOutcome } from './ImageBuildOutcome';
 

@@ -1,6 +1,6 @@
 import { Alert, Button } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import type { ImageBuildFinished } from '../../../shared/build/containerfileBuild';
+import type { ImageBuildFinished } from '../../../shared/containerImages/containerfileBuild';
 import { useWizardStore } from '../../stores/wizardStore';
 
 /** How a Containerfile build ended, in words; after a success, the way on to the Blueprint step. */

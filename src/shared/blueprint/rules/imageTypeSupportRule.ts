@@ -1,4 +1,9 @@
-import { type ImageType, ImageTypeSchema, isIsoType, supportedCustomizations } from '../../build/imageTypes';
+import {
+  type ImageType,
+  ImageTypeSchema,
+  isIsoType,
+  supportedCustomizations,
+} from '../../diskImages/imageTypes';
 import { type Blueprint, type Customizations, PACKAGE_KEYS } from '../blueprintSchema';
 import type { BlueprintProblem } from '../problem';
 import { ruleWarning } from '../ruleWords';

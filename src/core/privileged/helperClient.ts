@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { BuildLogLine } from '../../shared/diskImages/bibRun';
+import type { DriveProgress } from '../../shared/flash';
+import {
+  type HelperError,
+  HelperEventSchema,
+  type HelperRequest,
+  HelperResponseSchema,
+} from '../../shared/helperProtocol';
+import {
+  classifyElevationFailure,
+  ELEVATION_MESSAGES,
+  type ElevationFailure,
+  type HelperCommand,
+} from './helperCommand';
+
+/** How long a person has to answer the password prompt. */
+const ELEVATION_TIMEOUT_MS = 60_000;
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+export type HelperCall = DistributiveOmit<HelperRequest, 'id'>;
+
+export class HelperCallError extends Error {
+  constructor(readonly error: HelperError) {
+    super(error.message);
+  }
+}
+
+export class ElevationError extends Error {
+  constructor(readonly reason: ElevationFailure) {
+    super(ELEVATION_MESSAGES[reason]);
+  }
+}
+
+export interface HelperClient {
+  call(request: HelperCall): Promise<unknown>;
+  onProgress(listener: (progress: DriveProgress) => void): () => void;
+  /** Every line podman children (pulls, bib runs) print, as they print it. */
+  onBuildLog(listener: (line: BuildLogLine) => void): () => void;
+  /** Closes the helper's stdin: it cancels whatever runs and exits. */
+  close(): Promise<number | null>;
+  readonly pid: number | undefined;
+}
+
+/** Starts the helper and waits for its hello, which proves elevation worked. */
+export async function startHelper(command: HelperCommand): Promise<HelperClient> {
+  const child = spawn(command.command, command.args, { env: command.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  const listeners = new Set<(progress: DriveProgress) => void>();
+  const logListeners = new Set<(line: BuildLogLine) => void>();
+  let nextId = 1;
+  const exited = new Promise<number | null>((resolve) => {
+    // 'close', not 'exit': only then has all of stderr (pkexec's reason) been read.
+    child.on('close', (code) => {
+      for (const { reject } of waiting.values())
+        reject(new ElevationError(classifyElevationFailure(code, stderr)));
+      waiting.clear();
+      resolve(code);
+    });
+    child.on('error', () => resolve(null));
+  });
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      return; // pkexec or a library printing to stdout: not ours
+    }
+    const event = HelperEventSchema.safeParse(json);
+    if (event.success) {
+      if (event.data.event === 'progress') for (const listener of listeners) listener(event.data.progress);
+      else for (const listener of logListeners) listener(event.data.log);
+      return;
+    }
+    const response = HelperResponseSchema.safeParse(json);
+    if (!response.success || response.data.id === null) return;
+    const pending = waiting.get(response.data.id);
+    waiting.delete(response.data.id);
+    if (response.data.ok) pending?.resolve(response.data.result);
+    else pending?.reject(new HelperCallError(response.data.error));
+  });
+
+  const call = (request: HelperCall) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      child.stdin.write(`${JSON.stringify({ id, ...request })}\n`);
+    });
+
+  const client: HelperClient = {
+    call,
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onBuildLog(listener) {
+      logListeners.add(listener);
+      return () => logListeners.delete(listener);
+    },
+    async close() {
+      child.stdin.end();
+      return exited;
+    },
+    pid: child.pid,
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new ElevationError('timeout'));
+    }, ELEVATION_TIMEOUT_MS);
+  });
+  const spawnFailed = new Promise<never>((_, reject) =>
+    child.on('error', (error) =>
+      reject(new ElevationError((error as { code?: string }).code === 'ENOENT' ? 'noPkexec' : 'crashed')),
+    ),
+  );
+  try {
+    await Promise.race([call({ method: 'hello' }), timeout, spawnFailed]);
+  } finally {
+    clearTimeout(timer);
+  }
+  return client;
+}
