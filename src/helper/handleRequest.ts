@@ -2,18 +2,57 @@ import { z } from 'zod';
 import { gatherDriveFacts } from '../core/drives/gatherDriveFacts';
 import { toDriveView } from '../shared/drives/toDriveView';
 import type { DriveProgress } from '../shared/flash';
-import { HelperRequestSchema, type HelperResponse } from '../shared/helperProtocol';
+import {
+  HELPER_METHODS,
+  type HelperMethod,
+  type HelperRequest,
+  HelperRequestSchema,
+  type HelperResponse,
+  type HelperResult,
+} from '../shared/helperProtocol';
 import { DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES } from '../shared/settings';
 import { podmanBuild } from './containerImages/podmanBuild';
 import { runBib } from './diskImages/runBib';
-import { HelperRefusal } from './errors';
-import { RefusedError, runFlashJob } from './flash/runFlashJob';
+import { HelperRefusal, RefusedError } from './errors';
+import { runFlashJob } from './flash/runFlashJob';
 import type { JobRegistry } from './jobRegistry';
 import type { Outbox } from './outbox';
 import { bibBuildHelp, inspectContainerImage, listImages, podmanStatus } from './podman/podmanQueries';
 import { pullImage } from './podman/pullImage';
 import type { LineSink } from './podman/streamChildLines';
 import { runVerifyJob } from './verify/runVerifyJob';
+
+/** What every handler gets besides its params. */
+interface HandlerContext {
+  registry: JobRegistry;
+  progress: (event: DriveProgress) => void;
+  sink: LineSink;
+}
+
+type Params<M extends HelperMethod> = Extract<HelperRequest, { method: M }>['params'];
+type Handlers = {
+  [M in HelperMethod]: (params: Params<M>, context: HandlerContext) => Promise<HelperResult<M>>;
+};
+
+/** The helper's side of HELPER_METHODS: one handler per declared method, typed by the declaration. */
+const HANDLERS: Handlers = {
+  hello: async () => ({ protocol: 1, uid: process.getuid?.() ?? -1, pid: process.pid }),
+  async listDrives({ includeVirtual }) {
+    const facts = await gatherDriveFacts({ includeVirtual });
+    const context = { image: null, largeDriveThresholdBytes: DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES };
+    return facts.map((drive) => toDriveView(drive, context));
+  },
+  flash: (params, { progress, registry }) => runFlashJob(params, progress, registry),
+  verify: (params, { progress, registry }) => runVerifyJob(params, progress, registry),
+  podmanStatus: () => podmanStatus(),
+  listImages: () => listImages(),
+  inspectContainerImage: ({ ref }) => inspectContainerImage(ref),
+  bibHelp: ({ bibImage }) => bibBuildHelp(bibImage),
+  pullImage: ({ jobId, ref }, { registry, sink }) => pullImage(jobId, ref, registry, sink),
+  runBib: (params, { registry, sink }) => runBib(params, registry, sink),
+  podmanBuild: (params, { registry, sink }) => podmanBuild(params, registry, sink),
+  cancel: async ({ jobId, drive }, { registry }) => ({ cancelled: registry.cancel(jobId, drive) }),
+};
 
 function requestId(json: unknown): number | null {
   const id = (json as { id?: unknown } | null)?.id;
@@ -46,7 +85,8 @@ async function asJob<T>(registry: JobRegistry, jobId: string, job: () => Promise
 
 /**
  * Answers one line of input. Trusts nothing: a line that is not JSON, or not exactly one of the
- * known requests, is refused with a reason and nothing else happens.
+ * declared requests, is refused with a reason and nothing else happens. A job (declared so) is
+ * claimed under its id at once.
  */
 export async function handleRequestLine(
   line: string,
@@ -64,55 +104,25 @@ export async function handleRequestLine(
     const message = `The request was refused: ${z.prettifyError(parsed.error)}`;
     return { id: requestId(json), ok: false, error: { code: 'badRequest', message } };
   }
-  const request = parsed.data;
-  // A drive's progress is a state: when the reader is slow only its latest is kept.
-  const progress = (event: DriveProgress) =>
-    outbox.sendLatest(`${event.jobId}\n${event.drive}`, { event: 'progress', progress: event });
-  const sink: LineSink = {
-    emit: (log) => outbox.send({ event: 'buildLog', log }),
-    congested: () => outbox.congested(),
-    drained: () => outbox.drained(),
+  const request = parsed.data as HelperRequest;
+  const context: HandlerContext = {
+    registry,
+    // A drive's progress is a state: when the reader is slow only its latest is kept.
+    progress: (event) =>
+      outbox.sendLatest(`${event.jobId}\n${event.drive}`, { event: 'progress', progress: event }),
+    sink: {
+      emit: (log) => outbox.send({ event: 'buildLog', log }),
+      congested: () => outbox.congested(),
+      drained: () => outbox.drained(),
+    },
   };
-  const ok = (result: unknown): HelperResponse => ({ id: request.id, ok: true, result });
+  const handler = HANDLERS[request.method] as (params: unknown, context: HandlerContext) => Promise<unknown>;
+  const run = () => handler(request.params, context);
   try {
-    switch (request.method) {
-      case 'hello':
-        return ok({ protocol: 1, uid: process.getuid?.() ?? -1, pid: process.pid });
-      case 'listDrives': {
-        // The helper enumerates for itself: it never takes a drive list from its caller.
-        const facts = await gatherDriveFacts({ includeVirtual: request.params.includeVirtual });
-        const context = { image: null, largeDriveThresholdBytes: DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES };
-        return ok(facts.map((drive) => toDriveView(drive, context)));
-      }
-      case 'flash':
-        return ok(
-          await asJob(registry, request.params.jobId, () => runFlashJob(request.params, progress, registry)),
-        );
-      case 'verify':
-        return ok(
-          await asJob(registry, request.params.jobId, () => runVerifyJob(request.params, progress, registry)),
-        );
-      case 'podmanStatus':
-        return ok(await podmanStatus());
-      case 'listImages':
-        return ok(await listImages());
-      case 'inspectContainerImage':
-        return ok(await inspectContainerImage(request.params.ref));
-      case 'bibHelp':
-        return ok(await bibBuildHelp(request.params.bibImage));
-      case 'pullImage': {
-        const { jobId, ref } = request.params;
-        return ok(await asJob(registry, jobId, () => pullImage(jobId, ref, registry, sink)));
-      }
-      case 'runBib':
-        return ok(await asJob(registry, request.params.jobId, () => runBib(request.params, registry, sink)));
-      case 'podmanBuild':
-        return ok(
-          await asJob(registry, request.params.jobId, () => podmanBuild(request.params, registry, sink)),
-        );
-      case 'cancel':
-        return ok({ cancelled: registry.cancel(request.params.jobId, request.params.drive) });
-    }
+    const result = HELPER_METHODS[request.method].job
+      ? await asJob(registry, (request.params as { jobId: string }).jobId, run)
+      : await run();
+    return { id: request.id, ok: true, result };
   } catch (error) {
     return failure(request.id, error);
   }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { ImageBuildRequestSchema } from './containerImages/containerfileBuild';
-import { BibRunRequestSchema, BuildLogLineSchema, ImageRefSchema } from './diskImages/bibRun';
+import { ImageBuildRequestSchema, ImageBuildResultSchema } from './containerImages/containerfileBuild';
+import { LocalImagesSchema } from './containerImages/localImages';
+import {
+  BibRunRequestSchema,
+  BibRunResultSchema,
+  BuildLogLineSchema,
+  ImageFactsSchema,
+  ImageRefSchema,
+  PodmanStatusSchema,
+} from './diskImages/bibRun';
 import { DriveViewSchema } from './drives/driveView';
 import {
   DriveProgressSchema,
@@ -12,63 +20,86 @@ import {
 
 /**
  * The privileged helper's protocol: one JSON object per line on its stdin (requests) and its
- * stdout (responses and progress events). Every request is validated here before the helper
- * acts on it; the helper never runs anything a request names, it only reads typed fields.
+ * stdout (responses and progress events). Every method is declared once, here, with what it takes,
+ * what it answers and whether it is a job (claimed under its `jobId`, cancellable): the helper
+ * validates every request and dispatches from this table, the client checks every answer against
+ * it. The helper never runs anything a request names, it only reads typed fields.
  */
-const id = z.number().int().nonnegative();
-
-export const HelperRequestSchema = z.discriminatedUnion('method', [
-  z.object({ id, method: z.literal('hello') }).strict(),
-  z
-    .object({
-      id,
-      method: z.literal('listDrives'),
-      params: z.object({ includeVirtual: z.boolean() }).strict(),
-    })
-    .strict(),
-  z.object({ id, method: z.literal('flash'), params: FlashRequestSchema }).strict(),
-  z.object({ id, method: z.literal('verify'), params: VerifyRequestSchema }).strict(),
-  z.object({ id, method: z.literal('podmanStatus') }).strict(),
-  /** The named images in root's storage (`podman images`); takes nothing from the caller. */
-  z.object({ id, method: z.literal('listImages') }).strict(),
-  z
-    .object({
-      id,
-      method: z.literal('inspectContainerImage'),
-      params: z.object({ ref: ImageRefSchema }).strict(),
-    })
-    .strict(),
-  z
-    .object({ id, method: z.literal('bibHelp'), params: z.object({ bibImage: ImageRefSchema }).strict() })
-    .strict(),
-  z
-    .object({
-      id,
-      method: z.literal('pullImage'),
-      params: z.object({ jobId: z.string().regex(/^[a-z0-9-]{1,64}$/), ref: ImageRefSchema }).strict(),
-    })
-    .strict(),
-  z.object({ id, method: z.literal('runBib'), params: BibRunRequestSchema }).strict(),
-  /** `podman build` of a Containerfile into root's storage; argv built by the helper. */
-  z.object({ id, method: z.literal('podmanBuild'), params: ImageBuildRequestSchema }).strict(),
-  z
-    .object({
-      id,
-      method: z.literal('cancel'),
-      params: z.object({ jobId: z.string(), drive: z.string().optional() }).strict(),
-    })
-    .strict(),
-]);
-export type HelperRequest = z.infer<typeof HelperRequestSchema>;
-export type HelperMethod = HelperRequest['method'];
+const none = z.object({}).strict().default({});
+const jobId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 export const HelloResultSchema = z.object({
   protocol: z.literal(1),
   uid: z.number().int(),
   pid: z.number().int(),
 });
-export const ListDrivesResultSchema = z.array(DriveViewSchema);
-export const CancelResultSchema = z.object({ cancelled: z.array(z.string()) });
+export const PullResultSchema = z.object({
+  ok: z.boolean(),
+  cancelled: z.boolean(),
+  tail: z.array(z.string()),
+});
+
+export const HELPER_METHODS = {
+  hello: { params: none, result: HelloResultSchema, job: false },
+  /** The helper enumerates drives itself; it never takes a drive list from its caller. */
+  listDrives: {
+    params: z.object({ includeVirtual: z.boolean() }).strict(),
+    result: z.array(DriveViewSchema),
+    job: false,
+  },
+  flash: { params: FlashRequestSchema, result: JobResultSchema, job: true },
+  verify: { params: VerifyRequestSchema, result: JobResultSchema, job: true },
+  podmanStatus: { params: none, result: PodmanStatusSchema, job: false },
+  /** The named images in root's storage (`podman images`); takes nothing from the caller. */
+  listImages: { params: none, result: LocalImagesSchema, job: false },
+  inspectContainerImage: {
+    params: z.object({ ref: ImageRefSchema }).strict(),
+    result: ImageFactsSchema,
+    job: false,
+  },
+  /** What a builder image root allows says its `build --help` is (flag detection). */
+  bibHelp: { params: z.object({ bibImage: ImageRefSchema }).strict(), result: z.string(), job: false },
+  pullImage: {
+    params: z.object({ jobId, ref: ImageRefSchema }).strict(),
+    result: PullResultSchema,
+    job: true,
+  },
+  runBib: { params: BibRunRequestSchema, result: BibRunResultSchema, job: true },
+  /** `podman build` of a Containerfile into root's storage; argv built by the helper. */
+  podmanBuild: { params: ImageBuildRequestSchema, result: ImageBuildResultSchema, job: true },
+  cancel: {
+    params: z.object({ jobId: z.string(), drive: z.string().optional() }).strict(),
+    result: z.object({ cancelled: z.array(z.string()) }),
+    job: false,
+  },
+} as const;
+
+type Methods = typeof HELPER_METHODS;
+export type HelperMethod = keyof Methods;
+export type HelperParams<M extends HelperMethod> = z.input<Methods[M]['params']>;
+export type HelperResult<M extends HelperMethod> = z.output<Methods[M]['result']>;
+/** Methods that take nothing; a caller may leave their params out. */
+type NoParams = 'hello' | 'podmanStatus' | 'listImages';
+/** What a caller sends (the id is the client's). */
+export type HelperCall = {
+  [M in HelperMethod]: M extends NoParams
+    ? { method: M; params?: HelperParams<M> }
+    : { method: M; params: HelperParams<M> };
+}[HelperMethod];
+
+const id = z.number().int().nonnegative();
+
+/** Every request the helper takes, as one schema built from the table. */
+export const HelperRequestSchema = z.discriminatedUnion(
+  'method',
+  Object.entries(HELPER_METHODS).map(([method, { params }]) =>
+    z.object({ id, method: z.literal(method), params }).strict(),
+  ) as unknown as [z.ZodObject<{ id: typeof id; method: z.ZodLiteral<HelperMethod>; params: z.ZodType }>],
+);
+/** A request as the helper holds it once validated. */
+export type HelperRequest = {
+  [M in HelperMethod]: { id: number; method: M; params: z.output<Methods[M]['params']> };
+}[HelperMethod];
 
 export const HelperErrorSchema = z.object({
   /** badRequest (malformed), refused (safety: nothing written), or internal. */
@@ -84,12 +115,6 @@ export const HelperResponseSchema = z.union([
   z.object({ id: z.number().int().nullable(), ok: z.literal(false), error: HelperErrorSchema }),
 ]);
 export type HelperResponse = z.infer<typeof HelperResponseSchema>;
-
-export const PullResultSchema = z.object({
-  ok: z.boolean(),
-  cancelled: z.boolean(),
-  tail: z.array(z.string()),
-});
 
 export const HelperEventSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('progress'), progress: DriveProgressSchema }),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperCallError } from '../../src/core/privileged/helperClient';
-import type { FlashOptions, JobResult } from '../../src/shared/flash';
+import type { FlashOptions } from '../../src/shared/flash';
 import { BUILT, requireBuild } from '../support/builtApp';
 import { flashThrough, startTestHelper, testJobId } from '../support/helperSession';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
@@ -129,7 +129,7 @@ describe('flash jobs through the helper', () => {
       helper.call({
         method: 'verify',
         params: { jobId, image, drive: drive.path, includeVirtual: true },
-      }) as Promise<JobResult>;
+      });
     const matched = await verify();
     expect(matched.drives[0]).toMatchObject({ status: 'matched', verified: true });
     expect(matched.image).toMatchObject({ sha256: sha, mappedSize: 24 * MiB });

@@ -17,8 +17,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperCallError, type HelperClient } from '../../src/core/privileged/helperClient';
-import type { ImageBuildResult } from '../../src/shared/containerImages/containerfileBuild';
-import type { BibRunRequest, BibRunResult } from '../../src/shared/diskImages/bibRun';
+import type { BibRunRequest } from '../../src/shared/diskImages/bibRun';
 import { requireBuild } from '../support/builtApp';
 import { startTestHelper, testJobId } from '../support/helperSession';
 import { requireRoot } from '../support/loopDevices';
@@ -104,8 +103,7 @@ const buildRequest = (outputDir: string, overrides: Partial<BibRunRequest> = {})
   ...overrides,
 });
 
-const runBib = (request: BibRunRequest) =>
-  helper.call({ method: 'runBib', params: request }) as Promise<BibRunResult>;
+const runBib = (request: BibRunRequest) => helper.call({ method: 'runBib', params: request });
 
 async function refusal(call: Promise<unknown>): Promise<string> {
   const error = await call.then(
@@ -279,7 +277,7 @@ describe('Containerfile builds read only what the caller can read', () => {
     helper.call({
       method: 'podmanBuild',
       params: { jobId: testJobId(), contextDir, containerfile, tag: 'localhost/bootstick-test/attack:1' },
-    }) as Promise<ImageBuildResult>;
+    });
 
   it('refuses a .in Containerfile (the host’s cpp would #include any file as root)', async () => {
     const ctx = await callersFolder('ctx-cpp');

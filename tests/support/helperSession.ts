@@ -51,7 +51,7 @@ export function flashThrough(
   return helper.call({
     method: 'flash',
     params: { jobId, image, drives, options: { ...TEST_FLASH_OPTIONS, ...options } },
-  }) as Promise<JobResult>;
+  });
 }
 
 /** Asks a helper to compare `drive` with `image` (verify only). */
@@ -59,5 +59,5 @@ export function verifyThrough(helper: HelperClient, image: string, drive: string
   return helper.call({
     method: 'verify',
     params: { jobId: testJobId(), image, drive, includeVirtual: true },
-  }) as Promise<JobResult>;
+  });
 }

@@ -6,7 +6,6 @@ import {
   type ImageBuildInput,
   ImageBuildInputSchema,
   type ImageBuildRequest,
-  ImageBuildResultSchema,
 } from '../../shared/containerImages/containerfileBuild';
 import type { BuildLogLine } from '../../shared/diskImages/bibRun';
 import { AppError, type AppErrorShape } from '../../shared/errors';
@@ -81,9 +80,7 @@ export function createContainerImageService(options: {
       });
       if (state.cancelled) return end({ ok: false, cancelled: true, imageId: null, tail: [], error: null });
       state.sent = true;
-      const result = ImageBuildResultSchema.parse(
-        await client.call({ method: 'podmanBuild', params: { jobId: buildId, ...request } }),
-      );
+      const result = await client.call({ method: 'podmanBuild', params: { jobId: buildId, ...request } });
       return end({ ...result, error: null });
     } catch (error) {
       options.log?.(`image build ${buildId} did not run: ${String(error)}`);
@@ -116,9 +113,7 @@ export function createContainerImageService(options: {
       // The helper registers the job only once it has checked the request and started podman.
       const deadline = Date.now() + CANCEL_RETRY_FOR_MS;
       while (state.sent && running.has(buildId) && Date.now() < deadline) {
-        const answer = (await client.call({ method: 'cancel', params: { jobId: buildId } })) as {
-          cancelled: string[];
-        };
+        const answer = await client.call({ method: 'cancel', params: { jobId: buildId } });
         if (answer.cancelled.length > 0) break;
         await new Promise((resolve) => setTimeout(resolve, CANCEL_RETRY_MS));
       }

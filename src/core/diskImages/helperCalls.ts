@@ -1,31 +1,17 @@
-import { type LocalImages, LocalImagesSchema } from '../../shared/containerImages/localImages';
-import {
-  type BibRunRequest,
-  type BibRunResult,
-  BibRunResultSchema,
-  type ImageFacts,
-  ImageFactsSchema,
-  type PodmanStatus,
-  PodmanStatusSchema,
-} from '../../shared/diskImages/bibRun';
-import { PullResultSchema } from '../../shared/helperProtocol';
+import type { LocalImages } from '../../shared/containerImages/localImages';
+import type { BibRunRequest, BibRunResult, ImageFacts, PodmanStatus } from '../../shared/diskImages/bibRun';
 import type { HelperClient } from '../privileged/helperClient';
 
-/** The helper's podman methods, with each answer checked against its schema. */
+/** The helper's podman methods a disk image build uses (each answer checked by the client). */
 export function diskImageHelperCalls(client: HelperClient) {
   return {
-    podmanStatus: async (): Promise<PodmanStatus> =>
-      PodmanStatusSchema.parse(await client.call({ method: 'podmanStatus' })),
-    listImages: async (): Promise<LocalImages> =>
-      LocalImagesSchema.parse(await client.call({ method: 'listImages' })),
-    inspectContainerImage: async (ref: string): Promise<ImageFacts> =>
-      ImageFactsSchema.parse(await client.call({ method: 'inspectContainerImage', params: { ref } })),
-    bibHelp: async (bibImage: string): Promise<string> =>
-      String(await client.call({ method: 'bibHelp', params: { bibImage } })),
-    pull: async (jobId: string, ref: string) =>
-      PullResultSchema.parse(await client.call({ method: 'pullImage', params: { jobId, ref } })),
-    runBib: async (params: BibRunRequest): Promise<BibRunResult> =>
-      BibRunResultSchema.parse(await client.call({ method: 'runBib', params })),
+    podmanStatus: (): Promise<PodmanStatus> => client.call({ method: 'podmanStatus' }),
+    listImages: (): Promise<LocalImages> => client.call({ method: 'listImages' }),
+    inspectContainerImage: (ref: string): Promise<ImageFacts> =>
+      client.call({ method: 'inspectContainerImage', params: { ref } }),
+    bibHelp: (bibImage: string): Promise<string> => client.call({ method: 'bibHelp', params: { bibImage } }),
+    pull: (jobId: string, ref: string) => client.call({ method: 'pullImage', params: { jobId, ref } }),
+    runBib: (params: BibRunRequest): Promise<BibRunResult> => client.call({ method: 'runBib', params }),
     cancel: (jobId: string) => client.call({ method: 'cancel', params: { jobId } }),
   };
 }

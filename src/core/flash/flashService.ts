@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { EmitEvent } from '../../shared/api';
-import { JobResultSchema } from '../../shared/flash';
 import type { HelperClient } from '../privileged/helperClient';
 import { saveReport } from '../reports/reportStore';
 import { jobErrorShape } from './jobErrorShape';
@@ -49,22 +48,20 @@ export function createFlashService(options: {
   async function run(jobId: string, request: FlashRequestFromUi): Promise<void> {
     try {
       const client = await getHelper();
-      const result = JobResultSchema.parse(
-        await client.call({
-          method: 'flash',
-          params: {
-            jobId,
-            image: request.image,
-            drives: request.drives,
-            options: {
-              verify: request.verify,
-              full: request.full,
-              includeVirtual: request.includeVirtual,
-              eject: request.eject,
-            },
+      const result = await client.call({
+        method: 'flash',
+        params: {
+          jobId,
+          image: request.image,
+          drives: request.drives,
+          options: {
+            verify: request.verify,
+            full: request.full,
+            includeVirtual: request.includeVirtual,
+            eject: request.eject,
           },
-        }),
-      );
+        },
+      });
       options.emit('flashFinished', {
         jobId,
         report: await saveReport(options.dataDir, result),
@@ -83,7 +80,7 @@ export function createFlashService(options: {
     try {
       const client = await getHelper();
       const params = { jobId, ...request };
-      const result = JobResultSchema.parse(await client.call({ method: 'verify', params }));
+      const result = await client.call({ method: 'verify', params });
       const report = await saveReport(options.dataDir, result);
       options.emit('flashFinished', { jobId, report, error: null });
     } catch (error) {
@@ -106,9 +103,7 @@ export function createFlashService(options: {
     },
     async cancel(jobId, drive) {
       const client = await getHelper();
-      return (await client.call({ method: 'cancel', params: { jobId, ...(drive ? { drive } : {}) } })) as {
-        cancelled: string[];
-      };
+      return client.call({ method: 'cancel', params: { jobId, ...(drive ? { drive } : {}) } });
     },
     activeJobs: () => [...running.keys()],
     async settled() {

@@ -3,10 +3,12 @@ import { createInterface } from 'node:readline';
 import type { BuildLogLine } from '../../shared/diskImages/bibRun';
 import type { DriveProgress } from '../../shared/flash';
 import {
+  HELPER_METHODS,
+  type HelperCall,
   type HelperError,
   HelperEventSchema,
-  type HelperRequest,
   HelperResponseSchema,
+  type HelperResult,
 } from '../../shared/helperProtocol';
 import {
   classifyElevationFailure,
@@ -18,8 +20,7 @@ import {
 /** How long a person has to answer the password prompt. */
 const ELEVATION_TIMEOUT_MS = 60_000;
 
-type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
-export type HelperCall = DistributiveOmit<HelperRequest, 'id'>;
+export type { HelperCall };
 
 export class HelperCallError extends Error {
   constructor(readonly error: HelperError) {
@@ -34,7 +35,8 @@ export class ElevationError extends Error {
 }
 
 export interface HelperClient {
-  call(request: HelperCall): Promise<unknown>;
+  /** One request; its answer is checked against the protocol's declaration of that method. */
+  call<C extends HelperCall>(request: C): Promise<HelperResult<C['method']>>;
   onProgress(listener: (progress: DriveProgress) => void): () => void;
   /** Every line podman children (pulls, bib runs) print, as they print it. */
   onBuildLog(listener: (line: BuildLogLine) => void): () => void;
@@ -85,11 +87,19 @@ export async function startHelper(command: HelperCommand): Promise<HelperClient>
     else pending?.reject(new HelperCallError(response.data.error));
   });
 
-  const call = (request: HelperCall) =>
+  const call = <C extends HelperCall>(request: C): Promise<HelperResult<C['method']>> =>
     new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
       waiting.set(id, { resolve, reject });
       child.stdin.write(`${JSON.stringify({ id, ...request })}\n`);
+    }).then((answer) => {
+      const checked = HELPER_METHODS[request.method].result.safeParse(answer);
+      if (!checked.success) {
+        throw new Error(
+          `The privileged helper answered ${request.method} with something it does not declare.`,
+        );
+      }
+      return checked.data as HelperResult<C['method']>;
     });
 
   const client: HelperClient = {
