@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockIoAddon } from '../../src/helper/native/blockIoAddon';
-import { type DataExtent, dataExtents } from '../../src/helper/sparse/dataExtents';
+import { dataExtents } from '../../src/helper/sparse/dataExtents';
+import type { Extent } from '../../src/helper/sparse/extent';
 
 // Real sparse files on the host's real filesystem (os.tmpdir(), ext4 on CI), read through the
 // real N-API addon: nothing is mocked. Needs `npm run build:native` first (the loader says so).
@@ -44,16 +45,16 @@ function bytes(length: number): Buffer {
   return Buffer.alloc(length, 0xa5);
 }
 
-function covers(extents: DataExtent[], start: number, end: number): boolean {
+function covers(extents: Extent[], start: number, end: number): boolean {
   return extents.some((e) => e.offset <= start && end <= e.offset + e.length);
 }
 
-function total(extents: DataExtent[]): number {
+function total(extents: Extent[]): number {
   return extents.reduce((sum, e) => sum + e.length, 0);
 }
 
 /** Sorted, non-overlapping, non-empty, inside the file: what every answer must be. */
-function expectWellFormed(extents: DataExtent[], size: number): void {
+function expectWellFormed(extents: Extent[], size: number): void {
   let end = 0;
   for (const e of extents) {
     expect(Number.isSafeInteger(e.offset) && Number.isSafeInteger(e.length)).toBe(true);

@@ -3,10 +3,10 @@ import { sourceDestination } from 'etcher-sdk';
 import type { ImageSummary } from '../../shared/flash';
 import { fileIdentity } from '../imageHash/fileIdentity';
 import { dataExtents } from '../sparse/dataExtents';
+import { type Extent, extentBytes } from '../sparse/extent';
 import { FreshAlignedChunks } from './freshAlignedChunks';
 import { gatedXzStream } from './gatedXzStream';
-import { extentBytes } from './imageSummary';
-import { type Extent, SparseFileSource } from './sparseFileSource';
+import { SparseFileSource } from './sparseFileSource';
 
 export type Compression = ImageSummary['compression'];
 

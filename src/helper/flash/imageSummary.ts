@@ -1,10 +1,6 @@
 import type { ImageSummary } from '../../shared/flash';
+import { extentBytes } from '../sparse/extent';
 import type { ImageDescription } from './imageSource';
-import type { Extent } from './sparseFileSource';
-
-/** Bytes in a sparse image's data extents: what a sparse flash writes and verifies. */
-export const extentBytes = (extents: readonly Extent[]): number =>
-  extents.reduce((sum, extent) => sum + extent.length, 0);
 
 /**
  * The report's account of an image. `countedSize` is how many bytes the job read from it: the

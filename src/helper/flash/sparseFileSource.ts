@@ -1,10 +1,5 @@
 import { constants, type sourceDestination as SD, sourceDestination, sparseStream } from 'etcher-sdk';
-import { extentBytes } from './imageSummary';
-
-export interface Extent {
-  offset: number;
-  length: number;
-}
+import { type Extent, extentBytes } from '../sparse/extent';
 
 /**
  * A raw image file read as its data extents only, the way bmaptool writes: etcher-sdk then

@@ -2,13 +2,14 @@ import type { DriveError, DriveOutcome, DriveProgress, JobResult, VerifyRequest 
 import { classifyFlashError, imageChangedError } from '../flash/classifyFlashError';
 import { createDriveProgressReporter } from '../flash/driveProgressReporter';
 import type { ImageDescription } from '../flash/imageSource';
-import { extentBytes, summarizeImage } from '../flash/imageSummary';
-import { logicalBlockSize, prepareJob } from '../flash/runFlashJob';
+import { summarizeImage } from '../flash/imageSummary';
+import { logicalBlockSize, prepareJob } from '../flash/prepareJob';
 import { TargetBlockDevice, toEtcherDrive } from '../flash/targetBlockDevice';
 import { stillTheSameFile } from '../imageHash/fileIdentity';
 import { startImageSha256 } from '../imageHash/imageSha256';
 import type { JobRegistry } from '../jobRegistry';
 import type { CheckedTarget } from '../safety/checkTargets';
+import { extentBytes } from '../sparse/extent';
 import { compareDriveToImage } from './compareDriveToImage';
 
 /**
