@@ -13,6 +13,7 @@ const run = promisify(execFile);
 export const TEST_USER = 'bootstick-tester';
 const RULE = '/etc/polkit-1/rules.d/49-bootstick-tests.rules';
 const SYSTEM_BUS = '/run/dbus/system_bus_socket';
+const BUS_PID_FILE = '/run/dbus/pid';
 const POLKITD = '/usr/lib/polkit-1/polkitd';
 /** Root's podman under pkexec has a cleared environment: this host's settings go in a drop-in. */
 const PODMAN_DROP_IN = '/etc/containers/containers.conf.d/zz-bootstick-tests.conf';
@@ -88,12 +89,16 @@ export async function startRealPkexec(): Promise<RealPkexec> {
 
     if (!(await systemBusAnswers())) {
       await mkdir('/run/dbus', { recursive: true });
+      // No bus answers, so a socket or pid file here is left from a bus that is gone.
       await rm(SYSTEM_BUS, { force: true });
+      await rm(BUS_PID_FILE, { force: true });
       const { stdout } = await run('dbus-daemon', ['--system', '--fork', '--print-pid']);
       const busPid = Number(stdout.trim());
       undo.push(async () => {
         process.kill(busPid, 'SIGTERM');
+        await waitForExit(busPid);
         await rm(SYSTEM_BUS, { force: true });
+        await rm(BUS_PID_FILE, { force: true });
       });
     }
     // A desktop that runs its own polkitd keeps it (it reads the rule as soon as it is written).
@@ -145,6 +150,17 @@ export async function startRealPkexec(): Promise<RealPkexec> {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+async function waitForExit(pid: number): Promise<void> {
+  for (let tries = 0; tries < 50; tries += 1) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
