@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInput, CallName, CallOutput } from '../../src/shared/api';
 import type { BuildRecord } from '../../src/shared/diskImages/buildRecord';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { ROOT, requireBuild } from '../support/builtApp';
+import { requireBuild, SCREENSHOTS } from '../support/builtApp';
 import { requireRoot } from '../support/loopDevices';
 import { callMain, downloadOf, htmlHasClass, waitForLanguage } from '../support/pageActions';
 import { CONTAINERS_CONF } from '../support/podman';
@@ -19,7 +20,6 @@ import { openRenderer, type RendererHarness } from '../support/rendererHarness';
  * on the real router, real rootful podman and the stand-in bootc-image-builder.
  */
 
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPKlgWLL8YcjaJJuizgbayxwR7WF9c1750BQmAmiMhTH ada@laptop';
 const PRIVATE_KEY = [
   '-----BEGIN OPENSSH PRIVATE KEY-----',
@@ -52,14 +52,14 @@ async function tabTo(target: Locator, maxPresses = 80): Promise<void> {
 }
 
 /** A call's answer; callMain gives the bridge's envelope ({ ok, value } or { ok, error }). */
-async function answerOf<T>(name: string, input: unknown): Promise<T> {
-  const answer = (await callMain(page, name, input)) as { ok: boolean; value?: T; error?: unknown };
+async function answerOf<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+  const answer = await callMain(page, name, input);
   if (!answer.ok) throw new Error(`${name} failed: ${JSON.stringify(answer.error)}`);
-  return answer.value as T;
+  return answer.value;
 }
 
 async function latestBuild(): Promise<BuildRecord> {
-  const [latest] = await answerOf<BuildRecord[]>('listBuilds', {});
+  const [latest] = await answerOf('listBuilds', {});
   if (!latest) throw new Error('no build was recorded');
   return latest;
 }
@@ -292,7 +292,7 @@ describe('the Build step', () => {
   });
 
   it('saves and copies the whole log', async () => {
-    const { text: whole } = await answerOf<{ text: string }>('readBuildLog', { buildId: built.id });
+    const { text: whole } = await answerOf('readBuildLog', { buildId: built.id });
     const saved = await downloadOf(page, page.getByRole('button', { name: 'Save log' }));
     expect(saved.name).toBe(`bootstick-build-${built.id}.log`);
     expect(saved.text).toBe(whole);

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { ROOT, requireBuild } from '../support/builtApp';
+import { requireBuild, SCREENSHOTS } from '../support/builtApp';
 import { createLoopDevices, requireRoot } from '../support/loopDevices';
 import { callMain } from '../support/pageActions';
 import { CONTAINERS_CONF } from '../support/podman';
@@ -17,7 +17,6 @@ import { openRenderer, type RendererHarness } from '../support/rendererHarness';
  * real helper, real rootful podman and the stand-in bootc-image-builder.
  */
 
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPKlgWLL8YcjaJJuizgbayxwR7WF9c1750BQmAmiMhTH bob@laptop';
 const PRIVATE_KEY = [
   '-----BEGIN OPENSSH PRIVATE KEY-----',

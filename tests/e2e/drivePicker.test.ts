@@ -4,11 +4,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { ROOT, requireBuild } from '../support/builtApp';
+import { requireBuild, SCREENSHOTS } from '../support/builtApp';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const loops = createLoopDevices();
 let harness: RendererHarness;
 let page: Page;

@@ -5,13 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listReports } from '../../src/core/reports/reportStore';
 import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { ROOT, requireBuild } from '../support/builtApp';
+import { requireBuild, SCREENSHOTS } from '../support/builtApp';
 import { createLoopDevices, requireRoot } from '../support/loopDevices';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
+import { MiB } from '../support/units';
 
-const MiB = 1024 * 1024;
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const loops = createLoopDevices();
 let harness: RendererHarness;
 let page: Page;

@@ -3,20 +3,19 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { ROOT, requireBuild } from '../support/builtApp';
+import { requireBuild, SCREENSHOTS } from '../support/builtApp';
 import { driveCard, tabTo } from '../support/flashPage';
 import { createLoopDevices, type LoopDevice, requireRoot } from '../support/loopDevices';
 import { callMain, htmlHasClass, waitForLanguage } from '../support/pageActions';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
+import { MiB } from '../support/units';
 
 /**
  * The Flash step with the keyboard alone, from the image to the audit report, and checked by axe
  * in light and dark, with the confirmation open and with results shown; captured in en and ko.
  */
 
-const MiB = 1024 * 1024;
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const VERIFIED = 'Verified: the drive holds exactly the image';
 const loops = createLoopDevices();
 let harness: RendererHarness;

@@ -4,21 +4,20 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { ROOT, requireBuild } from '../support/builtApp';
+import { requireBuild, SCREENSHOTS } from '../support/builtApp';
 import { chooseImageFile, driveCard, jobRow, nextFlashFinished, openFlashStep } from '../support/flashPage';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { processesHolding } from '../support/openHolders';
 import { callMain } from '../support/pageActions';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
+import { MiB } from '../support/units';
 
 /**
  * The Flash step's bad-input journeys on real loop drives: each says what happened where the
  * person is looking and leaves nothing half-done.
  */
 
-const MiB = 1024 * 1024;
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const loops = createLoopDevices();
 let harness: RendererHarness;
 let page: Page;

@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileDialogPurpose } from '../../src/shared/fileDialog';
 import { formatBytes } from '../../src/shared/format/formatBytes';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { ROOT, requireBuild } from '../support/builtApp';
+import { requireBuild, SCREENSHOTS } from '../support/builtApp';
 import { ensureExampleBase, SLOW_STEP_MARKER } from '../support/exampleBase';
 import { callMain, htmlHasClass, waitForLanguage } from '../support/pageActions';
 import { CONTAINERS_CONF, imageExists, podman } from '../support/podman';
 import { ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
+import { MiB } from '../support/units';
 
 /**
  * The Image step as a person uses it, in the built renderer on the real router, the real helper
@@ -20,13 +21,11 @@ import { openRenderer, type RendererHarness } from '../support/rendererHarness';
  * drag-and-drop, and the shipped example Containerfile built (and cancelled) with podman.
  */
 
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const token = randomBytes(4).toString('hex');
 const BOOTC = `localhost/bootstick-test/image-step-bootc-${token}:1`;
 const PLAIN = `localhost/bootstick-test/image-step-plain-${token}:1`;
 const BUILT_TAG = `localhost/bootstick-test/image-step-built-${token}:1`;
 const CANCELLED_TAG = `localhost/bootstick-test/image-step-cancelled-${token}:1`;
-const MiB = 1024 * 1024;
 
 let harness: RendererHarness;
 let page: Page;

@@ -4,21 +4,20 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { ROOT, requireBuild } from '../support/builtApp';
+import { requireBuild, SCREENSHOTS } from '../support/builtApp';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { callMain, downloadOf, htmlHasClass, waitForLanguage } from '../support/pageActions';
 import { writePatternFile } from '../support/patternFile';
 import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
+import { MiB } from '../support/units';
 
 /**
  * The tools (Settings, Verify, Profiles, History) as a person uses them, in the built renderer on
  * the real router, the real helper, real loop devices, real rootful podman and the stand-in bib.
  */
 
-const MiB = 1024 * 1024;
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const DARK = 'pf-v6-theme-dark';
 const CONFIG_TOML = [
   '[[customizations.user]]',

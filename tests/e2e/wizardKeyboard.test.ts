@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { ROOT, requireBuild } from '../support/builtApp';
+import { requireBuild, SCREENSHOTS } from '../support/builtApp';
 import { callMain, htmlHasClass } from '../support/pageActions';
 import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
@@ -15,7 +15,6 @@ import { openRenderer, type RendererHarness } from '../support/rendererHarness';
  * captured in English and Korean with no serious accessibility finding.
  */
 
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPKlgWLL8YcjaJJuizgbayxwR7WF9c1750BQmAmiMhTH kim@laptop';
 let harness: RendererHarness;
 let page: Page;

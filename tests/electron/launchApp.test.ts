@@ -6,6 +6,7 @@ import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { ROOT, requireBuild } from '../support/builtApp';
 import { electronBinary } from '../support/electronBinary';
 import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { MiB } from '../support/units';
 import { type Display, ensureDisplay } from '../support/xvfb';
 
 /**
@@ -15,7 +16,6 @@ import { type Display, ensureDisplay } from '../support/xvfb';
  * that skip through in CI).
  */
 
-const MiB = 1024 * 1024;
 const binary = electronBinary();
 const loops = createLoopDevices();
 let display: Display | undefined;

@@ -3,8 +3,8 @@ import { open } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alignedBuffer } from '../../src/helper/verify/alignedBuffer';
 import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { MiB } from '../support/units';
 
-const MiB = 1024 * 1024;
 const loops = createLoopDevices();
 
 beforeAll(requireRoot);

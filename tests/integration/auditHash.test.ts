@@ -8,13 +8,13 @@ import { flashThrough, startTestHelper, testJobId, verifyThrough } from '../supp
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { writePatternFile } from '../support/patternFile';
 import { compressImage } from '../support/testImages';
+import { MiB } from '../support/units';
 
 /**
  * The audit report's SHA-256 names the image the way its publisher and its auditor name it:
  * what `sha256sum` prints for the (decompressed) image file, holes and all, however little of
  * it a sparse flash wrote.
  */
-const MiB = 1024 * 1024;
 const loops = createLoopDevices();
 let helper: Awaited<ReturnType<typeof startTestHelper>>;
 let dir: string;

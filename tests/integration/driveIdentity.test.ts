@@ -3,8 +3,8 @@ import { readDriveIdentity } from '../../src/core/drives/driveIdentity';
 import { gatherDriveFacts } from '../../src/core/drives/gatherDriveFacts';
 import { recheckIdentity } from '../../src/helper/safety/recheckIdentity';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { MiB } from '../support/units';
 
-const MiB = 1024 * 1024;
 const loops = createLoopDevices();
 
 beforeAll(requireRoot);

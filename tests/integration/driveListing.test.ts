@@ -8,8 +8,8 @@ import type { DriveView } from '../../src/shared/drives/driveView';
 import { toDriveView } from '../../src/shared/drives/toDriveView';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { MiB } from '../support/units';
 
-const MiB = 1024 * 1024;
 const loops = createLoopDevices();
 const context = { image: null, largeDriveThresholdBytes: DEFAULT_SETTINGS.largeDriveThresholdBytes };
 

@@ -10,8 +10,8 @@ import { BUILT, requireBuild } from '../support/builtApp';
 import { flashThrough, startTestHelper, testJobId } from '../support/helperSession';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { sha256Of, writePatternFile } from '../support/patternFile';
+import { MiB } from '../support/units';
 
-const MiB = 1024 * 1024;
 const loops = createLoopDevices();
 let helper: Awaited<ReturnType<typeof startTestHelper>>;
 let dir: string;

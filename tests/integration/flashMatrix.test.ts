@@ -1,7 +1,6 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobResult } from '../../src/shared/flash';
 import { requireBuild } from '../support/builtApp';
@@ -15,8 +14,8 @@ import {
   type Compression,
   compressImage,
 } from '../support/testImages';
+import { MiB } from '../support/units';
 
-const MiB = 1024 * 1024;
 const loops = createLoopDevices();
 let helper: Awaited<ReturnType<typeof startTestHelper>>;
 let dir: string;

@@ -6,8 +6,8 @@ import { HelperCallError } from '../../src/core/privileged/helperClient';
 import { requireBuild } from '../support/builtApp';
 import { startTestHelper, testJobId } from '../support/helperSession';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { MiB } from '../support/units';
 
-const MiB = 1024 * 1024;
 const loops = createLoopDevices();
 let helper: Awaited<ReturnType<typeof startTestHelper>>;
 let imagePath: string;

@@ -10,13 +10,13 @@ import { createLoopDevices, requireRoot } from '../support/loopDevices';
 import { writePatternFile } from '../support/patternFile';
 import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBusyboxBase, requirePodman } from '../support/podmanFixtures';
+import { MiB } from '../support/units';
 
 /**
  * The helper's memory and jobs are bounded whatever its caller does: a caller that stops reading
  * its output, sends a line that never ends, or sends the same job twice at once. The built helper,
  * started here by hand so the test controls both of its pipes.
  */
-const MiB = 1024 * 1024;
 /** What the helper may grow by while its reader stalls (its own queue is capped at 1 MiB). */
 const RSS_BOUND = 96 * MiB;
 const loops = createLoopDevices();

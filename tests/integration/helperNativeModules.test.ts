@@ -9,6 +9,7 @@ import { classifyAddon, dynamicSymbols } from '../support/elfSymbols';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { writePatternFile } from '../support/patternFile';
 import { compressImage } from '../support/testImages';
+import { MiB } from '../support/units';
 
 /**
  * The packaged app runs the helper as `ELECTRON_RUN_AS_NODE=1 <app> helper.js`: Electron's Node
@@ -16,7 +17,6 @@ import { compressImage } from '../support/testImages';
  * its memory must be N-API — and mountutils (NAN, pulled in by etcher-sdk) must never load.
  */
 
-const MiB = 1024 * 1024;
 const loops = createLoopDevices();
 let helper: HelperClient;
 

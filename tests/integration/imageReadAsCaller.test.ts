@@ -9,13 +9,13 @@ import { BUILT, requireBuild } from '../support/builtApp';
 import { flashThrough, verifyThrough } from '../support/helperSession';
 import { createLoopDevices, requireRoot } from '../support/loopDevices';
 import { sha256Of, writePatternFile } from '../support/patternFile';
+import { MiB } from '../support/units';
 
 /**
  * The helper runs as root but reads an image only if the person who started it could: under
  * pkexec that is PKEXEC_UID. Here the helper is started as pkexec would leave it for `nobody`.
  * Otherwise verify-only's first differing offset would read root-only files out byte by byte.
  */
-const MiB = 1024 * 1024;
 const NOBODY = '65534';
 /** nobody:nogroup, who owns the drives' backing files here (a loop drive lends its file). */
 const NOBODY_OWNS = { owner: { uid: 65534, gid: 65534 } };

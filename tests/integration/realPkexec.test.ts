@@ -7,13 +7,13 @@ import { createLoopDevices, requireRoot } from '../support/loopDevices';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { type RealPkexec, startRealPkexec } from '../support/realPkexec';
+import { MiB } from '../support/units';
 
 /**
  * The whole way a person without root goes: their own shell runs the CLI, the CLI starts the helper
  * through real pkexec, real polkitd says yes (a rule stands in for the admin's password), and the
  * helper runs as root working for that person (PKEXEC_UID), so it opens their files as them.
  */
-const MiB = 1024 * 1024;
 const loops = createLoopDevices();
 let pkexec: RealPkexec;
 let home: string;

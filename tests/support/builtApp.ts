@@ -15,3 +15,6 @@ export function requireBuild(): void {
       throw new Error(`${path} is missing: run \`npm run build\` first (npm test does).`);
   }
 }
+
+/** Where the end-to-end and Electron tests keep their screenshots (CI keeps them as artifacts). */
+export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');

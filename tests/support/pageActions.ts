@@ -1,16 +1,31 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
+import type { CallInput, CallName, CallOutput } from '../../src/shared/api';
+import type { Envelope } from '../../src/shared/errors';
 
-/** A call on the page's own `window.bootstick`, exactly as the renderer would make it. */
-export function callMain(page: Page, name: string, input: unknown): Promise<unknown> {
+/**
+ * A call on the page's own `window.bootstick`, exactly as the renderer would make it, typed by the
+ * contract: the envelope main answers with. A test that sends main what the contract forbids, to
+ * see it refused, says so with `unchecked(…)`.
+ */
+export function callMain<N extends CallName>(
+  page: Page,
+  name: N,
+  input: CallInput<N> | Unchecked,
+): Promise<Envelope<CallOutput<N>>> {
   return page.evaluate(
     ([call, data]) =>
       (
         globalThis as never as { bootstick: { call(n: string, d: unknown): Promise<unknown> } }
       ).bootstick.call(call, data),
     [name, input] as const,
-  );
+  ) as Promise<Envelope<CallOutput<N>>>;
 }
+
+declare const UNCHECKED: unique symbol;
+/** Input the contract does not allow, sent on purpose. */
+export type Unchecked = { readonly [UNCHECKED]: true };
+export const unchecked = (input: unknown): Unchecked => input as Unchecked;
 
 /** Clicks what starts a download and returns the downloaded file's name and text. */
 export async function downloadOf(page: Page, trigger: Locator): Promise<{ name: string; text: string }> {

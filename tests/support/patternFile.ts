@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-
-const MiB = 1024 * 1024;
+import { MiB } from './units';
 
 /**
  * A dense file of `size` bytes with no zero runs (so no filesystem makes holes of it), quick to

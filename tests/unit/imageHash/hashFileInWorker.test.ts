@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashFileInWorker } from '../../../src/helper/imageHash/hashFileInWorker';
+import { MiB } from '../../support/units';
 
-const MiB = 1024 * 1024;
 let dir: string;
 let path: string;
 let bytes: Buffer;
