@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   BuildErrorCodeSchema,
@@ -6,14 +8,13 @@ import {
 import { REASON_SEVERITY, type ReasonCode } from '../../src/shared/drives/driveView';
 import { FlashErrorCodeSchema, RefusalCodeSchema } from '../../src/shared/flash';
 import { formatBytes } from '../../src/shared/format/formatBytes';
+import { en, ko } from '../../src/shared/i18n/catalogue';
 import {
   describeBuildError,
   describeDriveError,
   describeRefusal,
 } from '../../src/shared/i18n/describeJobError';
 import { describeReason } from '../../src/shared/i18n/describeReason';
-import { en } from '../../src/shared/i18n/en';
-import { ko } from '../../src/shared/i18n/ko';
 import { translateFrom } from '../../src/shared/i18n/translate';
 
 function leafEntries(tree: object, prefix = ''): [string, string][] {
@@ -41,6 +42,23 @@ describe('translations', () => {
       expect(text.trim(), key).not.toBe('');
       if (key !== 'app.name') expect(text, key).not.toBe(english[key]);
     }
+  });
+
+  it('fill the same placeholders in both languages', () => {
+    const english = leaves(en);
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
+    for (const [key, text] of Object.entries(leaves(ko))) {
+      expect(placeholders(text), key).toEqual(placeholders(english[key] ?? ''));
+    }
+  });
+
+  it('live in one folder, every section of it in the catalogue', () => {
+    const folder = join(import.meta.dirname, '../../src/shared/i18n/words');
+    const sections = readdirSync(folder).filter((name) => name !== 'bilingual.ts');
+    const catalogue = readFileSync(join(folder, '../catalogue.ts'), 'utf8');
+    for (const section of sections)
+      expect(catalogue, section).toContain(`./words/${section.replace(/\.ts$/, '')}'`);
   });
 
   it('every reason code has words in both languages', () => {

@@ -3,8 +3,8 @@ import sshpk from 'sshpk';
 import { looksLikePrivateKey, PRIVATE_KEY_MESSAGE } from '../../shared/blueprint/privateKeyText';
 import type { ProblemWords } from '../../shared/blueprint/problem';
 import type { SshKeyInfo, SshKeyInspection } from '../../shared/blueprint/sshKeyInfo';
+import { en } from '../../shared/i18n/catalogue';
 import { sayWords } from '../../shared/i18n/describeProblem';
-import { en } from '../../shared/i18n/en';
 import { translateFrom } from '../../shared/i18n/translate';
 
 /** Messages keep their English for the CLI and their words for the renderer's language. */

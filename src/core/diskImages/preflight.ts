@@ -3,7 +3,7 @@ import { access, mkdir, statfs } from 'node:fs/promises';
 import type { ImageFacts, PodmanStatus } from '../../shared/diskImages/bibRun';
 import type { PreflightCheck } from '../../shared/diskImages/buildRecord';
 import { formatBytes } from '../../shared/format/formatBytes';
-import { en } from '../../shared/i18n/en';
+import { en } from '../../shared/i18n/catalogue';
 import { translateFrom } from '../../shared/i18n/translate';
 import { type BuildFailure, buildFailure } from './buildFailure';
 

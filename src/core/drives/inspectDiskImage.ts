@@ -1,17 +1,14 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { en } from '../../shared/i18n/catalogue';
+import { translateFrom } from '../../shared/i18n/translate';
 import type { ChosenImage } from '../../shared/image';
 import { DISK_IMAGE_HEAD_BYTES, diskImageFormat } from '../../shared/imageFiles/diskImageFormat';
 import { locateImageFile } from './locateImageFile';
 
-const REFUSALS = {
-  empty: 'is empty: there is nothing to write.',
-  virtualMachineDisk:
-    'is a virtual machine disk (qcow2, VMDK or VHD), which does not boot from a USB stick. Build a raw image or an ISO instead.',
-  unknown:
-    'is not a disk image Bootstick can write. Choose a .raw, .img or .iso file, optionally compressed (.xz, .gz, .bz2, .zip).',
-} as const;
+/** Why a file is refused, in the catalogue's words (shared/i18n/words/imageFiles.ts). */
+const say = translateFrom(en);
 
 /** Reads the first bytes of a file (fewer when it is shorter). */
 async function headOf(path: string): Promise<Uint8Array> {
@@ -36,6 +33,6 @@ export async function inspectDiskImage(path: string): Promise<ChosenImage> {
     throw new AppError('imageNotFound', `The image file ${path} cannot be read.`);
   });
   const judged = diskImageFormat(basename(path), head);
-  if (!judged.ok) throw new AppError('imageNotADiskImage', `${path} ${REFUSALS[judged.reason]}`);
+  if (!judged.ok) throw new AppError('imageNotADiskImage', say(`imageFiles.${judged.reason}`, { path }));
   return { ...info, format: judged.format };
 }

@@ -1,3 +1,5 @@
+import { elevationWords } from '../../shared/i18n/words/elevation';
+
 /**
  * Where the deb and rpm packages install build/bootstick-helper: the exec path that
  * build/org.bootstick.helper.policy names (tests/unit/packagingConfig.test.ts keeps them equal).
@@ -76,14 +78,5 @@ export function classifyElevationFailure(exitCode: number | null, stderr: string
   return 'crashed';
 }
 
-export const ELEVATION_MESSAGES: Record<ElevationFailure, string> = {
-  noPolkitAgent:
-    'Bootstick needs administrator rights to write drives, but no polkit authentication agent is running to ask for your password. Start your desktop’s agent (or run Bootstick with sudo) and try again.',
-  noPolkitService:
-    'Bootstick needs administrator rights to write drives, but the polkit service is not running, so it cannot ask for them. Start polkit (polkitd) or run Bootstick as root.',
-  cancelled: 'The request for administrator rights was cancelled, so no drive was touched.',
-  notAuthorized: 'Administrator rights were refused, so no drive was touched.',
-  noPkexec: 'pkexec is not installed: install polkit (the "pkexec" package) or run Bootstick as root.',
-  timeout: 'No answer to the request for administrator rights within 60 seconds, so no drive was touched.',
-  crashed: 'The privileged helper stopped unexpectedly. The log has details.',
-};
+/** What each failure says (the catalogue's `elevation` words; main and the CLI speak English). */
+export const ELEVATION_MESSAGES: Record<ElevationFailure, string> = elevationWords.en;

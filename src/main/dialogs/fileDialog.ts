@@ -1,7 +1,6 @@
 import type { BrowserWindow, Dialog, OpenDialogOptions } from 'electron';
 import type { FileDialogPurpose } from '../../shared/fileDialog';
-import { en } from '../../shared/i18n/en';
-import { ko } from '../../shared/i18n/ko';
+import { en, ko } from '../../shared/i18n/catalogue';
 import { translateFrom } from '../../shared/i18n/translate';
 import type { Language } from '../../shared/settings';
 

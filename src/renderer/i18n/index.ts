@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from '../../shared/i18n/en';
-import { ko } from '../../shared/i18n/ko';
+import { en, ko } from '../../shared/i18n/catalogue';
 import type { Language } from '../../shared/settings';
 
 export const LANGUAGES: { code: Language; name: string }[] = [

@@ -1,5 +1,5 @@
+import { en } from '../i18n/catalogue';
 import { sayWords } from '../i18n/describeProblem';
-import { en } from '../i18n/en';
 import { translateFrom } from '../i18n/translate';
 import type { BlueprintProblem, ProblemPath, ProblemWords } from './problem';
 

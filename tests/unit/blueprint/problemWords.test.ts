@@ -8,9 +8,8 @@ import { type Blueprint, BlueprintSchema } from '../../../src/shared/blueprint/b
 import type { BlueprintProblem } from '../../../src/shared/blueprint/problem';
 import { schemaProblems } from '../../../src/shared/blueprint/schemaProblems';
 import { validateBlueprint } from '../../../src/shared/blueprint/validateBlueprint';
+import { en, ko } from '../../../src/shared/i18n/catalogue';
 import { describeProblem } from '../../../src/shared/i18n/describeProblem';
-import { en } from '../../../src/shared/i18n/en';
-import { ko } from '../../../src/shared/i18n/ko';
 import { translateFrom } from '../../../src/shared/i18n/translate';
 
 const PRIVATE =

@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runPreflight } from '../../../src/core/diskImages/preflight';
 import type { ImageFacts, PodmanStatus } from '../../../src/shared/diskImages/bibRun';
 import type { PreflightCheck } from '../../../src/shared/diskImages/buildRecord';
+import { en, ko } from '../../../src/shared/i18n/catalogue';
 import { describePreflightCheck } from '../../../src/shared/i18n/describePreflightCheck';
-import { en } from '../../../src/shared/i18n/en';
-import { ko } from '../../../src/shared/i18n/ko';
 import { translateFrom } from '../../../src/shared/i18n/translate';
 
 const podman = (status: Partial<PodmanStatus>): PodmanStatus => ({
