@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { lstat, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
@@ -51,10 +52,20 @@ async function readPins(): Promise<Record<string, string>> {
   }
 }
 
-async function writePins(pins: Record<string, string>): Promise<void> {
-  const next = `${PINS_FILE}.${process.pid}.tmp`;
-  await writeFile(next, `${JSON.stringify(pins, null, 2)}\n`, { mode: 0o600 });
-  await rename(next, PINS_FILE);
+/** Pin updates one after another: a build asks for its builder's flags and runs it at once. */
+let pinUpdates: Promise<unknown> = Promise.resolve();
+
+/** Reads the pins, changes them and writes them back whole (a fresh temporary file, then rename). */
+function updatePins(change: (pins: Record<string, string>) => Record<string, string> | null): Promise<void> {
+  const update = pinUpdates.then(async () => {
+    const next = change(await readPins());
+    if (!next) return;
+    const temporary = `${PINS_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(temporary, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+    await rename(temporary, PINS_FILE);
+  });
+  pinUpdates = update.catch(() => {});
+  return update;
 }
 
 async function imageIdOf(ref: string): Promise<string | null> {
@@ -81,14 +92,22 @@ export async function resolveBuilderImage(ref: string): Promise<{ ref: string; i
   const imageId = await imageIdOf(ref);
   if (!imageId)
     throw new BuilderRefused(`The builder image ${ref} is not in root's image storage; pull it first.`);
-  const pins = await readPins();
-  const pinned = pins[ref];
+  await pinUpdates;
+  const pinned = (await readPins())[ref];
   if (pinned && pinned !== imageId) {
     throw new BuilderRefused(
       `The builder image ${ref} is not the one Bootstick first used (${pinned.slice(0, 12)}, now ${imageId.slice(0, 12)}). Pull it again through Bootstick to trust the registry's version, or, as root, remove its line from ${PINS_FILE}.`,
     );
   }
-  if (!pinned) await writePins({ ...pins, [ref]: imageId });
+  // First use: pinned, unless a concurrent first use pinned it a moment ago (then it must agree).
+  if (!pinned) {
+    let clash: string | null = null;
+    await updatePins((pins) => {
+      if (pins[ref] && pins[ref] !== imageId) clash = pins[ref] as string;
+      return pins[ref] ? null : { ...pins, [ref]: imageId };
+    });
+    if (clash) throw new BuilderRefused(`The builder image ${ref} changed while Bootstick pinned it; try again.`);
+  }
   return { ref, imageId };
 }
 
@@ -97,7 +116,7 @@ export async function repinPulledBuilder(ref: string): Promise<void> {
   const allowed = await allowedBuilders().catch(() => [] as string[]);
   if (!builderAllowed(ref, allowed)) return;
   const imageId = await imageIdOf(ref);
-  if (imageId) await writePins({ ...(await readPins()), [ref]: imageId });
+  if (imageId) await updatePins((pins) => ({ ...pins, [ref]: imageId }));
 }
 
 /** A container build must not put an image under a builder's name (it would then run privileged). */
