@@ -106,7 +106,8 @@ export async function resolveBuilderImage(ref: string): Promise<{ ref: string; i
       if (pins[ref] && pins[ref] !== imageId) clash = pins[ref] as string;
       return pins[ref] ? null : { ...pins, [ref]: imageId };
     });
-    if (clash) throw new BuilderRefused(`The builder image ${ref} changed while Bootstick pinned it; try again.`);
+    if (clash)
+      throw new BuilderRefused(`The builder image ${ref} changed while Bootstick pinned it; try again.`);
   }
   return { ref, imageId };
 }
