@@ -5,7 +5,7 @@
   "targets": [
     {
       "target_name": "block_io",
-      "sources": ["block_io.c", "caller_fs.c"],
+      "sources": ["block_io.c", "caller_fs.c", "zero_range.c"],
       # Pin the N-API version we code against (8 is in every Node >= 12.22 and every Electron
       # this app supports); node_api.h otherwise picks its own default.
       "defines": ["NAPI_VERSION=8"],

@@ -39,6 +39,7 @@
 #include <node_api.h>
 
 #include "caller_fs.h"
+#include "zero_range.h"
 
 /* Largest integer a JS number represents exactly (2^53 - 1). Offsets beyond it cannot be handed
  * to JS without silently losing precision, so we refuse them instead. */
@@ -260,7 +261,7 @@ static napi_value aligned_buffer(napi_env env, napi_callback_info info) {
   return buffer;
 }
 
-/* Module init: exports.dataExtents and exports.alignedBuffer, then caller_fs.c's calls. NAPI_MODULE_INIT registers this
+/* Module init: exports.dataExtents and exports.alignedBuffer, then caller_fs.c's and zero_range.c's calls. NAPI_MODULE_INIT registers this
  * with Node through the ABI-stable path (no node.h, no V8). */
 NAPI_MODULE_INIT() {
   napi_value fn;
@@ -268,5 +269,6 @@ NAPI_MODULE_INIT() {
   NAPI_CALL(env, napi_set_named_property(env, exports, "dataExtents", fn));
   NAPI_CALL(env, napi_create_function(env, "alignedBuffer", NAPI_AUTO_LENGTH, aligned_buffer, NULL, &fn));
   NAPI_CALL(env, napi_set_named_property(env, exports, "alignedBuffer", fn));
-  return register_caller_fs(env, exports);
+  if (register_caller_fs(env, exports) == NULL) return NULL;
+  return register_zero_range(env, exports);
 }

@@ -1,7 +1,7 @@
 import { appDataDir } from '../core/appDataDir';
 import { ElevationError, HelperCallError } from '../core/privileged/helperClient';
 import { saveReport } from '../core/reports/reportStore';
-import type { JobResult } from '../shared/flash';
+import type { JobResult, WriteMode } from '../shared/flash';
 import { formatBytes } from '../shared/format/formatBytes';
 
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
@@ -28,6 +28,15 @@ export function refusalToExit(error: unknown): never {
   throw error;
 }
 
+/** How each drive was written, as the audit report records it (WriteModeSchema). */
+const WRITE_MODE_WORDS: Record<WriteMode, string> = {
+  everyByte: 'every byte written',
+  holesZeroed: 'data extents written, holes zeroed: byte for byte the image',
+  staleSignaturesWiped: 'data extents written, holes left as they were, stale signatures wiped',
+};
+
+const wiped = (types: string[]) => (types.length > 0 ? `; wiped ${types.join(', ')}` : '');
+
 /** Saves the audit report, prints the result, and returns the exit code. */
 export async function finishJob(result: JobResult, json: boolean): Promise<number> {
   const report = await saveReport(appDataDir(), result);
@@ -37,9 +46,11 @@ export async function finishJob(result: JobResult, json: boolean): Promise<numbe
   } else {
     const lines = result.drives.map((outcome) => {
       const what = `${outcome.drive.path} (${outcome.drive.model}, ${formatBytes(outcome.drive.size)})`;
-      return outcome.error
-        ? `${what}: ${outcome.status} — ${outcome.error.message}`
-        : `${what}: ${outcome.status}`;
+      if (outcome.error) return `${what}: ${outcome.status} — ${outcome.error.message}`;
+      const how = outcome.writeMode
+        ? ` (${WRITE_MODE_WORDS[outcome.writeMode]}${wiped(outcome.wipedSignatures)})`
+        : '';
+      return `${what}: ${outcome.status}${how}`;
     });
     lines.push(
       `Image ${result.image.path}: ${formatBytes(result.image.size)}, sha256 ${result.image.sha256 ?? 'unknown (the image could not be read to its end)'}`,

@@ -15,6 +15,8 @@ export const FlashErrorCodeSchema = z.enum([
   'cancelled',
   'driveChanged',
   'imageChanged',
+  /** Something of the drive's past (a filesystem, RAID or partition signature) could not be wiped. */
+  'staleData',
   'internal',
 ]);
 export type FlashErrorCode = z.infer<typeof FlashErrorCodeSchema>;
@@ -108,6 +110,16 @@ export const DriveIdentitySchema = z.object({
 });
 export type DriveIdentity = z.infer<typeof DriveIdentitySchema>;
 
+/**
+ * How a drive was written, said as it is: `everyByte` (the whole image, byte for byte),
+ * `holesZeroed` (a sparse image's data extents, and its holes zeroed by the drive itself: byte
+ * for byte the image over its length), `staleSignaturesWiped` (the data extents; the holes keep
+ * what the drive held, except every signature the image lacks, which was wiped). Past the
+ * image's end nothing the image lacks is left in any mode.
+ */
+export const WriteModeSchema = z.enum(['everyByte', 'holesZeroed', 'staleSignaturesWiped']);
+export type WriteMode = z.infer<typeof WriteModeSchema>;
+
 export const DriveOutcomeSchema = z.object({
   drive: DriveIdentitySchema,
   status: z.enum(['verified', 'written', 'matched', 'failed', 'cancelled']),
@@ -116,6 +128,10 @@ export const DriveOutcomeSchema = z.object({
   bytesWritten: z.number().nonnegative(),
   verified: z.boolean().nullable(),
   error: DriveErrorSchema.nullable(),
+  /** null for verify only, and for a drive that failed before it was written. */
+  writeMode: WriteModeSchema.nullable().default(null),
+  /** The types of the signatures of the drive's past that were wiped (iso9660, linux_raid_member…). */
+  wipedSignatures: z.array(z.string()).default([]),
 });
 export type DriveOutcome = z.infer<typeof DriveOutcomeSchema>;
 

@@ -23,6 +23,7 @@ import {
   makeBmap,
   type Target,
 } from './contenders';
+import { reusedStickRows } from './reusedStickBench';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -122,7 +123,15 @@ async function main(): Promise<void> {
       'images: sparse = 4 GiB GPT (EFI vfat + xfs root, ~230 MiB of data); dense = 1 GiB random',
       `each cell: the median of ${ROUNDS} rounds, contenders taking turns, sync before every run`,
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    const reused = await reusedStickRows({
+      helper,
+      loops,
+      image: images.sparse.path,
+      driveSize: 4 * GiB + 4 * MiB,
+      scratch: dir,
+      rounds: ROUNDS,
+    });
+    process.stdout.write(`${[...lines, '', ...reused].join('\n')}\n`);
   } finally {
     await helper.close();
     await loops.cleanup();

@@ -61,6 +61,21 @@ export function createLoopDevices() {
       attached.push(path);
       return { path, backingFile };
     },
+    /** A sparse file of `size` bytes to attach later (attachFile), in a fresh folder or in `dir`. */
+    async createBackingFile(size: number, options: { dir?: string; name?: string } = {}): Promise<string> {
+      const folder = options.dir ?? (await tempDir());
+      const backingFile = join(folder, options.name ?? `drive-${attached.length}-${Date.now()}.img`);
+      await run('truncate', ['-s', String(size), backingFile]);
+      return backingFile;
+    },
+    /** Attaches a backing file made (and perhaps written) beforehand; detached by cleanup(). */
+    async attachFile(backingFile: string): Promise<LoopDevice> {
+      const { stdout } = await run('losetup', ['-f', '--show', backingFile]);
+      const path = stdout.trim();
+      await run('blockdev', ['--setrw', path]);
+      attached.push(path);
+      return { path, backingFile };
+    },
     async detach(path: string): Promise<void> {
       await run('losetup', ['-d', path]);
       attached.splice(attached.indexOf(path), 1);

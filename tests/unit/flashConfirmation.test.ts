@@ -39,6 +39,8 @@ function outcome(path: string, status: DriveOutcome['status']): DriveOutcome {
     bytesWritten: 0,
     verified: null,
     error: null,
+    writeMode: null,
+    wipedSignatures: [],
   };
 }
 

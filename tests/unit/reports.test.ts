@@ -27,6 +27,8 @@ const result: JobResult = {
       bytesWritten: 1_000_000,
       verified: true,
       error: null,
+      writeMode: null,
+      wipedSignatures: [],
     },
     {
       drive: { path: '/dev/sdc', model: 'Stick, "quoted"', serial: null, size: 16e9, bus: 'USB' },
@@ -36,6 +38,8 @@ const result: JobResult = {
       bytesWritten: 500_000,
       verified: false,
       error: { code: 'verifyMismatch', message: 'differs', offset: 4096 },
+      writeMode: null,
+      wipedSignatures: [],
     },
   ],
 };

@@ -6,6 +6,7 @@ import type { CheckedTarget } from '../safety/checkTargets';
 import { recheckIdentity } from '../safety/recheckIdentity';
 import { compareDriveToImage } from '../verify/compareDriveToImage';
 import { classifyFlashError, imageChangedError } from './classifyFlashError';
+import { type ClearedDrive, clearStaleData } from './clearStaleData';
 import { createDriveProgressReporter, type DriveProgressReporter } from './driveProgressReporter';
 import { type ImageDescription, openImageSource } from './imageSource';
 import { tapSourceChunks } from './tapSourceChunks';
@@ -22,6 +23,8 @@ interface DriveRun {
   endedAt: string | null;
   bytes: number;
   error: DriveError | null;
+  /** What was done past the image's data (see clearStaleData); null until it was. */
+  cleared: ClearedDrive | null;
 }
 
 export interface FlashDrivesInput {
@@ -71,6 +74,7 @@ export async function flashDrives({ jobId, image, targets, devices, verify, emit
       endedAt: null,
       bytes: 0,
       error: null,
+      cleared: null,
     }),
   );
   const fail = (run: DriveRun, caught: unknown) => {
@@ -146,6 +150,37 @@ export async function flashDrives({ jobId, image, targets, devices, verify, emit
     sha256 = await audit.digest(active.some((run) => run.error === null));
   }
   if (verify && !etcherVerifies) await verifyByReadingBack(active, image);
+  // The drive must carry nothing of its past that the image lacks (holes of a sparse image, the
+  // drive past the image's end): zeroed or wiped, and the mode recorded as it is.
+  const imageLength = image.size !== null && !image.sizeIsEstimated ? image.size : bytesWritten;
+  for (const run of active) {
+    if (run.error || run.device.isCancelled) continue;
+    const size = run.target.facts.size ?? 0;
+    await run.device
+      .open()
+      .then(() =>
+        clearStaleData(
+          {
+            path: run.target.facts.path,
+            fd: run.device.descriptor,
+            size,
+            blockSize: run.device.logicalBlockSize,
+          },
+          image,
+          imageLength,
+        ),
+      )
+      .then((cleared) => {
+        run.cleared = cleared;
+      })
+      .catch((caught: unknown) => {
+        const message = caught instanceof Error ? caught.message : String(caught);
+        run.error = /still carries/.test(message)
+          ? { code: 'staleData', message }
+          : classifyFlashError(caught, run.target.facts.path);
+        run.endedAt = new Date().toISOString();
+      });
+  }
   // Cancelled while being verified (reads are not interrupted, see TargetBlockDevice).
   for (const run of active) if (run.device.isCancelled) fail(run, cancelledError());
   // Written from a file that changed under the job: the drives may hold a mix of two versions,
@@ -188,6 +223,8 @@ export async function flashDrives({ jobId, image, targets, devices, verify, emit
       bytesWritten: run.error ? run.bytes : bytesWritten,
       verified: verify ? run.error === null : null,
       error: run.error,
+      writeMode: run.cleared?.writeMode ?? null,
+      wipedSignatures: run.cleared?.wipedSignatures ?? [],
     };
   });
   return { outcomes, sha256, bytesWritten };

@@ -52,8 +52,12 @@ export function toEtcherDrive(facts: DriveFacts, blockSize = 512): Drive {
 export class TargetBlockDevice extends sourceDestination.BlockDevice {
   private cancelled = false;
 
+  /** The drive's logical block size: O_DIRECT writes are whole blocks of it. */
+  readonly logicalBlockSize: number;
+
   constructor(drive: Drive, write: boolean) {
     super({ drive, write, direct: true, unmountOnSuccess: false, keepOriginal: true });
+    this.logicalBlockSize = drive.logicalBlockSize || 512;
   }
 
   cancel(): void {
@@ -62,6 +66,11 @@ export class TargetBlockDevice extends sourceDestination.BlockDevice {
 
   get isCancelled(): boolean {
     return this.cancelled;
+  }
+
+  /** The open drive's own descriptor (O_DIRECT|O_EXCL), for the zeroing after the write. */
+  get descriptor(): number {
+    return this.fileHandle.fd;
   }
 
   protected override async _open(): Promise<void> {

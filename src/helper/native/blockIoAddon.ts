@@ -12,6 +12,8 @@ export interface BlockIoAddon {
   openAs(caller: CallerIdentity, dirFd: number, path: string, flags: number, mode: number): number;
   mkdirAs(caller: CallerIdentity, dirFd: number, path: string, mode: number): void;
   unlinkAs(caller: CallerIdentity, dirFd: number, path: string, removeDir: boolean): void;
+  /** BLKZEROOUT over [offset, offset + length) of an open block device (native/block-io/zero_range.c). */
+  zeroOut(fd: number, offset: number, length: number): void;
 }
 
 /** Who a caller_fs call acts as: never root (the addon refuses uid 0). */

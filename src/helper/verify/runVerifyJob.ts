@@ -99,6 +99,9 @@ async function compareWithImage(
       bytesWritten: 0,
       verified: failed === null,
       error: failed,
+      // Nothing was written: verify only reads.
+      writeMode: null,
+      wipedSignatures: [],
     };
     return {
       jobId,

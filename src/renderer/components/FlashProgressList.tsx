@@ -11,7 +11,7 @@ import {
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../shared/format/formatBytes';
-import { describeDriveError } from '../../shared/i18n/describeJobError';
+import { describeDriveError, outcomeKey } from '../../shared/i18n/describeJobError';
 import type { FlashJob } from '../stores/flashStore';
 import { driveDomId } from './driveDomId';
 
@@ -57,7 +57,7 @@ export function FlashProgressList({ job, onCancel }: { job: FlashJob; onCancel(d
                       helperText={details.join(' · ') || undefined}
                     />
                     <span id={`${id}-label`} data-testid="drive-result">
-                      {outcome ? t(`flash.result.${outcome.status}`) : t(`flash.phase.${phase}`)}
+                      {outcome ? t(outcomeKey(outcome)) : t(`flash.phase.${phase}`)}
                     </span>
                     {outcome?.error && (
                       <Alert

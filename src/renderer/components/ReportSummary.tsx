@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { DriveOutcome } from '../../shared/flash';
 import { formatBytes } from '../../shared/format/formatBytes';
 import { formatDuration } from '../../shared/format/formatDuration';
-import { describeDriveError } from '../../shared/i18n/describeJobError';
+import { describeDriveError, outcomeKey } from '../../shared/i18n/describeJobError';
 import type { AuditReport } from '../../shared/report';
 
 /** When one drive's work began and ended, and how long it took, in the reader's locale. */
@@ -64,7 +64,7 @@ export function ReportSummary({ report }: { report: AuditReport }) {
                 {t('tools.history.driveResult', {
                   path: outcome.drive.path,
                   model: outcome.drive.model,
-                  status: t(`flash.result.${outcome.status}`),
+                  status: t(outcomeKey(outcome)),
                 })}
                 {outcome.error
                   ? ` — ${describeDriveError(outcome.error, outcome.drive.path, (key, values) => t(key, values))}`

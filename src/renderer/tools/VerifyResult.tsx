@@ -25,7 +25,9 @@ export function VerifyResult({ job }: { job: VerifyJob }) {
       <Alert
         variant="success"
         isInline
-        title={t('tools.verify.match', { drive: job.drive })}
+        title={t(report.image.extentCount === null ? 'tools.verify.match' : 'tools.verify.matchData', {
+          drive: job.drive,
+        })}
         data-testid="verify-result"
       >
         {t('tools.verify.matchDetail', {

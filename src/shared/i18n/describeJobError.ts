@@ -1,5 +1,5 @@
 import type { BuildError } from '../diskImages/buildErrors';
-import type { DriveError, Refusal } from '../flash';
+import type { DriveError, DriveOutcome, Refusal } from '../flash';
 import { describeReason, type Translate } from './describeReason';
 
 /** Appends the system's own words (an errno, a decompressor's complaint) as evidence, untranslated. */
@@ -38,4 +38,14 @@ export function describeBuildError(
     message: translate(`errors.build.${error.code}.message`),
     fix: translate(`errors.build.${error.code}.fix`),
   };
+}
+
+/**
+ * The catalogue key of a drive's result. "Holds exactly the image" only when it is true over the
+ * image's length: a sparse image whose holes were left as the drive held them says so.
+ */
+export function outcomeKey(outcome: Pick<DriveOutcome, 'status' | 'writeMode'>): string {
+  if (outcome.status === 'verified' && outcome.writeMode === 'staleSignaturesWiped')
+    return 'flash.result.verifiedData';
+  return `flash.result.${outcome.status}`;
 }

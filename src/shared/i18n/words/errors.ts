@@ -20,6 +20,8 @@ export const errorsWords = bilingual({
         '{{drive}} is no longer the drive that was checked (another one took its place). Nothing was written to it.',
       imageChanged:
         'The image file changed during the job, so the result for {{drive}} cannot be trusted. Run the job again.',
+      staleData:
+        '{{drive}} still carries signatures of what it held before (the image does not): other computers may see an old filesystem or RAID on it. Flash it again with “write every byte”.',
       internal: 'Writing {{drive}} failed.',
     },
     refusal: {
@@ -54,6 +56,8 @@ export const errorsWords = bilingual({
         '{{drive}}은(는) 더 이상 확인한 그 드라이브가 아닙니다 (다른 드라이브로 바뀌었습니다). 아무것도 쓰지 않았습니다.',
       imageChanged:
         '작업 도중에 이미지 파일이 바뀌어서 {{drive}}의 결과를 믿을 수 없습니다. 작업을 다시 실행하세요.',
+      staleData:
+        '{{drive}}에 예전에 담겼던 것의 서명이 아직 남아 있습니다(이미지에는 없는 것): 다른 컴퓨터가 옛 파일 시스템이나 RAID를 볼 수 있습니다. “모든 바이트 쓰기”로 다시 구우세요.',
       internal: '{{drive}}에 쓰지 못했습니다.',
     },
     refusal: {

@@ -31,6 +31,8 @@ export const flashWords = bilingual({
     },
     result: {
       verified: 'Verified: the drive holds exactly the image',
+      verifiedData:
+        'Verified: the drive holds the image’s data; its unused parts keep old bytes, without any old signature',
       written: 'Written (not verified)',
       matched: 'Matches the image',
       failed: 'Failed',
@@ -85,6 +87,8 @@ export const flashWords = bilingual({
     },
     result: {
       verified: '검증됨: 드라이브에 이미지가 정확히 들어 있습니다',
+      verifiedData:
+        '검증됨: 드라이브에 이미지의 데이터가 들어 있습니다. 쓰지 않은 부분에는 예전 바이트가 남아 있지만 예전 서명은 없습니다',
       written: '쓰기 완료 (검증 안 함)',
       matched: '이미지와 일치합니다',
       failed: '실패',

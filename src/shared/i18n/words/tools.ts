@@ -18,6 +18,8 @@ export const toolsWords = bilingual({
       cancel: 'Cancel verify',
       progressLabel: 'Verifying {{drive}}',
       match: '{{drive}} holds exactly the image',
+      matchData:
+        '{{drive}} holds the image’s data (its data extents; the holes between them were not compared)',
       matchDetail: '{{size}} compared. Image SHA-256: {{sha}}',
       mismatch: '{{drive}} does not hold the image',
       mismatchDetail: 'The first difference is at byte {{offset}} ({{hex}}).',
@@ -127,6 +129,8 @@ export const toolsWords = bilingual({
       cancel: '검증 취소',
       progressLabel: '{{drive}} 검증 중',
       match: '{{drive}}에 이미지가 정확히 들어 있습니다',
+      matchData:
+        '{{drive}}에 이미지의 데이터가 들어 있습니다(데이터 구간만 비교했고 그 사이의 빈 구간은 비교하지 않았습니다)',
       matchDetail: '{{size}} 비교함. 이미지 SHA-256: {{sha}}',
       mismatch: '{{drive}}의 내용이 이미지와 다릅니다',
       mismatchDetail: '처음 다른 곳은 {{offset}}번째 바이트({{hex}})입니다.',
