@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { ImageTypeSchema, RootFsSchema, TargetArchSchema } from '../shared/diskImages/imageTypes';
+import { OFFERED_IMAGE_TYPES, RootFsSchema, TargetArchSchema } from '../shared/diskImages/imageTypes';
 import { AppError } from '../shared/errors';
 import { registerBlueprintCommand } from './blueprintCommand';
 import { buildCommand } from './buildCommand';
@@ -61,7 +61,7 @@ program
   .command('build')
   .description('Build a disk image or ISO from a bootc image with bootc-image-builder (rootful podman)')
   .argument('<image>', 'the bootc image, e.g. quay.io/centos-bootc/centos-bootc:stream10')
-  .addOption(new Option('--type <type>', 'what to build').choices(ImageTypeSchema.options).default('raw'))
+  .addOption(new Option('--type <type>', 'what to build').choices(OFFERED_IMAGE_TYPES).default('raw'))
   .option('--config <file>', 'a bib config (config.toml or config.json): users, SSH keys, groups, …')
   .requiredOption('--output <dir>', 'an empty (or new) folder for the outputs')
   .option('--bib-image <ref>', 'the bootc-image-builder image (default: the setting)')

@@ -9,6 +9,7 @@ import {
   ImageRefSchema,
   PodmanStatusSchema,
 } from './diskImages/bibRun';
+import { TargetArchSchema } from './diskImages/imageTypes';
 import { DriveViewSchema } from './drives/driveView';
 import {
   DriveProgressSchema,
@@ -59,8 +60,9 @@ export const HELPER_METHODS = {
   },
   /** What a builder image root allows says its `build --help` is (flag detection). */
   bibHelp: { params: z.object({ bibImage: ImageRefSchema }).strict(), result: z.string(), job: false },
+  /** `podman pull`; `arch` pulls the image for that architecture (a build for another one). */
   pullImage: {
-    params: z.object({ jobId, ref: ImageRefSchema }).strict(),
+    params: z.object({ jobId, ref: ImageRefSchema, arch: TargetArchSchema.optional() }).strict(),
     result: PullResultSchema,
     job: true,
   },

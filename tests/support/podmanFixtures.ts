@@ -107,6 +107,11 @@ export interface SourceImageOptions {
   rootfs?: 'xfs' | 'ext4' | 'btrfs';
   /** The tag; default `latest` without options, a hash of the options otherwise. */
   tag?: string;
+  /**
+   * An image for another architecture (podman build --arch, FROM scratch: nothing in it runs,
+   * the stand-in only reads its labels and files), as a registry's arm64 variant would be.
+   */
+  arch?: 'arm64';
 }
 
 /**
@@ -128,7 +133,7 @@ export function ensureSourceImage(kind: SourceKind, options: SourceImageOptions 
       kind === 'no-rootfs' ? undefined : `[install.filesystem.root]\ntype = "${knobs.rootfs ?? 'xfs'}"\n`;
     const osRelease = 'NAME="Bootstick Test OS"\nID=bootstick-test\nVERSION_ID=1\n';
     const containerfile = [
-      `FROM ${base}`,
+      knobs.arch ? 'FROM scratch' : `FROM ${base}`,
       'COPY rootfs/ /',
       ...(labels.length > 0 ? [`LABEL ${labels.join(' ')}`] : []),
       '',
@@ -146,7 +151,7 @@ export function ensureSourceImage(kind: SourceKind, options: SourceImageOptions 
         await writeFile(join(dir, 'rootfs/usr/lib/bootc/install/00-rootfs.toml'), rootfsToml);
       }
       await writeFile(join(dir, 'Containerfile'), containerfile);
-      await buildFixtureImage(dir, ref, hash);
+      await buildFixtureImage(dir, ref, hash, knobs.arch ? ['--arch', knobs.arch] : []);
     });
     await dropReplaced(previous, ref);
     return ref;

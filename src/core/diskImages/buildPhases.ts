@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { BibRunRequest, BibRunResult, ImageFacts } from '../../shared/diskImages/bibRun';
 import type { BuildProgress } from '../../shared/diskImages/buildProgress';
 import type { BuildRecord, PreflightCheck } from '../../shared/diskImages/buildRecord';
-import { artifactPath } from '../../shared/diskImages/imageTypes';
+import { artifactPath, exportPipeline } from '../../shared/diskImages/imageTypes';
+import { OSBUILD_STORE } from '../../shared/diskImages/osbuildStore';
 import { parseBibHelpFlags } from './bibOutput/bibHelpFlags';
 import { classifyBibFailure } from './bibOutput/classifyBibFailure';
 import { parseManifestStagesOrNull } from './bibOutput/manifestStages';
@@ -83,9 +84,20 @@ export async function preflightPhase(run: BuildRun, pullMissing: boolean): Promi
     calls,
     refs: { source: run.prepared.request.sourceImage, bib: run.bibRef },
     outputRoot: run.outputRoot,
+    checks: {
+      ...(run.prepared.request.targetArch ? { targetArch: run.prepared.request.targetArch } : {}),
+      storeDir: OSBUILD_STORE,
+    },
     pullMissing: pullMissing && !state.cancelled,
     pull: (which, ref) =>
-      asCurrentJob(run, `${buildId}-pull-${which}`, () => calls.pull(`${buildId}-pull-${which}`, ref)),
+      asCurrentJob(run, `${buildId}-pull-${which}`, () =>
+        // The source is pulled for the architecture asked for; the builder runs on this computer.
+        calls.pull(
+          `${buildId}-pull-${which}`,
+          ref,
+          which === 'source' ? run.prepared.request.targetArch : undefined,
+        ),
+      ),
     onPulling: (ref) =>
       run.report({ phase: 'pulling', fraction: phaseFraction('pulling'), message: `Pulling ${ref}` }),
   });
@@ -173,7 +185,12 @@ export async function manifestPhase(
   const manifest = await bibRun(run, 'manifest', new Set());
   const failure = failureOf(run, manifest);
   if (failure) return failed(failure);
-  run.tracker = new VerboseProgressTracker(run.buildId, parseManifestStagesOrNull(manifest.stdout, run.log));
+  // Only the stages osbuild runs for this type's export count toward the bar.
+  const exported = exportPipeline(run.prepared.request.type);
+  run.tracker = new VerboseProgressTracker(
+    run.buildId,
+    parseManifestStagesOrNull(manifest.stdout, run.log, exported),
+  );
   return { next: flags };
 }
 

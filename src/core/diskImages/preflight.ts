@@ -1,7 +1,9 @@
 import { constants } from 'node:fs';
 import { access, mkdir, statfs } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { ImageFacts, PodmanStatus } from '../../shared/diskImages/bibRun';
 import type { PreflightCheck } from '../../shared/diskImages/buildRecord';
+import type { TargetArch } from '../../shared/diskImages/imageTypes';
 import { formatBytes } from '../../shared/format/formatBytes';
 import { en } from '../../shared/i18n/catalogue';
 import { translateFrom } from '../../shared/i18n/translate';
@@ -26,6 +28,34 @@ export interface PreflightProbe {
  */
 export function neededOutputBytes(sourceImageBytes: number | null): number {
   return 2 * (sourceImageBytes ?? 0) + 1024 ** 3;
+}
+
+/**
+ * Space osbuild needs in its store (/store, root's /var/cache/bootstick/osbuild-store): the
+ * container's tree and the disk image are built there before the image is copied out (bib
+ * main.go `--store`; osbuild exports from its store), so the tree, the image and slack.
+ */
+export function neededStoreBytes(sourceImageBytes: number | null): number {
+  return 3 * (sourceImageBytes ?? 0) + 1024 ** 3;
+}
+
+/** podman's name for this computer's architecture (what a build without --target-arch is for). */
+export function hostArchitecture(): string {
+  return process.arch === 'x64' ? 'amd64' : process.arch;
+}
+
+/** The nearest existing folder at or above `path` (the store is made on the first build). */
+async function existingAncestor(path: string): Promise<string> {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if (
+      await statfs(dir).then(
+        () => true,
+        () => false,
+      )
+    )
+      return dir;
+    if (dirname(dir) === dir) return dir;
+  }
 }
 
 const english = translateFrom(en);
@@ -55,6 +85,7 @@ export async function runPreflight(
   probe: PreflightProbe,
   refs: { source: string; bib: string },
   outputRoot: string,
+  options: { targetArch?: TargetArch; storeDir?: string } = {},
 ): Promise<{ checks: PreflightCheck[]; facts: PreflightFacts }> {
   const podman = await probe.podmanStatus();
   const checks: PreflightCheck[] = [];
@@ -89,6 +120,16 @@ export async function runPreflight(
         ? check('sourceIsBootc', true, 'sourceBootc', null, sourceValues)
         : check('sourceIsBootc', false, 'sourceNotBootc', 'chooseBootc', sourceValues),
     );
+    // bib builds for the image's own architecture unless told otherwise, and then the image must be
+    // for that one: osbuild/images distro/generic/bootc.go GetArch ("requested bootc arch … does
+    // not match available arches"), late and in bib's words; said here first, with the fix.
+    const wanted = options.targetArch ?? null;
+    if (wanted && source.architecture && source.architecture !== wanted) {
+      const values = { ...sourceValues, found: source.architecture, wanted };
+      checks.push(check('sourceArch', false, 'sourceArchWrong', 'pullArch', values));
+    } else if (wanted) {
+      checks.push(check('sourceArch', true, 'sourceArchRight', null, { ...sourceValues, wanted }));
+    }
   }
   const bibValues = { image: refs.bib };
   checks.push(
@@ -120,6 +161,18 @@ export async function runPreflight(
         : check('freeSpace', false, 'spaceShort', 'freeSpace', space),
     );
   }
+  if (options.storeDir) {
+    const where = await existingAncestor(options.storeDir);
+    const stats = await statfs(where);
+    const free = stats.bavail * stats.bsize;
+    const needed = neededStoreBytes(source.size);
+    const space = { folder: options.storeDir, free: formatBytes(free), needed: formatBytes(needed) };
+    checks.push(
+      free >= needed
+        ? check('storeSpace', true, 'storeSpaceEnough', null, space)
+        : check('storeSpace', false, 'storeSpaceShort', 'freeStoreSpace', space),
+    );
+  }
   return { checks, facts: { podman, source, bib } };
 }
 
@@ -136,6 +189,8 @@ export function preflightFailure(checks: PreflightCheck[]): BuildFailure | null 
       bibImage: 'bibImageMissing',
       outputWritable: 'outputNotWritable',
       freeSpace: 'notEnoughSpace',
+      sourceArch: 'archMismatch',
+      storeSpace: 'notEnoughSpace',
     } as const
   )[failed.id];
   const general = buildFailure(code);

@@ -1,3 +1,4 @@
+import type { TargetArch } from '../../shared/diskImages/imageTypes';
 import type { BuildFailure } from './buildFailure';
 import { buildFailure } from './buildFailure';
 import type { DiskImageHelperCalls } from './helperCalls';
@@ -11,6 +12,8 @@ export async function preflightWithPulls(options: {
   calls: DiskImageHelperCalls;
   refs: { source: string; bib: string };
   outputRoot: string;
+  /** What runPreflight checks besides: the architecture asked for, the osbuild store's folder. */
+  checks: { targetArch?: TargetArch; storeDir?: string };
   pullMissing: boolean;
   /** Runs a pull as the build's current helper job, so a cancel reaches it. */
   pull: (
@@ -20,12 +23,15 @@ export async function preflightWithPulls(options: {
   onPulling: (ref: string) => void;
 }) {
   const { calls, refs, outputRoot } = options;
-  let checked = await runPreflight(calls, refs, outputRoot);
+  let checked = await runPreflight(calls, refs, outputRoot, options.checks);
+  const wrongArch = (which: 'source' | 'bib') =>
+    which === 'source' && checked.checks.some((line) => line.id === 'sourceArch' && !line.ok);
   let failure: BuildFailure | null = null;
   if (options.pullMissing) {
     let pulledAny = false;
     for (const which of ['source', 'bib'] as const) {
-      if (checked.facts[which]?.present) continue;
+      // Missing, or (the source) there for another architecture: pulled for the one asked for.
+      if (checked.facts[which]?.present && !wrongArch(which)) continue;
       pulledAny = true;
       options.onPulling(refs[which]);
       const pulled = await options.pull(which, refs[which]);
@@ -35,7 +41,7 @@ export async function preflightWithPulls(options: {
         break;
       }
     }
-    if (!failure && pulledAny) checked = await runPreflight(calls, refs, outputRoot);
+    if (!failure && pulledAny) checked = await runPreflight(calls, refs, outputRoot, options.checks);
   }
   return { ...checked, failure: failure ?? preflightFailure(checked.checks) };
 }

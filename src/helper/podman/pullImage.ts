@@ -9,8 +9,10 @@ export async function pullImage(
   ref: string,
   registry: JobRegistry,
   sink: LineSink,
+  arch?: string,
 ): Promise<{ ok: boolean; cancelled: boolean; tail: string[] }> {
-  const child = execa('podman', ['pull', ref], { reject: false, buffer: false, stdin: 'ignore' });
+  const args = ['pull', ...(arch ? ['--arch', arch] : []), ref];
+  const child = execa('podman', args, { reject: false, buffer: false, stdin: 'ignore' });
   let cancelled = false;
   const cancel = () => {
     cancelled = true;

@@ -1,9 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { BOOTSTICK_CACHE, OSBUILD_STORE, RPMMD_CACHE } from '../../shared/diskImages/osbuildStore';
 import { podmanStatus } from './podmanQueries';
-
-/** Persistent caches bib reuses between runs (root's, like its container storage). */
-const CACHE_ROOT = '/var/cache/bootstick';
 
 let graphRootOnce: Promise<string> | null = null;
 
@@ -21,9 +18,9 @@ export function rootGraphRoot(): Promise<string> {
 
 /** osbuild's object store and DNF metadata cache, root-only folders bib mounts at /store and /rpmmd. */
 export async function osbuildCacheFolders(): Promise<{ storeDir: string; rpmmdDir: string }> {
-  const storeDir = join(CACHE_ROOT, 'osbuild-store');
-  const rpmmdDir = join(CACHE_ROOT, 'rpmmd');
-  await mkdir(CACHE_ROOT, { recursive: true, mode: 0o700 });
+  const storeDir = OSBUILD_STORE;
+  const rpmmdDir = RPMMD_CACHE;
+  await mkdir(BOOTSTICK_CACHE, { recursive: true, mode: 0o700 });
   await mkdir(storeDir, { recursive: true, mode: 0o700 });
   await mkdir(rpmmdDir, { recursive: true, mode: 0o700 });
   return { storeDir, rpmmdDir };

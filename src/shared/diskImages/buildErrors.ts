@@ -25,6 +25,14 @@ export const BuildErrorCodeSchema = z.enum([
   'unknownFlag',
   'unsupportedImageType',
   'configRejected',
+  /** A kickstart of the person's own next to users, groups, unattended or sudo settings. */
+  'kickstartConflict',
+  /** bootc-installer without the OS image it installs (--installer-payload-ref). */
+  'installerPayloadMissing',
+  /** The source image is for another architecture than the one asked for. */
+  'archMismatch',
+  /** --chown asked, but the output folder does not allow changing owners (a network or FAT folder). */
+  'chownNotAllowed',
   'missingRootfs',
   'osbuildFailed',
   /** bib stopped with an error none of the codes above describes; its own text is the detail. */

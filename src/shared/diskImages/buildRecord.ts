@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ImageRefSchema } from './bibRun';
 import { BuildErrorSchema } from './buildErrors';
-import { ImageTypeSchema, RootFsSchema, TargetArchSchema } from './imageTypes';
+import { ImageTypeSchema, NOT_OFFERED_TYPE_MESSAGE, RootFsSchema, TargetArchSchema } from './imageTypes';
 
 /** What a person (the Build step, or `bootstick build`) asks for. */
 export const BuildRequestSchema = z
   .object({
     sourceImage: ImageRefSchema,
-    type: ImageTypeSchema,
+    type: ImageTypeSchema.refine((type) => type !== 'bootc-installer', NOT_OFFERED_TYPE_MESSAGE),
     rootfs: RootFsSchema.optional(),
     targetArch: TargetArchSchema.optional(),
     /** The blueprint as bib reads it; passwords are hashed before it goes anywhere. */
@@ -35,6 +35,8 @@ export const PreflightCheckSchema = z.object({
     'bibImage',
     'outputWritable',
     'freeSpace',
+    'sourceArch',
+    'storeSpace',
   ]),
   ok: z.boolean(),
   message: z.string(),

@@ -17,6 +17,17 @@ export const ImageTypeSchema = z.enum([
 ]);
 export type ImageType = z.infer<typeof ImageTypeSchema>;
 
+/**
+ * What Bootstick offers to build. Not `bootc-installer`: it needs two images, an installer
+ * container with Anaconda as the positional image and the OS it installs as
+ * `--installer-payload-ref` (osbuild/images distro/generic/bootc_imagetype.go manifestForISO:
+ * "no installer payload bootc ref set"), and Bootstick passes one. anaconda-iso installs the
+ * chosen image itself. The type stays in ImageTypeSchema so older build records still read.
+ */
+export const OFFERED_IMAGE_TYPES = ImageTypeSchema.options.filter((type) => type !== 'bootc-installer');
+export const NOT_OFFERED_TYPE_MESSAGE =
+  'bootc-installer needs an installer image with Anaconda and the image it installs; Bootstick does not build it. Build anaconda-iso instead: that installer installs the chosen image itself.';
+
 export const RootFsSchema = z.enum(['ext4', 'xfs', 'btrfs']);
 export type RootFs = z.infer<typeof RootFsSchema>;
 
@@ -43,6 +54,27 @@ export function artifactPath(type: ImageType): string {
     case 'iso':
     case 'bootc-installer':
       return 'bootiso/install.iso';
+  }
+}
+
+/**
+ * The manifest pipeline bib asks osbuild to export for a type (bib/internal/imagetypes/imagetypes.go
+ * `Exports()`): osbuild builds that pipeline and what it depends on, nothing else.
+ */
+export function exportPipeline(type: ImageType): string {
+  switch (type) {
+    case 'raw':
+      return 'image';
+    case 'qcow2':
+      return 'qcow2';
+    case 'vmdk':
+      return 'vmdk';
+    case 'vhd':
+      return 'vpc';
+    case 'anaconda-iso':
+    case 'iso':
+    case 'bootc-installer':
+      return 'bootiso';
   }
 }
 

@@ -27,7 +27,7 @@ const FAILURES: Record<string, { code: BuildErrorCode; detail: RegExp }> = {
       /^cannot build manifest: initializing dnf in \w+ container failed: exit status 2\noutput:\nMissing command/,
   },
   'fail-missing-installer-payload-ref-issue1202.txt': {
-    code: 'bibFailed',
+    code: 'installerPayloadMissing',
     detail: /^cannot build manifest: no installer payload bootc ref set$/,
   },
   'fail-missing-storage-mount-issue831.txt': {

@@ -167,3 +167,40 @@ describe('classifyBibFailure on how podman ended', () => {
     });
   });
 });
+
+describe('the failures of the real bib that have their own words', () => {
+  const fatal = (text: string) => `2026/12/02 07:00:00 error: ${text}`;
+  it.each([
+    ['installerPayloadMissing', 'cannot build manifest: no installer payload bootc ref set'],
+    [
+      'archMismatch',
+      'cannot build manifest: requested bootc arch "aarch64" does not match available arches [x86_64]',
+    ],
+    [
+      'archMismatch',
+      'cannot build manifest: cannot get manifest: image found is for unexpected architecture "x86_64" (expected "aarch64"), if that is intentional, please make sure --target-arch matches',
+    ],
+    ['chownNotAllowed', 'chowning is not allowed in output directory'],
+    [
+      'kickstartConflict',
+      'cannot build manifest: kickstart users and/or groups are not compatible with user-supplied kickstart content',
+    ],
+    [
+      'kickstartConflict',
+      'cannot build manifest: kickstart unattended options are not compatible with user-supplied kickstart content',
+    ],
+    [
+      'kickstartConflict',
+      'cannot build manifest: cannot get manifest: installer.unattended is not supported when adding custom kickstart contents',
+    ],
+    // images NewBootcDistro lists every missing field; the root filesystem need not come first.
+    [
+      'missingRootfs',
+      'cannot build manifest: failed to initialize bootc distro: missing required info: Arch, DefaultRootFs',
+    ],
+  ] as const)('%s: %s', (code, text) => {
+    const failure = classifyBibFailure({ exitCode: 1, signal: null, lines: [fatal(text)] });
+    expect(failure.code).toBe(code);
+    expect(failure.detail).toBe(text);
+  });
+});

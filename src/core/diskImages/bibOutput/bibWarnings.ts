@@ -14,6 +14,11 @@ export function bibWarning(rawLine: string): string | null {
   const line = cleanTerminalLine(rawLine);
   const unsupported = NOT_SUPPORTED.exec(line);
   if (unsupported) {
+    // images bootc imagetypes.yaml leaves filesystem out of supported_options_disk, so it warns,
+    // yet genPartitionTable applies it (GetFilesystems): the partitions get the sizes asked for.
+    if (unsupported[2] === 'customizations.filesystem') {
+      return `bootc-image-builder says customizations.filesystem is not supported for ${unsupported[1]} images, but it applies it: the partitions get the sizes you set.`;
+    }
     return `${unsupported[2]} is not supported for ${unsupported[1]} images: bootc-image-builder ignores it.`;
   }
   const warning = WARNING.exec(line.trim());

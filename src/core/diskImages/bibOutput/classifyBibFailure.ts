@@ -80,10 +80,29 @@ const RULES: readonly Rule[] = [
     'unsupportedImageType',
     /unsupported image type|cannot detect build types|cannot mix ISO\/disk images|cannot build iso for different target arches/,
   ),
-  phrase('missingRootfs', /missing required info: DefaultRootFs|no default root filesystem type specified/),
+  // images bootc.go NewBootcDistro lists every missing field ("Imgref, Arch, DefaultRootFs, …"),
+  // so the root filesystem need not come first; bib's legacy ISO path has its own sentence.
+  phrase(
+    'missingRootfs',
+    /missing required info: [^\n]*\bDefaultRootFs\b|no default root filesystem type specified/,
+  ),
+  // images distro/generic/bootc_imagetype.go manifestForISO.
+  fatalPhrase('installerPayloadMissing', /no installer payload bootc ref set/),
+  // images distro/generic/bootc.go GetArch; bib legacy_iso.go for the legacy ISO path.
+  fatalPhrase(
+    'archMismatch',
+    /requested bootc arch .* does not match available arches|image found is for unexpected architecture/,
+  ),
+  // bib main.go cmdBuild, when --chown was given and canChownInPath failed.
+  fatalPhrase('chownNotAllowed', /chowning is not allowed in output directory/),
+  // images customizations/kickstart Options.Validate and blueprint GetInstaller.
+  fatalPhrase(
+    'kickstartConflict',
+    /kickstart users and\/or groups are not compatible|when adding custom kickstart contents|not compatible with user-supplied kickstart content/,
+  ),
   fatalPhrase(
     'configRejected',
-    /cannot read config|cannot decode|unknown keys found|json: unknown field|JSON unmarshal|TOML unmarshal|validating custom mountpoints|cannot combine disk and filesystem customizations|invalid group customizations|kickstart users and\/or groups are not compatible|when adding custom kickstart contents|disables the required Users Anaconda module|unsupported kickstart options for user|invalid volume id|invalid partitioning customizations/,
+    /cannot read config|cannot decode|unknown keys found|json: unknown field|JSON unmarshal|TOML unmarshal|validating custom mountpoints|cannot combine disk and filesystem customizations|invalid group customizations|disables the required Users Anaconda module|unsupported kickstart options for user|invalid volume id|invalid partitioning customizations/,
   ),
   {
     code: 'selinuxSetfiles',

@@ -8,7 +8,11 @@ import { cleanTerminalLine, type OutputStream } from './terminalText';
 // Dec 2024 on stdout, with "DONE" and a two-line "Results saved in\n<dir>").
 const GENERATING_MANIFEST = /^Generating manifest \S+$/;
 const MANIFEST_STEP = /^Manifest generation step$/;
-const MANIFEST_DONE = /^(?:Done generating manifest|DONE)$/;
+/**
+ * images manifestgen prints a blueprint warning with fmt.Fprint, no newline, so this can come glued
+ * to its end ("…customizations.filesystem: not supportedDone generating manifest").
+ */
+const MANIFEST_DONE = /(?:^|not supported)(?:Done generating manifest|DONE)$/;
 const BUILDING_STEP = /^(?:(?:Disk )?[Ii]mage building step|Building manifest-\S+\.json)$/;
 const BUILD_COMPLETE = /^Build complete!$/;
 const RESULTS_SAVED = /^Results saved in\b/;

@@ -1,6 +1,11 @@
 import { FormGroup, FormSelect, FormSelectOption } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import { ImageTypeSchema, RootFsSchema, TargetArchSchema } from '../../../shared/diskImages/imageTypes';
+import {
+  ImageTypeSchema,
+  OFFERED_IMAGE_TYPES,
+  RootFsSchema,
+  TargetArchSchema,
+} from '../../../shared/diskImages/imageTypes';
 import { useBuildStore } from '../../stores/buildStore';
 import { FieldHelp } from '../blueprint/FieldHelp';
 
@@ -20,7 +25,7 @@ export function BuildOptions({ disabled }: { disabled: boolean }) {
           onChange={(_, value) => setType(ImageTypeSchema.parse(value))}
           isDisabled={disabled}
         >
-          {ImageTypeSchema.options.map((option) => (
+          {OFFERED_IMAGE_TYPES.map((option) => (
             <FormSelectOption key={option} value={option} label={t(`build.types.${option}`)} />
           ))}
         </FormSelect>

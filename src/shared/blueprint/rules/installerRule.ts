@@ -5,9 +5,12 @@ import { type BlueprintRule, mayBeIso } from '../validationContext';
 export const ANACONDA_USERS_MODULE = 'org.fedoraproject.Anaconda.Modules.Users';
 
 /**
- * Installer combinations bib refuses for ISO images (images kickstart `Options.Validate`,
- * blueprint `GetInstaller`): a kickstart of your own owns users, unattended mode and sudo, and
- * users need Anaconda's Users module.
+ * Installer combinations bib refuses for ISO images: a kickstart of your own owns users, unattended
+ * mode and sudo, and users need Anaconda's Users module. "A kickstart" means the key is there, even
+ * with empty contents: osbuild/images customizations/kickstart `New` sets `UserFile` whenever
+ * `installer.kickstart` is present, and `Options.Validate` refuses users, groups, unattended and
+ * sudo next to any `UserFile` (blueprint `GetInstaller` refuses the last two only for non-empty
+ * contents, with other words; either way the build stops).
  */
 export const installerRule: BlueprintRule = (blueprint, context) => {
   const customizations = blueprint.customizations;
@@ -15,7 +18,7 @@ export const installerRule: BlueprintRule = (blueprint, context) => {
   if (!installer || !mayBeIso(context)) return [];
   const problems: BlueprintProblem[] = [];
   const accounts = (customizations?.user?.length ?? 0) + (customizations?.group?.length ?? 0);
-  const hasKickstart = (installer.kickstart?.contents ?? '') !== '';
+  const hasKickstart = installer.kickstart !== undefined;
   const kickstartPath = ['customizations', 'installer', 'kickstart'];
   if (hasKickstart && accounts > 0) {
     problems.push(ruleError(kickstartPath, 'installer.kickstartAccounts'));

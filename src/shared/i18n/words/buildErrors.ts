@@ -67,6 +67,25 @@ export const buildErrorsWords = bilingual({
       message: 'bootc-image-builder refused the blueprint.',
       fix: 'Correct the setting named in the detail in the Blueprint step, then build again.',
     },
+    kickstartConflict: {
+      message:
+        'bootc-image-builder refused the blueprint: a kickstart of your own cannot be combined with users, groups, unattended installation or password-less sudo.',
+      fix: 'Put the accounts and those settings into the kickstart itself, or remove the kickstart (even an empty one counts).',
+    },
+    installerPayloadMissing: {
+      message:
+        'A bootc-installer ISO needs two images: the installer (with Anaconda) and the system it installs.',
+      fix: 'Build an Installer ISO (Anaconda) instead, which installs this image itself.',
+    },
+    archMismatch: {
+      message: 'The image is for another processor architecture than the one chosen for the build.',
+      fix: 'Choose the architecture the image was built for, or pull the image for the chosen one (podman pull --arch).',
+    },
+    chownNotAllowed: {
+      message:
+        'The output folder does not allow giving the files to their owner (a network or FAT folder, for example).',
+      fix: 'Choose an output folder on a local Linux filesystem.',
+    },
     missingRootfs: {
       message: 'The image does not say which filesystem its root partition should use.',
       fix: 'Choose a root filesystem (xfs, ext4 or btrfs) in the build options. Fedora images need this.',
@@ -165,6 +184,24 @@ export const buildErrorsWords = bilingual({
     configRejected: {
       message: 'bootc-image-builder가 블루프린트를 거부했습니다.',
       fix: '자세한 내용에 나온 설정을 블루프린트 단계에서 고친 뒤 다시 빌드하세요.',
+    },
+    kickstartConflict: {
+      message:
+        'bootc-image-builder가 블루프린트를 거부했습니다: 직접 만든 kickstart는 사용자, 그룹, 무인 설치, 비밀번호 없는 sudo와 함께 쓸 수 없습니다.',
+      fix: '계정과 그 설정을 kickstart 안에 넣거나 kickstart를 빼세요(비어 있는 kickstart도 해당됩니다).',
+    },
+    installerPayloadMissing: {
+      message:
+        'bootc-installer ISO에는 이미지가 두 개 필요합니다: 설치 프로그램(Anaconda가 들어 있는)과 설치할 시스템.',
+      fix: '대신 이 이미지를 직접 설치하는 설치 ISO(Anaconda)를 빌드하세요.',
+    },
+    archMismatch: {
+      message: '이미지가 빌드에 고른 것과 다른 프로세서 아키텍처용입니다.',
+      fix: '이미지가 빌드된 아키텍처를 고르거나, 고른 아키텍처용 이미지를 받으세요(podman pull --arch).',
+    },
+    chownNotAllowed: {
+      message: '출력 폴더에서 파일의 소유자를 바꿀 수 없습니다(예: 네트워크 폴더나 FAT 폴더).',
+      fix: '로컬 Linux 파일 시스템에 있는 출력 폴더를 고르세요.',
     },
     missingRootfs: {
       message: '이미지에 루트 파티션이 쓸 파일 시스템이 정해져 있지 않습니다.',

@@ -18,6 +18,11 @@ export const preflightWords = bilingual({
     outputNotWritable: 'Bootstick cannot write to {{folder}}.',
     spaceEnough: '{{free}} free in the output folder.',
     spaceShort: 'Only {{free}} free in {{folder}}; this build needs about {{needed}}.',
+    sourceArchRight: '{{image}} is for {{wanted}}, the architecture chosen.',
+    sourceArchWrong: '{{image}} is for {{found}}, but the build is for {{wanted}}.',
+    storeSpaceEnough: '{{free}} free for the build cache ({{folder}}).',
+    storeSpaceShort:
+      'Only {{free}} free for the build cache ({{folder}}), where the system and the image are built first; this build needs about {{needed}}.',
     fix: {
       installPodman:
         'Install podman (Debian/Ubuntu: `sudo apt install podman`; Fedora: `sudo dnf install podman`).',
@@ -27,6 +32,9 @@ export const preflightWords = bilingual({
       chooseBootc: 'Choose a bootc image, or build one FROM a bootc base image.',
       chooseOutput: 'Choose another output folder in Settings, or fix its permissions.',
       freeSpace: 'Free some space, or choose an output folder on a larger disk.',
+      pullArch:
+        'Pull it for {{wanted}} (`sudo podman pull --arch {{wanted}} {{image}}`, or let Bootstick pull it), or build for {{found}}.',
+      freeStoreSpace: 'Free space on the disk that holds {{folder}} (the system disk, usually).',
     },
   },
   ko: {
@@ -46,6 +54,11 @@ export const preflightWords = bilingual({
     outputNotWritable: 'Bootstick이 {{folder}}에 쓸 수 없습니다.',
     spaceEnough: '출력 폴더에 {{free}}의 여유 공간이 있습니다.',
     spaceShort: '{{folder}}에 여유 공간이 {{free}}뿐입니다. 이 빌드에는 약 {{needed}}가 필요합니다.',
+    sourceArchRight: '{{image}}은(는) 고른 아키텍처 {{wanted}}용입니다.',
+    sourceArchWrong: '{{image}}은(는) {{found}}용인데 빌드는 {{wanted}}용입니다.',
+    storeSpaceEnough: '빌드 캐시({{folder}})에 {{free}}의 여유 공간이 있습니다.',
+    storeSpaceShort:
+      '빌드 캐시({{folder}})의 여유 공간이 {{free}}뿐입니다. 시스템과 이미지가 먼저 그곳에서 만들어지며, 이 빌드에는 약 {{needed}}가 필요합니다.',
     fix: {
       installPodman:
         'podman을 설치하세요 (Debian/Ubuntu: `sudo apt install podman`, Fedora: `sudo dnf install podman`).',
@@ -55,6 +68,9 @@ export const preflightWords = bilingual({
       chooseBootc: 'bootc 이미지를 고르거나, bootc 기본 이미지에서(FROM) 이미지를 만드세요.',
       chooseOutput: '설정에서 다른 출력 폴더를 고르거나 폴더 권한을 고치세요.',
       freeSpace: '공간을 비우거나 더 큰 디스크의 출력 폴더를 고르세요.',
+      pullArch:
+        '{{wanted}}용으로 받아 오거나(`sudo podman pull --arch {{wanted}} {{image}}`, 또는 Bootstick이 받아 오게 하세요) {{found}}용으로 빌드하세요.',
+      freeStoreSpace: '{{folder}}가 있는 디스크(보통 시스템 디스크)의 공간을 비우세요.',
     },
   },
 });

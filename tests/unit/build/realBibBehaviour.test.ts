@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { bibWarning } from '../../../src/core/diskImages/bibOutput/bibWarnings';
+import { parseManifestStages } from '../../../src/core/diskImages/bibOutput/manifestStages';
+import { VerboseProgressTracker } from '../../../src/core/diskImages/bibOutput/verboseProgress';
+import { validateBlueprint } from '../../../src/shared/blueprint/validateBlueprint';
+import { BuildRequestSchema } from '../../../src/shared/diskImages/buildRecord';
+import { exportPipeline, OFFERED_IMAGE_TYPES } from '../../../src/shared/diskImages/imageTypes';
+
+/** A disk manifest the way osbuild/images lays one out: image, then every export pipeline on it. */
+const DISK_MANIFEST = JSON.stringify({
+  version: '2',
+  pipelines: [
+    { name: 'build', stages: [{ type: 'org.osbuild.container-deploy' }, { type: 'org.osbuild.selinux' }] },
+    {
+      name: 'image',
+      build: 'name:build',
+      stages: [
+        { type: 'org.osbuild.truncate' },
+        { type: 'org.osbuild.sfdisk' },
+        { type: 'org.osbuild.bootc.install-to-filesystem' },
+      ],
+    },
+    {
+      name: 'qcow2',
+      build: 'name:build',
+      stages: [{ type: 'org.osbuild.qemu', inputs: { image: { references: { 'name:image': {} } } } }],
+    },
+    {
+      name: 'vmdk',
+      build: 'name:build',
+      stages: [{ type: 'org.osbuild.qemu', inputs: { image: { references: { 'name:image': {} } } } }],
+    },
+    {
+      name: 'ovf',
+      build: 'name:build',
+      stages: [{ type: 'org.osbuild.ovf', inputs: { vmdk: { references: { 'name:vmdk': {} } } } }],
+    },
+    {
+      name: 'archive',
+      build: 'name:build',
+      stages: [{ type: 'org.osbuild.tar', inputs: { tree: { references: ['name:ovf'] } } }],
+    },
+  ],
+});
+
+describe('progress counts only the stages osbuild runs for the export', () => {
+  it('a raw build runs build and image, not the qcow2, vmdk, ovf or archive pipelines', () => {
+    const stages = parseManifestStages(DISK_MANIFEST, exportPipeline('raw'));
+    expect([...new Set(stages.map((stage) => stage.pipeline))]).toEqual(['build', 'image']);
+    expect(stages).toHaveLength(5);
+  });
+
+  it('follows references through other pipelines (archive needs ovf, which needs vmdk)', () => {
+    const stages = parseManifestStages(DISK_MANIFEST, 'archive');
+    expect([...new Set(stages.map((stage) => stage.pipeline))]).toEqual([
+      'build',
+      'image',
+      'vmdk',
+      'ovf',
+      'archive',
+    ]);
+    expect(
+      parseManifestStages(DISK_MANIFEST, exportPipeline('qcow2')).map((stage) => stage.pipeline),
+    ).not.toContain('vmdk');
+  });
+
+  it('counts every stage when the export is not in the manifest (an unknown builder)', () => {
+    expect(parseManifestStages(DISK_MANIFEST, 'bootiso')).toHaveLength(9);
+  });
+});
+
+describe('the lines the real bib prints', () => {
+  it('reads "Done generating manifest" glued to a warning printed without its newline', () => {
+    const tracker = new VerboseProgressTracker('build-1', null);
+    const glued =
+      'blueprint validation failed for image type "raw": customizations.filesystem: not supportedDone generating manifest';
+    const update = tracker.feed('stderr', glued);
+    expect(update).toMatchObject({ phase: 'manifest', message: 'Done generating manifest' });
+    expect(bibWarning(glued)).toContain('applies it');
+  });
+
+  it('says filesystem is applied on disk types although bib calls it unsupported; others are ignored', () => {
+    expect(
+      bibWarning(
+        'blueprint validation failed for image type "qcow2": customizations.filesystem: not supported',
+      ),
+    ).toBe(
+      'bootc-image-builder says customizations.filesystem is not supported for qcow2 images, but it applies it: the partitions get the sizes you set.',
+    );
+    expect(
+      bibWarning('blueprint validation failed for image type "raw": customizations.hostname: not supported'),
+    ).toBe('customizations.hostname is not supported for raw images: bootc-image-builder ignores it.');
+  });
+});
+
+describe('a kickstart of one’s own, even an empty one', () => {
+  const withKickstart = (contents: string, extra: object) =>
+    validateBlueprint(
+      { customizations: { installer: { kickstart: { contents }, ...extra }, user: [{ name: 'ada' }] } },
+      { imageType: 'anaconda-iso' },
+    ).filter((problem) => problem.severity === 'error');
+
+  it('refuses users, unattended and sudo beside it, as bib does (images kickstart Options.Validate)', () => {
+    expect(withKickstart('', {}).map((problem) => problem.path.join('.'))).toEqual([
+      'customizations.installer.kickstart',
+    ]);
+    expect(withKickstart('', { unattended: true }).length).toBe(2);
+    expect(withKickstart('', { 'sudo-nopasswd': ['ada'] }).length).toBe(2);
+  });
+});
+
+describe('bootc-installer', () => {
+  it('is not offered, and a request for it is refused in words that name the way out', () => {
+    expect(OFFERED_IMAGE_TYPES).not.toContain('bootc-installer');
+    const refused = BuildRequestSchema.safeParse({
+      sourceImage: 'localhost/a:1',
+      type: 'bootc-installer',
+      config: {},
+    });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toContain('Build anaconda-iso instead');
+  });
+});
