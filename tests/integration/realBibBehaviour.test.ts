@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireBuild } from '../support/builtApp';
 import { type BuildSession, startBuildSession } from '../support/buildSession';
+import { requireBuild } from '../support/builtApp';
 import { startTestHelper, testJobId } from '../support/helperSession';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 
@@ -12,14 +12,16 @@ import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/p
  */
 let session: BuildSession;
 let bib: string;
+let bibNew: string;
 let bootc: string;
 let armSource: string;
 
 beforeAll(async () => {
   requireBuild();
   await requirePodman();
-  [bib, bootc, armSource] = await Promise.all([
+  [bib, bibNew, bootc, armSource] = await Promise.all([
     ensureBibStandin('bib'),
+    ensureBibStandin('newbib'),
     ensureSourceImage('bootc', { pace: 1 }),
     ensureSourceImage('bootc', { pace: 1, arch: 'arm64' }),
   ]);
@@ -30,7 +32,12 @@ afterAll(async () => session?.close());
 
 describe('an image for another architecture than the build', () => {
   it('is stopped in the preflight, with its own words and the fix', async () => {
-    const record = await session.service.run({ sourceImage: armSource, type: 'raw', targetArch: 'amd64', config: {} });
+    const record = await session.service.run({
+      sourceImage: armSource,
+      type: 'raw',
+      targetArch: 'amd64',
+      config: {},
+    });
     expect(record.error?.code).toBe('archMismatch');
     const check = record.preflight.find((line) => line.id === 'sourceArch');
     expect(check).toMatchObject({ ok: false });
@@ -39,7 +46,12 @@ describe('an image for another architecture than the build', () => {
   });
 
   it('builds when the build is for the image’s architecture', async () => {
-    const record = await session.service.run({ sourceImage: armSource, type: 'raw', targetArch: 'arm64', config: {} });
+    const record = await session.service.run({
+      sourceImage: armSource,
+      type: 'raw',
+      targetArch: 'arm64',
+      config: {},
+    });
     expect(record.error).toBeNull();
     expect(record.preflight.find((line) => line.id === 'sourceArch')).toMatchObject({ ok: true });
   });
@@ -61,7 +73,9 @@ describe('an image for another architecture than the build', () => {
         },
       });
       expect(ran.exitCode).toBe(1);
-      expect(ran.tail.join('\n')).toContain('requested bootc arch "x86_64" does not match available arches [aarch64]');
+      expect(ran.tail.join('\n')).toContain(
+        'requested bootc arch "x86_64" does not match available arches [aarch64]',
+      );
     } finally {
       await helper.close();
     }
@@ -102,7 +116,9 @@ describe('a filesystem customization on a raw image', () => {
       config: { customizations: { filesystem: [{ mountpoint: '/var/data', minsize: '1 GiB' }] } },
     });
     expect(record.error).toBeNull();
-    expect(record.warnings).toEqual([expect.stringContaining('but it applies it: the partitions get the sizes you set')]);
+    expect(record.warnings).toEqual([
+      expect.stringContaining('but it applies it: the partitions get the sizes you set'),
+    ]);
     const events = session.progressOf(record.id);
     expect(events.some((event) => event.message === 'Done generating manifest')).toBe(true);
   });
@@ -111,7 +127,46 @@ describe('a filesystem customization on a raw image', () => {
 describe('the preflight', () => {
   it('checks the osbuild store’s disk too, not only the output folder', async () => {
     const record = await session.service.run({ sourceImage: bootc, type: 'raw', config: {} });
-    expect(record.preflight.map((line) => line.id)).toEqual(expect.arrayContaining(['freeSpace', 'storeSpace']));
-    expect(record.preflight.find((line) => line.id === 'storeSpace')?.message).toContain('/var/cache/bootstick/osbuild-store');
+    expect(record.preflight.map((line) => line.id)).toEqual(
+      expect.arrayContaining(['freeSpace', 'storeSpace']),
+    );
+    expect(record.preflight.find((line) => line.id === 'storeSpace')?.message).toContain(
+      '/var/cache/bootstick/osbuild-store',
+    );
+  });
+});
+
+describe('what each builder does with the keys they disagree on', () => {
+  it('customizations.iso: bootc-image-builder labels the ISO with it; image-builder-cli ignores it, and the record says so', async () => {
+    const config = { customizations: { iso: { volume_id: 'LAB_STICK' } } };
+    const legacy = await session.service.run({ sourceImage: bootc, type: 'anaconda-iso', config });
+    expect(legacy.error).toBeNull();
+    expect(legacy.warnings.join('\n')).not.toContain('not used by this builder');
+    const successor = await session.service.run({
+      sourceImage: bootc,
+      type: 'anaconda-iso',
+      config,
+      bibImage: bibNew,
+    });
+    expect(successor.error).toBeNull();
+    expect(successor.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('customizations.iso is not used by this builder (image-builder-cli)'),
+      ]),
+    );
+  });
+
+  it('installer.payload: refused by bootc-image-builder in its own words, taken by image-builder-cli', async () => {
+    const config = { customizations: { installer: { payload: { flatpaks: { force: [] } } } } };
+    const refused = await session.service.run({ sourceImage: bootc, type: 'anaconda-iso', config });
+    expect(refused.error?.code).toBe('configRejected');
+    expect(refused.error?.detail).toMatch(/cannot read config: .*payload/);
+    const taken = await session.service.run({
+      sourceImage: bootc,
+      type: 'anaconda-iso',
+      config,
+      bibImage: bibNew,
+    });
+    expect(taken.error).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { validateBlueprint } from '../../shared/blueprint/validateBlueprint';
 import type { BibRunRequest, BibRunResult, ImageFacts } from '../../shared/diskImages/bibRun';
 import type { BuildProgress } from '../../shared/diskImages/buildProgress';
 import type { BuildRecord, PreflightCheck } from '../../shared/diskImages/buildRecord';
 import { artifactPath, exportPipeline } from '../../shared/diskImages/imageTypes';
 import { OSBUILD_STORE } from '../../shared/diskImages/osbuildStore';
-import { parseBibHelpFlags } from './bibOutput/bibHelpFlags';
+import { builderKind, parseBibHelpFlags } from './bibOutput/bibHelpFlags';
 import { classifyBibFailure } from './bibOutput/classifyBibFailure';
 import { parseManifestStagesOrNull } from './bibOutput/manifestStages';
 import { phaseFraction } from './bibOutput/progressBands';
@@ -52,6 +53,8 @@ export interface BuildRun {
   report(next: Partial<BuildProgress>): void;
   /** Keeps `next` in the progress without sending an event (the next one carries it). */
   note(next: Partial<BuildProgress>): void;
+  /** A warning for the record (once), beside the ones bib prints. */
+  warn(message: string): void;
   /** The progress parser for `bib build`, once the manifest gave the stage list. */
   tracker: VerboseProgressTracker | null;
   log?: (message: string) => void;
@@ -222,7 +225,16 @@ export async function diskImagePhase(
     fraction: phaseFraction('manifest', 0.5),
     message: 'Starting bootc-image-builder',
   });
-  const built = await bibRun(run, 'build', await flags, outputDir);
+  const flagsOfBuilder = await flags;
+  // What this builder does with the blueprint that the form could not know before asking it.
+  const builder = builderKind(flagsOfBuilder);
+  for (const problem of validateBlueprint(config, { imageType: request.type, builder })) {
+    const key = problem.words?.key ?? '';
+    if (problem.severity === 'warning' && (key.startsWith('iso.') || key.startsWith('successor.'))) {
+      run.warn(problem.message);
+    }
+  }
+  const built = await bibRun(run, 'build', flagsOfBuilder, outputDir);
   const failure = failureOf(run, built);
   if (failure) return failed(failure);
   const artifact = join(outputDir, artifactPath(request.type));

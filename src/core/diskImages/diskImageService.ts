@@ -131,6 +131,9 @@ export function createDiskImageService(options: {
       findings,
       tracker: null,
       note,
+      warn(message) {
+        if (!warnings.includes(message)) warnings.push(message);
+      },
       report(next) {
         note(next);
         options.events.progress(progress);

@@ -91,6 +91,25 @@ export const InstallerSchema = z.strictObject({
       grub2: z.strictObject({ 'menu-timeout': z.int().optional() }).optional(),
     })
     .optional(),
+  /** osbuild/blueprint ≥ v1.29 (image-builder-cli): flatpaks for package-based installers. */
+  payload: z
+    .strictObject({
+      flatpaks: z
+        .strictObject({
+          force: z
+            .array(
+              z.strictObject({
+                registry: z
+                  .strictObject({ remote_name: text().optional(), url: text().optional() })
+                  .optional(),
+                references: z.array(text()).optional(),
+              }),
+            )
+            .optional(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 export const IsoSchema = z.strictObject({

@@ -11,6 +11,7 @@ import { mountpointRule } from './rules/mountpointRule';
 import { passwordRule } from './rules/passwordRule';
 import { privateKeyRule } from './rules/privateKeyRule';
 import { rootUserRule } from './rules/rootUserRule';
+import { successorKeysRule } from './rules/successorKeysRule';
 import { userFieldsRule } from './rules/userFieldsRule';
 import { userNameRule } from './rules/userNameRule';
 import type { BlueprintRule, ValidationContext } from './validationContext';
@@ -29,6 +30,7 @@ const RULES: readonly BlueprintRule[] = [
   installerRule,
   kickstartPasswordRule,
   isoRule,
+  successorKeysRule,
   imageTypeSupportRule,
 ];
 

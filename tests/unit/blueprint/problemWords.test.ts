@@ -8,6 +8,7 @@ import { type Blueprint, BlueprintSchema } from '../../../src/shared/blueprint/b
 import type { BlueprintProblem } from '../../../src/shared/blueprint/problem';
 import { schemaProblems } from '../../../src/shared/blueprint/schemaProblems';
 import { validateBlueprint } from '../../../src/shared/blueprint/validateBlueprint';
+import type { ValidationContext } from '../../../src/shared/blueprint/validationContext';
 import { en, ko } from '../../../src/shared/i18n/catalogue';
 import { describeProblem } from '../../../src/shared/i18n/describeProblem';
 import { translateFrom } from '../../../src/shared/i18n/translate';
@@ -115,6 +116,19 @@ function sourceProblems(): BlueprintProblem[] {
 }
 
 /** Every problem the rules and main's SSH key check can say, each kind at least once. */
+/** The keys only the successor's blueprint reads, judged by each builder. */
+function successorKeys(context: ValidationContext, sectorSize = 4096): BlueprintProblem[] {
+  return validateBlueprint(
+    {
+      customizations: {
+        installer: { payload: { flatpaks: { force: [] } } },
+        disk: { sector_size: sectorSize },
+      },
+    },
+    context,
+  );
+}
+
 function everyProblem(): BlueprintProblem[] {
   return [
     ...checkBlueprint(accounts),
@@ -127,6 +141,14 @@ function everyProblem(): BlueprintProblem[] {
     ...validateBlueprint(ignored),
     ...validateBlueprint(ignored, { imageType: 'raw' }),
     ...validateBlueprint({ customizations: { iso: { volume_id: 'X'.repeat(33) } } }),
+    ...validateBlueprint(
+      { customizations: { iso: { volume_id: 'X', application_id: 'a' } } },
+      { imageType: 'anaconda-iso' },
+    ),
+    ...validateBlueprint({ customizations: { iso: { volume_id: 'X' } } }, { builder: 'image-builder-cli' }),
+    ...successorKeys({ builder: 'bootc-image-builder' }),
+    ...successorKeys({ builder: 'image-builder-cli' }, 3000),
+    ...successorKeys({}),
     ...sourceProblems(),
   ];
 }

@@ -121,3 +121,48 @@ describe('bootc-installer', () => {
     expect(refused.error?.issues[0]?.message).toContain('Build anaconda-iso instead');
   });
 });
+
+describe('customizations.iso, judged per builder', () => {
+  const problems = (iso: object, builder?: 'bootc-image-builder' | 'image-builder-cli') =>
+    validateBlueprint(
+      { customizations: { iso } },
+      { imageType: 'anaconda-iso', ...(builder ? { builder } : {}) },
+    ).map((problem) => `${problem.severity} ${problem.words?.key}`);
+
+  it('bootc-image-builder labels the ISO with volume_id only, and refuses the table without one', () => {
+    expect(problems({ volume_id: 'LAB', application_id: 'x' }, 'bootc-image-builder')).toEqual([
+      'warning iso.onlyVolumeId',
+    ]);
+    expect(problems({ publisher: 'me' })).toEqual(['error iso.labelMissing', 'warning iso.onlyVolumeId']);
+  });
+
+  it('image-builder-cli ignores all of it with a warning, and refuses nothing', () => {
+    expect(problems({ publisher: 'me' }, 'image-builder-cli')).toEqual(['warning iso.ignoredByImages']);
+  });
+});
+
+describe('keys only the successor reads', () => {
+  const problems = (customizations: object, builder?: 'bootc-image-builder' | 'image-builder-cli') =>
+    validateBlueprint({ customizations }, builder ? { builder } : {}).map(
+      (problem) => `${problem.severity} ${problem.words?.key}`,
+    );
+  const payload = {
+    installer: { payload: { flatpaks: { force: [{ references: ['app/org.gnome.Calculator'] }] } } },
+  };
+
+  it('installer.payload: refused by bootc-image-builder, read but unused by image-builder-cli', () => {
+    expect(problems(payload, 'bootc-image-builder')).toEqual(['error successor.payloadRefused']);
+    expect(problems(payload, 'image-builder-cli')).toEqual(['warning successor.payloadUnused']);
+    expect(problems(payload)).toEqual(['warning successor.payloadMaybeRefused']);
+  });
+
+  it('disk.sector_size: ignored by bootc-image-builder, a power of 2 for image-builder-cli', () => {
+    expect(problems({ disk: { sector_size: 4096 } }, 'bootc-image-builder')).toEqual([
+      'warning successor.sectorSizeIgnored',
+    ]);
+    expect(problems({ disk: { sector_size: 4096 } }, 'image-builder-cli')).toEqual([]);
+    expect(problems({ disk: { sector_size: 3000 } }, 'image-builder-cli')).toEqual([
+      'error successor.sectorSizePower',
+    ]);
+  });
+});

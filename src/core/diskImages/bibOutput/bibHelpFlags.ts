@@ -1,3 +1,5 @@
+import type { BuilderKind } from '../../../shared/blueprint/validationContext';
+
 /** `build --help` did not print cobra's flag list. */
 export class BibHelpParseError extends Error {
   constructor(message: string) {
@@ -52,4 +54,13 @@ export function parseBibHelpFlags(helpText: string): Set<string> {
 function firstLine(text: string): string {
   const line = text.trim().split('\n', 1)[0] ?? '';
   return line.length > 80 ? `${line.slice(0, 80)}…` : line;
+}
+
+/**
+ * Which code base answers to the bib image name, told by its flags: osbuild/bootc-image-builder has
+ * `--in-vm` (and `--no-default-kernel-args`); image-builder-cli's bib mode (bib_main.go) has
+ * neither. They differ in what they honour: only bib's legacy ISO path reads customizations.iso.
+ */
+export function builderKind(flags: ReadonlySet<string>): BuilderKind {
+  return flags.has('--in-vm') ? 'bootc-image-builder' : 'image-builder-cli';
 }

@@ -171,6 +171,20 @@ export const rulesWords = bilingual({
       labelCharacters:
         'ISO volume label {{label}} may contain only letters A–Z, digits, "-" and "_" (no spaces).',
       labelLong: 'ISO volume label {{label}} is longer than 32 characters and will be cut short.',
+      onlyVolumeId: 'bootc-image-builder labels its installer ISO with volume_id only: {{key}} is not used.',
+      ignoredByImages:
+        'customizations.iso is not used by this builder (image-builder-cli): it warns "not supported" and gives the ISO its own label.',
+    },
+    successor: {
+      payloadRefused:
+        'bootc-image-builder refuses customizations.installer.payload: only its successor, image-builder-cli, reads it (and even then a bootc installer does not install those flatpaks).',
+      payloadMaybeRefused:
+        'customizations.installer.payload is read only by image-builder-cli; bootc-image-builder refuses the whole config because of it.',
+      payloadUnused:
+        'image-builder-cli accepts customizations.installer.payload, but a bootc installer does not install those flatpaks.',
+      sectorSizeIgnored:
+        'bootc-image-builder ignores customizations.disk.sector_size; only image-builder-cli applies it.',
+      sectorSizePower: 'The disk sector size {{size}} must be a power of 2 (512 or 4096, for example).',
     },
     imageType: {
       packages:
@@ -342,6 +356,21 @@ export const rulesWords = bilingual({
       labelCharacters:
         'ISO 볼륨 레이블 {{label}}에는 영문자 A–Z, 숫자, "-", "_"만 쓸 수 있습니다(공백 불가).',
       labelLong: 'ISO 볼륨 레이블 {{label}}이(가) 32자를 넘어 잘립니다.',
+      onlyVolumeId:
+        'bootc-image-builder는 설치 ISO의 레이블로 volume_id만 씁니다: {{key}}은(는) 쓰이지 않습니다.',
+      ignoredByImages:
+        '이 빌더(image-builder-cli)는 customizations.iso를 쓰지 않습니다: "not supported" 경고를 내고 ISO에 자체 레이블을 붙입니다.',
+    },
+    successor: {
+      payloadRefused:
+        'bootc-image-builder는 customizations.installer.payload를 거부합니다: 후속판인 image-builder-cli만 읽습니다(그래도 bootc 설치 프로그램은 그 flatpak을 설치하지 않습니다).',
+      payloadMaybeRefused:
+        'customizations.installer.payload는 image-builder-cli만 읽습니다. bootc-image-builder는 이것 때문에 설정 전체를 거부합니다.',
+      payloadUnused:
+        'image-builder-cli는 customizations.installer.payload를 받아들이지만 bootc 설치 프로그램은 그 flatpak을 설치하지 않습니다.',
+      sectorSizeIgnored:
+        'bootc-image-builder는 customizations.disk.sector_size를 무시합니다. image-builder-cli만 적용합니다.',
+      sectorSizePower: '디스크 섹터 크기 {{size}}은(는) 2의 거듭제곱이어야 합니다(예: 512, 4096).',
     },
     imageType: {
       packages:
