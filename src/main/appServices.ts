@@ -14,6 +14,8 @@ import { type DraftStore, openDraftStore } from '../core/store/draftStore';
 import { openSettingsStore, type SettingsStore } from '../core/store/settingsStore';
 import type { EmitEvent } from '../shared/api';
 import type { LocalImages } from '../shared/containerImages/localImages';
+import type { DriveProgress } from '../shared/flash';
+import { containerImageBuildState, diskImageBuildState } from '../shared/jobs';
 import type { FileChooser } from './dialogs/fileDialog';
 
 export interface AppServices {
@@ -59,18 +61,28 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onError: (error) => options.log?.(`drive enumeration failed: ${String(error)}`),
   });
   const log = options.log ?? (() => {});
+  // The flash service names each drive's progress as its job's (a flash or a verify).
+  let forwardProgress: (progress: DriveProgress) => void = () => {};
   const helper = createSharedHelper(options.startHelper, (client) =>
-    client.onProgress((progress) => options.emit('flashProgress', progress)),
+    client.onProgress((progress) => forwardProgress(progress)),
   );
   const flash = createFlashService({ dataDir: options.dataDir, emit: options.emit, helper: helper.get, log });
+  forwardProgress = (progress) => flash.progressReceived(progress);
   const builds = createDiskImageService({
     dataDir: options.dataDir,
     getSettings: settings.get,
     helper: helper.get,
     events: {
-      progress: (progress) => options.emit('buildProgress', progress),
-      log: (buildId, lines) => options.emit('buildLog', { buildId, lines }),
-      finished: (record) => options.emit('buildFinished', record),
+      progress: (progress) =>
+        options.emit('jobProgress', { jobId: progress.buildId, kind: 'diskImageBuild', progress }),
+      log: (buildId, lines) => options.emit('jobLog', { jobId: buildId, kind: 'diskImageBuild', lines }),
+      finished: (record) =>
+        options.emit('jobFinished', {
+          jobId: record.id,
+          kind: 'diskImageBuild',
+          state: diskImageBuildState(record),
+          record,
+        }),
     },
     log,
     pinBibImage: async (digest) =>
@@ -79,8 +91,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const imageBuilds = createContainerImageService({
     helper: helper.get,
     events: {
-      log: (buildId, lines) => options.emit('buildLog', { buildId, lines }),
-      finished: (result) => options.emit('imageBuildFinished', result),
+      log: (buildId, lines) => options.emit('jobLog', { jobId: buildId, kind: 'containerImageBuild', lines }),
+      finished: (end) =>
+        options.emit('jobFinished', {
+          jobId: end.buildId,
+          kind: 'containerImageBuild',
+          state: containerImageBuildState(end),
+          end,
+        }),
     },
     log,
   });

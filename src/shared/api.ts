@@ -14,17 +14,15 @@ import {
 import { BlueprintImportResultSchema } from './blueprint/blueprintImport';
 import { ProfileSchema, ProfileSummarySchema } from './blueprint/profile';
 import { SshKeyInspectionSchema } from './blueprint/sshKeyInfo';
-import { ImageBuildFinishedSchema, ImageBuildInputSchema } from './containerImages/containerfileBuild';
+import { ImageBuildInputSchema } from './containerImages/containerfileBuild';
 import { ExampleCopySchema, ExampleSchema } from './containerImages/examples';
 import { LocalImagesSchema } from './containerImages/localImages';
-import { BuildProgressSchema } from './diskImages/buildProgress';
 import { BuildRecordSchema, BuildRequestSchema } from './diskImages/buildRecord';
 import { DraftSchema } from './draft/draftSchema';
 import { DriveViewSchema } from './drives/driveView';
-import { AppErrorShapeSchema } from './errors';
 import { FileDialogPurposeSchema } from './fileDialog';
-import { DriveProgressSchema, RefusalSchema } from './flash';
 import { ChosenImageSchema } from './image';
+import { JobFinishedSchema, JobLogSchema, JobProgressSchema } from './jobs';
 import { AuditReportSchema } from './report';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
 
@@ -146,22 +144,10 @@ export const calls = {
 export const events = {
   drivesChanged: z.array(DriveViewSchema),
   settingsChanged: SettingsSchema,
-  flashProgress: DriveProgressSchema,
-  /** A flash job ended: its audit report, or why it never started (nothing written). */
-  flashFinished: z.object({
-    jobId: z.string(),
-    report: AuditReportSchema.nullable(),
-    error: AppErrorShapeSchema.extend({ refusals: z.array(RefusalSchema).optional() }).nullable(),
-  }),
-  buildProgress: BuildProgressSchema,
-  /** Lines bib printed since the last event (sent at most five times a second). */
-  buildLog: z.object({
-    buildId: z.string(),
-    lines: z.array(z.object({ stream: z.enum(['stdout', 'stderr']), line: z.string() })),
-  }),
-  buildFinished: BuildRecordSchema,
-  /** A Containerfile build ended: the image id, or why there is none. */
-  imageBuildFinished: ImageBuildFinishedSchema,
+  /** Every long job (see shared/jobs.ts): a step of progress, log lines, and its end. */
+  jobProgress: JobProgressSchema,
+  jobLog: JobLogSchema,
+  jobFinished: JobFinishedSchema,
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -72,7 +72,9 @@ beforeAll(async () => {
   process.env.CONTAINERS_CONF = CONTAINERS_CONF;
   const [bib, bootc] = await Promise.all([
     ensureBibStandin('bib'),
-    ensureSourceImage('bootc', { pace: 2, diskSize: '2 GiB' }),
+    // An arm64 image: the Build step builds it for arm64, and bib refuses a build for an
+    // architecture the image is not for (the stand-in as osbuild/images GetArch does).
+    ensureSourceImage('bootc', { pace: 2, diskSize: '2 GiB', arch: 'arm64' }),
   ]);
   source = bootc;
   workDir = await mkdtemp(join(tmpdir(), 'bootstick-e2e-forms-'));

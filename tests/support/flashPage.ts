@@ -31,7 +31,7 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 80): Promi
   throw new Error(`Tab never reached ${target}`);
 }
 
-/** The next flashFinished event the page receives, for jobs the renderer itself did not start. */
+/** The next end of a flash or verify job the page receives, for jobs the renderer itself did not start. */
 export function nextFlashFinished(page: Page): Promise<unknown> {
   return page.evaluate(
     () =>
@@ -41,7 +41,9 @@ export function nextFlashFinished(page: Page): Promise<unknown> {
             bootstick: { on(event: string, listener: (payload: unknown) => void): () => void };
           }
         ).bootstick;
-        const off = bridge.on('flashFinished', (payload) => {
+        const off = bridge.on('jobFinished', (payload) => {
+          const kind = (payload as { kind?: string }).kind;
+          if (kind !== 'flash' && kind !== 'verify') return;
           off();
           resolve(payload);
         });

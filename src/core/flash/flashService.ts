@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { EmitEvent } from '../../shared/api';
+import type { DriveProgress } from '../../shared/flash';
+import { type DriveJobError, driveJobState } from '../../shared/jobs';
+import type { AuditReport } from '../../shared/report';
 import type { HelperClient } from '../privileged/helperClient';
 import { saveReport } from '../reports/reportStore';
 import { jobErrorShape } from './jobErrorShape';
@@ -21,8 +24,10 @@ export interface VerifyRequestFromUi {
 
 export interface FlashService {
   start(request: FlashRequestFromUi): Promise<{ jobId: string }>;
+  /** A drive's progress from the helper, sent on as its job's (a flash or a verify). */
+  progressReceived(progress: DriveProgress): void;
   cancel(jobId: string, drive?: string): Promise<{ cancelled: string[] }>;
-  /** Reads one drive back and compares it with an image, writing nothing; the end comes as flashFinished. */
+  /** Reads one drive back and compares it with an image, writing nothing; its end comes as jobFinished. */
   verify(request: VerifyRequestFromUi): Promise<{ jobId: string }>;
   /** Ids of the jobs started and not yet finished (quitting asks first while there are any). */
   activeJobs(): string[];
@@ -44,6 +49,13 @@ export function createFlashService(options: {
 }): FlashService {
   const getHelper = options.helper;
   const running = new Map<string, Promise<void>>();
+  /** Which kind each job of this service is, for its progress events. */
+  const kinds = new Map<string, 'flash' | 'verify'>();
+  const finish = (jobId: string, report: AuditReport | null, error: DriveJobError | null) => {
+    const kind = kinds.get(jobId) ?? 'flash';
+    kinds.delete(jobId);
+    options.emit('jobFinished', { jobId, kind, state: driveJobState(report, error), report, error });
+  };
 
   async function run(jobId: string, request: FlashRequestFromUi): Promise<void> {
     try {
@@ -62,14 +74,10 @@ export function createFlashService(options: {
           },
         },
       });
-      options.emit('flashFinished', {
-        jobId,
-        report: await saveReport(options.dataDir, result),
-        error: null,
-      });
+      finish(jobId, await saveReport(options.dataDir, result), null);
     } catch (error) {
       options.log(`flash ${jobId} did not run: ${String(error)}`);
-      options.emit('flashFinished', { jobId, report: null, error: jobErrorShape(error) });
+      finish(jobId, null, jobErrorShape(error));
     } finally {
       running.delete(jobId);
     }
@@ -81,25 +89,30 @@ export function createFlashService(options: {
       const client = await getHelper();
       const params = { jobId, ...request };
       const result = await client.call({ method: 'verify', params });
-      const report = await saveReport(options.dataDir, result);
-      options.emit('flashFinished', { jobId, report, error: null });
+      finish(jobId, await saveReport(options.dataDir, result), null);
     } catch (error) {
       options.log(`verify ${jobId} did not run: ${String(error)}`);
-      options.emit('flashFinished', { jobId, report: null, error: jobErrorShape(error) });
+      finish(jobId, null, jobErrorShape(error));
     }
   }
 
   return {
     async start(request) {
       const jobId = `job-${randomBytes(6).toString('hex')}`;
+      kinds.set(jobId, 'flash');
       running.set(jobId, run(jobId, request));
       return { jobId };
     },
     async verify(request) {
       const jobId = `verify-${randomBytes(6).toString('hex')}`;
+      kinds.set(jobId, 'verify');
       // Not among the running jobs: it writes nothing, so quitting mid-verify loses nothing.
       void runVerify(jobId, request);
       return { jobId };
+    },
+    progressReceived(progress) {
+      const kind = kinds.get(progress.jobId);
+      if (kind) options.emit('jobProgress', { jobId: progress.jobId, kind, progress });
     },
     async cancel(jobId, drive) {
       const client = await getHelper();

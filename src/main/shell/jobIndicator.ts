@@ -1,5 +1,6 @@
-import type { EmitEvent, EventName, EventPayload } from '../../shared/api';
+import type { EmitEvent } from '../../shared/api';
 import type { DriveProgress } from '../../shared/flash';
+import type { JobFinished, JobProgress } from '../../shared/jobs';
 import type { Language } from '../../shared/settings';
 import { shellText } from './shellText';
 
@@ -60,49 +61,49 @@ export function createJobIndicator(target: JobIndicatorTarget, language: () => L
     if (!target.isFocused()) target.notify(title, body);
   };
 
-  const handlers: { [E in EventName]?: (payload: EventPayload<E>) => void } = {
-    flashProgress(progress) {
-      const drives = flashes.get(progress.jobId) ?? new Map<string, DriveState>();
-      flashes.set(progress.jobId, drives);
-      drives.set(progress.drive, driveFraction(progress, drives.get(progress.drive)));
-      if (progress.phase === 'failed') failed = true;
-      refresh();
-    },
-    flashFinished({ jobId, report, error }) {
-      flashes.delete(jobId);
-      refresh();
-      const text = shellText(language());
-      if (!report) {
-        tell(text.flashRefusedTitle, error?.message ?? '');
+  const progressed = (event: JobProgress) => {
+    if (event.kind === 'diskImageBuild') {
+      builds.set(event.jobId, event.progress.fraction);
+      if (event.progress.phase === 'failed') failed = true;
+    } else {
+      const drives = flashes.get(event.jobId) ?? new Map<string, DriveState>();
+      flashes.set(event.jobId, drives);
+      drives.set(event.progress.drive, driveFraction(event.progress, drives.get(event.progress.drive)));
+      if (event.progress.phase === 'failed') failed = true;
+    }
+    refresh();
+  };
+
+  const finished = (event: JobFinished) => {
+    flashes.delete(event.jobId);
+    builds.delete(event.jobId);
+    refresh();
+    const text = shellText(language());
+    switch (event.kind) {
+      case 'flash':
+      case 'verify': {
+        const { report, error } = event;
+        if (!report) return tell(text.flashRefusedTitle, error?.message ?? '');
+        const good = report.drives.filter((drive) =>
+          ['verified', 'written', 'matched'].includes(drive.status),
+        );
+        const title = event.kind === 'verify' ? text.verifyDoneTitle : text.flashDoneTitle;
+        return tell(title, text.drivesOutcome(good.length, report.drives.length));
+      }
+      case 'diskImageBuild':
+        if (event.state === 'succeeded') return tell(text.buildDoneTitle, event.record.artifact ?? '');
+        if (event.state === 'failed') return tell(text.buildFailedTitle, event.record.error?.message ?? '');
         return;
-      }
-      const good = report.drives.filter((drive) => ['verified', 'written', 'matched'].includes(drive.status));
-      const title = report.kind === 'verify' ? text.verifyDoneTitle : text.flashDoneTitle;
-      tell(title, text.drivesOutcome(good.length, report.drives.length));
-    },
-    buildProgress(progress) {
-      builds.set(progress.buildId, progress.fraction);
-      if (progress.phase === 'failed') failed = true;
-      refresh();
-    },
-    buildFinished(record) {
-      builds.delete(record.id);
-      refresh();
-      const text = shellText(language());
-      if (record.outcome === 'succeeded' || record.outcome === 'cached') {
-        tell(text.buildDoneTitle, record.artifact ?? '');
-      } else if (record.outcome === 'failed') {
-        tell(text.buildFailedTitle, record.error?.message ?? '');
-      }
-    },
-    imageBuildFinished(finished) {
-      const text = shellText(language());
-      if (finished.ok) tell(text.imageBuildDoneTitle, finished.tag);
-      else if (!finished.cancelled) tell(text.imageBuildFailedTitle, finished.error?.message ?? finished.tag);
-    },
+      case 'containerImageBuild':
+        if (event.state === 'succeeded') return tell(text.imageBuildDoneTitle, event.end.tag);
+        if (event.state === 'failed')
+          return tell(text.imageBuildFailedTitle, event.end.error?.message ?? event.end.tag);
+        return;
+    }
   };
 
   return (event, payload) => {
-    (handlers[event] as ((payload: unknown) => void) | undefined)?.(payload);
+    if (event === 'jobProgress') progressed(payload as JobProgress);
+    if (event === 'jobFinished') finished(payload as JobFinished);
   };
 }

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { EventPayload } from '../../shared/api';
 import { describeRefusal } from '../../shared/i18n/describeJobError';
+import type { DriveJobError } from '../../shared/jobs';
 
-type JobStartError = NonNullable<EventPayload<'flashFinished'>['error']>;
+type JobStartError = NonNullable<DriveJobError | null>;
 
 /**
  * Why a flash or verify job never started: each refusal in the person's language, or main's own

@@ -1,21 +1,11 @@
 import { create } from 'zustand';
-import type { EventPayload } from '../../shared/api';
 import type { BuildProgress } from '../../shared/diskImages/buildProgress';
 import type { BuildRecord } from '../../shared/diskImages/buildRecord';
 import type { ImageType, RootFs, TargetArch } from '../../shared/diskImages/imageTypes';
 import { api } from '../api';
 import { blueprintOf, useBlueprintStore } from './blueprintStore';
 import { useImageStore } from './imageStore';
-
-/** Lines kept on screen; the whole log stays in the build's record. */
-const MAX_LOG_LINES = 2000;
-
-/** Every build's latest events by id, so none is lost before the id is known. */
-const early = {
-  progress: new Map<string, BuildProgress>(),
-  logs: new Map<string, string[]>(),
-  records: new Map<string, BuildRecord>(),
-};
+import { jobById } from './jobsStore';
 
 interface BuildState {
   type: ImageType;
@@ -35,9 +25,8 @@ interface BuildState {
   setTargetArch(targetArch: TargetArch | null): void;
   start(): Promise<void>;
   cancel(): Promise<void>;
-  progressReceived(progress: BuildProgress): void;
-  logReceived(payload: EventPayload<'buildLog'>): void;
-  finishedReceived(record: BuildRecord): void;
+  /** Takes the build's progress, log and record from the jobs store (called whenever that changes). */
+  syncFromJobs(): void;
 }
 
 /** The Build step: the image type, architecture and root filesystem, the running or last build, its progress and its log. */
@@ -66,12 +55,8 @@ export const useBuildStore = create<BuildState>((set, get) => ({
         config: blueprintOf(useBlueprintStore.getState()),
         pullMissing: true,
       });
-      set({
-        buildId,
-        progress: early.progress.get(buildId) ?? null,
-        log: early.logs.get(buildId) ?? [],
-        record: early.records.get(buildId) ?? null,
-      });
+      set({ buildId });
+      get().syncFromJobs();
     } catch (error) {
       set({ startError: error instanceof Error ? error.message : String(error) });
     }
@@ -80,20 +65,12 @@ export const useBuildStore = create<BuildState>((set, get) => ({
     const { buildId, record } = get();
     if (buildId && !record) await api.call('cancelDiskImageBuild', { buildId });
   },
-  // Events are kept per build: the first ones can arrive before startDiskImageBuild's answer names the id.
-  progressReceived(progress) {
-    early.progress.set(progress.buildId, progress);
-    if (progress.buildId === get().buildId) set({ progress });
-  },
-  logReceived({ buildId, lines }) {
-    const all = [...(early.logs.get(buildId) ?? []), ...lines.map((entry) => entry.line)].slice(
-      -MAX_LOG_LINES,
-    );
-    early.logs.set(buildId, all);
-    if (buildId === get().buildId) set({ log: all });
-  },
-  finishedReceived(record) {
-    early.records.set(record.id, record);
-    if (record.id === get().buildId) set({ record });
+  syncFromJobs() {
+    const job = jobById(get().buildId);
+    if (!job) return;
+    const progress = (job.progress.build as BuildProgress | undefined) ?? null;
+    const record = job.finished?.kind === 'diskImageBuild' ? job.finished.record : null;
+    const { progress: shown, log, record: kept } = get();
+    if (progress !== shown || job.log !== log || record !== kept) set({ progress, log: job.log, record });
   },
 }));

@@ -1,11 +1,12 @@
 import { create } from 'zustand';
-import type { EventPayload } from '../../shared/api';
 import { ApiError } from '../../shared/bridge';
 import type { ErrorCode } from '../../shared/errors';
 import type { DriveProgress } from '../../shared/flash';
 import type { ChosenImage } from '../../shared/image';
+import type { DriveJobError } from '../../shared/jobs';
 import type { AuditReport } from '../../shared/report';
 import { api } from '../api';
+import { jobById } from './jobsStore';
 
 export interface FlashJob {
   jobId: string;
@@ -14,7 +15,7 @@ export interface FlashJob {
   drives: string[];
   progress: Record<string, DriveProgress>;
   report: AuditReport | null;
-  error: EventPayload<'flashFinished'>['error'];
+  error: DriveJobError | null;
   finished: boolean;
 }
 
@@ -33,8 +34,8 @@ interface FlashState {
   /** Starts a job on the drives; `image` defaults to the chosen one (a retry passes its job's). */
   start(drives: string[], image?: string): Promise<void>;
   cancel(drive?: string): Promise<void>;
-  progressReceived(progress: DriveProgress): void;
-  finishedReceived(finished: EventPayload<'flashFinished'>): void;
+  /** Takes the job's progress and end from the jobs store (called whenever that changes). */
+  syncFromJobs(): void;
 }
 
 /** The Flash step's state: the chosen image, and the running or last job with per-drive progress. */
@@ -67,20 +68,26 @@ export const useFlashStore = create<FlashState>((set, get) => ({
       job: { jobId, image, drives, progress: {}, report: null, error: null, finished: false },
       earlierReports: previous?.report ? [previous.report, ...earlierReports] : earlierReports,
     });
+    get().syncFromJobs();
   },
   async cancel(drive) {
     const { job } = get();
     if (job && !job.finished)
       await api.call('cancelFlash', { jobId: job.jobId, ...(drive ? { drive } : {}) });
   },
-  progressReceived(progress) {
+  syncFromJobs() {
     const { job } = get();
-    if (job?.jobId !== progress.jobId) return;
-    set({ job: { ...job, progress: { ...job.progress, [progress.drive]: progress } } });
-  },
-  finishedReceived({ jobId, report, error }) {
-    const { job } = get();
-    if (job?.jobId !== jobId) return;
-    set({ job: { ...job, report, error, finished: true } });
+    const known = jobById(job?.jobId);
+    if (!job || !known) return;
+    const progress = known.progress as Record<string, DriveProgress>;
+    const end = known.finished?.kind === 'flash' ? known.finished : null;
+    if (progress === job.progress && (end === null) === !job.finished) return;
+    set({
+      job: {
+        ...job,
+        progress,
+        ...(end ? { report: end.report, error: end.error, finished: true } : {}),
+      },
+    });
   },
 }));

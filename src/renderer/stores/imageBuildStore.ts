@@ -1,18 +1,12 @@
 import { create } from 'zustand';
-import type { EventPayload } from '../../shared/api';
 import { buildArgLines, parseBuildArgLines } from '../../shared/containerImages/containerfileArgs';
 import type { ImageBuildFinished } from '../../shared/containerImages/containerfileBuild';
 import type { Example } from '../../shared/containerImages/examples';
 import { api } from '../api';
 import { useImageStore } from './imageStore';
+import { jobById } from './jobsStore';
 import { useLocalImagesStore } from './localImagesStore';
 import { messageOf } from './messageOf';
-
-/** Lines kept on screen: a dnf install prints thousands. */
-const MAX_LOG_LINES = 2000;
-
-/** Log lines and ends that arrive before startContainerImageBuild has answered with the id. */
-const early = { logs: new Map<string, string[]>(), ends: new Map<string, ImageBuildFinished>() };
 
 interface ImageBuildState {
   examples: Example[];
@@ -34,8 +28,8 @@ interface ImageBuildState {
   setField(field: 'contextDir' | 'containerfile' | 'tag' | 'buildArgs', value: string): void;
   start(): Promise<void>;
   cancel(): Promise<void>;
-  logReceived(payload: EventPayload<'buildLog'>): void;
-  finishedReceived(finished: ImageBuildFinished): void;
+  /** Takes the build's log and end from the jobs store (called whenever that changes). */
+  syncFromJobs(): void;
 }
 
 export const isRunning = (state: Pick<ImageBuildState, 'buildId' | 'finished'>) =>
@@ -84,9 +78,8 @@ export const useImageBuildStore = create<ImageBuildState>((set, get) => ({
         tag: tag.trim(),
         ...(Object.keys(args.args).length > 0 ? { buildArgs: args.args } : {}),
       });
-      set({ buildId, log: early.logs.get(buildId) ?? [] });
-      const end = early.ends.get(buildId);
-      if (end) get().finishedReceived(end);
+      set({ buildId });
+      get().syncFromJobs();
     } catch (error) {
       set({ startError: messageOf(error) });
     }
@@ -95,23 +88,14 @@ export const useImageBuildStore = create<ImageBuildState>((set, get) => ({
     const { buildId, finished } = get();
     if (buildId && !finished) await api.call('cancelContainerImageBuild', { buildId });
   },
-  logReceived({ buildId, lines }) {
-    // bib builds share the event; theirs carry other ids and are left to the Build step.
-    if (!buildId.startsWith('image-')) return;
-    const text = lines.map((entry) => entry.line);
-    if (get().buildId !== buildId) {
-      early.logs.set(buildId, [...(early.logs.get(buildId) ?? []), ...text].slice(-MAX_LOG_LINES));
-      return;
-    }
-    set({ log: [...get().log, ...text].slice(-MAX_LOG_LINES) });
-  },
-  finishedReceived(finished) {
-    if (get().buildId !== finished.buildId) {
-      early.ends.set(finished.buildId, finished);
-      return;
-    }
-    set({ finished });
-    if (finished.ok) {
+  syncFromJobs() {
+    const job = jobById(get().buildId);
+    if (!job) return;
+    const finished = job.finished?.kind === 'containerImageBuild' ? job.finished.end : null;
+    const { log, finished: kept } = get();
+    if (job.log === log && finished === kept) return;
+    set({ log: job.log, finished });
+    if (finished && !kept && finished.ok) {
       // The new image is what the wizard builds from now, and it shows among the local images.
       useImageStore.getState().setReference(finished.tag);
       void useLocalImagesStore.getState().load();

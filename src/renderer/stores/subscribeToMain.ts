@@ -4,6 +4,7 @@ import { useDrivesStore } from './drivesStore';
 import { useFlashStore } from './flashStore';
 import { followTheme } from './followTheme';
 import { useImageBuildStore } from './imageBuildStore';
+import { useJobsStore } from './jobsStore';
 import { useSettingsStore } from './settingsStore';
 import { useVerifyStore } from './verifyStore';
 
@@ -12,18 +13,17 @@ export function subscribeToMain(): () => void {
   const unsubscribers = [
     api.on('drivesChanged', (drives) => useDrivesStore.getState().received(drives)),
     api.on('settingsChanged', (settings) => useSettingsStore.getState().received(settings)),
-    api.on('flashProgress', (progress) => useFlashStore.getState().progressReceived(progress)),
-    api.on('flashFinished', (finished) => useFlashStore.getState().finishedReceived(finished)),
-    // A verify job reports through the flash events too; each store keeps only its own job's.
-    api.on('flashProgress', (progress) => useVerifyStore.getState().progressReceived(progress)),
-    api.on('flashFinished', (finished) => useVerifyStore.getState().finishedReceived(finished)),
     followTheme(),
-    api.on('buildProgress', (progress) => useBuildStore.getState().progressReceived(progress)),
-    api.on('buildLog', (payload) => useBuildStore.getState().logReceived(payload)),
-    api.on('buildFinished', (record) => useBuildStore.getState().finishedReceived(record)),
-    // Containerfile builds share the buildLog event; their ids start with `image-`.
-    api.on('buildLog', (payload) => useImageBuildStore.getState().logReceived(payload)),
-    api.on('imageBuildFinished', (end) => useImageBuildStore.getState().finishedReceived(end)),
+    // Every job's events go to one store, by id; the steps' stores read their own job from it.
+    api.on('jobProgress', (event) => useJobsStore.getState().progressReceived(event)),
+    api.on('jobLog', (event) => useJobsStore.getState().logReceived(event)),
+    api.on('jobFinished', (event) => useJobsStore.getState().finishedReceived(event)),
+    useJobsStore.subscribe(() => {
+      useFlashStore.getState().syncFromJobs();
+      useVerifyStore.getState().syncFromJobs();
+      useBuildStore.getState().syncFromJobs();
+      useImageBuildStore.getState().syncFromJobs();
+    }),
   ];
   void useSettingsStore.getState().load();
   void useDrivesStore.getState().load();

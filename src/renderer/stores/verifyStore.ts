@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import type { EventPayload } from '../../shared/api';
 import type { DriveProgress } from '../../shared/flash';
+import type { DriveJobError } from '../../shared/jobs';
 import type { AuditReport } from '../../shared/report';
 import { api } from '../api';
+import { jobById } from './jobsStore';
 import { messageOf } from './messageOf';
 
 export interface VerifyJob {
@@ -11,7 +12,7 @@ export interface VerifyJob {
   drive: string;
   progress: DriveProgress | null;
   report: AuditReport | null;
-  error: EventPayload<'flashFinished'>['error'];
+  error: DriveJobError | null;
   finished: boolean;
 }
 
@@ -25,12 +26,9 @@ interface VerifyState {
   setDrive(drive: string): void;
   start(): Promise<void>;
   cancel(): Promise<void>;
-  progressReceived(progress: DriveProgress): void;
-  finishedReceived(finished: EventPayload<'flashFinished'>): void;
+  /** Takes the job's progress and end from the jobs store (called whenever that changes). */
+  syncFromJobs(): void;
 }
-
-/** Ends that arrived before startVerify's answer named the job (events and answers race). */
-const earlyEnds = new Map<string, EventPayload<'flashFinished'>>();
 
 /** The Verify tool: one image, one drive, compared without writing. */
 export const useVerifyStore = create<VerifyState>((set, get) => ({
@@ -46,19 +44,8 @@ export const useVerifyStore = create<VerifyState>((set, get) => ({
     set({ startError: null, job: null });
     try {
       const { jobId } = await api.call('startVerify', { image, drive });
-      const ended = earlyEnds.get(jobId);
-      earlyEnds.delete(jobId);
-      set({
-        job: {
-          jobId,
-          image,
-          drive,
-          progress: null,
-          report: ended?.report ?? null,
-          error: ended?.error ?? null,
-          finished: ended !== undefined,
-        },
-      });
+      set({ job: { jobId, image, drive, progress: null, report: null, error: null, finished: false } });
+      get().syncFromJobs();
     } catch (error) {
       set({ startError: messageOf(error) });
     }
@@ -67,16 +54,15 @@ export const useVerifyStore = create<VerifyState>((set, get) => ({
     const { job } = get();
     if (job && !job.finished) await api.call('cancelFlash', { jobId: job.jobId });
   },
-  progressReceived(progress) {
+  syncFromJobs() {
     const { job } = get();
-    if (job?.jobId === progress.jobId) set({ job: { ...job, progress } });
-  },
-  finishedReceived(finished) {
-    const { job } = get();
-    if (job?.jobId === finished.jobId) {
-      set({ job: { ...job, report: finished.report, error: finished.error, finished: true } });
-    } else if (finished.jobId.startsWith('verify-')) {
-      earlyEnds.set(finished.jobId, finished);
-    }
+    const known = jobById(job?.jobId);
+    if (!job || !known) return;
+    const progress = (Object.values(known.progress)[0] as DriveProgress | undefined) ?? null;
+    const end = known.finished?.kind === 'verify' ? known.finished : null;
+    if (progress === job.progress && (end === null) === !job.finished) return;
+    set({
+      job: { ...job, progress, ...(end ? { report: end.report, error: end.error, finished: true } : {}) },
+    });
   },
 }));

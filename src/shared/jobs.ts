@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { ImageBuildFinishedSchema } from './containerImages/containerfileBuild';
+import { BuildProgressSchema } from './diskImages/buildProgress';
+import { BuildRecordSchema } from './diskImages/buildRecord';
+import { AppErrorShapeSchema } from './errors';
+import { DriveProgressSchema, RefusalSchema } from './flash';
+import { AuditReportSchema } from './report';
+
+/**
+ * One model for every long job the app runs (flash, verify, disk image build, container image
+ * build; next: push, boot test, station): an id, a kind, a state, progress, log lines, a result
+ * or an error, reported through one set of three events (jobProgress, jobLog, jobFinished) that
+ * one renderer store keeps by id. The kind says what the progress and the result hold.
+ */
+export const JobKindSchema = z.enum(['flash', 'verify', 'diskImageBuild', 'containerImageBuild']);
+export type JobKind = z.infer<typeof JobKindSchema>;
+
+export const JobStateSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
+export type JobState = z.infer<typeof JobStateSchema>;
+
+const jobId = z.string();
+
+/** Why a flash or verify never ran, or could not finish (nothing written then). */
+export const DriveJobErrorSchema = AppErrorShapeSchema.extend({
+  refusals: z.array(RefusalSchema).optional(),
+});
+export type DriveJobError = z.infer<typeof DriveJobErrorSchema>;
+
+/** A step of a job: one drive's progress (flash, verify), or a build's stage. */
+export const JobProgressSchema = z.discriminatedUnion('kind', [
+  z.object({ jobId, kind: z.literal('flash'), progress: DriveProgressSchema }),
+  z.object({ jobId, kind: z.literal('verify'), progress: DriveProgressSchema }),
+  z.object({ jobId, kind: z.literal('diskImageBuild'), progress: BuildProgressSchema }),
+]);
+export type JobProgress = z.infer<typeof JobProgressSchema>;
+
+/** Lines a job's tools printed since the last event (sent at most five times a second). */
+export const JobLogSchema = z.object({
+  jobId,
+  kind: z.enum(['diskImageBuild', 'containerImageBuild']),
+  lines: z.array(z.object({ stream: z.enum(['stdout', 'stderr']), line: z.string() })),
+});
+export type JobLog = z.infer<typeof JobLogSchema>;
+
+/** How a job ended, with what it made: the audit report, the build record, the built image. */
+export const JobFinishedSchema = z.discriminatedUnion('kind', [
+  z.object({
+    jobId,
+    kind: z.literal('flash'),
+    state: JobStateSchema,
+    report: AuditReportSchema.nullable(),
+    error: DriveJobErrorSchema.nullable(),
+  }),
+  z.object({
+    jobId,
+    kind: z.literal('verify'),
+    state: JobStateSchema,
+    report: AuditReportSchema.nullable(),
+    error: DriveJobErrorSchema.nullable(),
+  }),
+  z.object({ jobId, kind: z.literal('diskImageBuild'), state: JobStateSchema, record: BuildRecordSchema }),
+  z.object({
+    jobId,
+    kind: z.literal('containerImageBuild'),
+    state: JobStateSchema,
+    end: ImageBuildFinishedSchema,
+  }),
+]);
+export type JobFinished = z.infer<typeof JobFinishedSchema>;
+
+/** A flash or verify job's state from its report: every drive good, all cancelled, or else failed. */
+export function driveJobState(
+  report: z.infer<typeof AuditReportSchema> | null,
+  error: DriveJobError | null,
+): Exclude<JobState, 'running'> {
+  if (error || !report) return 'failed';
+  const statuses = report.drives.map((drive) => drive.status);
+  if (statuses.every((status) => status === 'cancelled')) return 'cancelled';
+  return statuses.every((status) => ['verified', 'written', 'matched'].includes(status))
+    ? 'succeeded'
+    : 'failed';
+}
+
+/** A disk image build's state from its record (a cache hit is a success). */
+export function diskImageBuildState(record: z.infer<typeof BuildRecordSchema>): Exclude<JobState, 'running'> {
+  if (record.outcome === 'succeeded' || record.outcome === 'cached') return 'succeeded';
+  return record.outcome === 'cancelled' ? 'cancelled' : 'failed';
+}
+
+/** A container image build's state from its end. */
+export function containerImageBuildState(
+  end: z.infer<typeof ImageBuildFinishedSchema>,
+): Exclude<JobState, 'running'> {
+  if (end.cancelled) return 'cancelled';
+  return end.ok ? 'succeeded' : 'failed';
+}
