@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           globalSetup: ['tests/support/globalSetup.ts'],
+          setupFiles: ['tests/support/suiteSetup.ts'],
           include: ['tests/integration/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
@@ -25,7 +26,7 @@ export default defineConfig({
           name: 'e2e',
           globalSetup: ['tests/support/globalSetup.ts'],
           include: ['tests/e2e/**/*.test.ts'],
-          setupFiles: ['tests/support/e2eSetup.ts'],
+          setupFiles: ['tests/support/suiteSetup.ts', 'tests/support/e2eSetup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

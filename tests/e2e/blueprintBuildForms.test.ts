@@ -6,10 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../src/shared/api';
 import type { BuildRecord } from '../../src/shared/diskImages/buildRecord';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { requireBuild, SCREENSHOTS } from '../support/builtApp';
-import { requireRoot } from '../support/loopDevices';
+import { SCREENSHOTS } from '../support/builtApp';
 import { callMain, downloadOf, htmlHasClass, waitForLanguage } from '../support/pageActions';
-import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 
@@ -65,11 +63,8 @@ async function latestBuild(): Promise<BuildRecord> {
 }
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   await requirePodman();
   await mkdir(SCREENSHOTS, { recursive: true });
-  process.env.CONTAINERS_CONF = CONTAINERS_CONF;
   const [bib, bootc] = await Promise.all([
     ensureBibStandin('bib'),
     // An arm64 image: the Build step builds it for arm64, and bib refuses a build for an

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireBuild } from '../support/builtApp';
-import { requireRoot } from '../support/loopDevices';
 import { callMain, waitForLanguage } from '../support/pageActions';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 
@@ -11,8 +9,6 @@ import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 let harness: RendererHarness;
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   harness = await openRenderer();
 }, 60_000);
 

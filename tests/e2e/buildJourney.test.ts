@@ -5,10 +5,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { requireBuild, SCREENSHOTS } from '../support/builtApp';
-import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { SCREENSHOTS } from '../support/builtApp';
+import { createLoopDevices } from '../support/loopDevices';
 import { callMain } from '../support/pageActions';
-import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 
@@ -40,11 +39,8 @@ let outputRoot: string;
 let source: string;
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   await requirePodman();
   await mkdir(SCREENSHOTS, { recursive: true });
-  process.env.CONTAINERS_CONF = CONTAINERS_CONF;
   const [bib, bootc] = await Promise.all([
     ensureBibStandin('bib'),
     ensureSourceImage('bootc', { pace: 2, diskSize: '2 GiB' }),

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT, requireBuild } from '../support/builtApp';
+import { BUILT } from '../support/builtApp';
 import { CHROMIUM } from '../support/rendererHarness';
 
 /**
@@ -15,7 +15,6 @@ let page: Page;
 const violations: string[] = [];
 
 beforeAll(async () => {
-  requireBuild();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   page = await (await browser.newContext()).newPage();
   page.on('console', (message) => {

@@ -4,8 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { requireBuild, SCREENSHOTS } from '../support/builtApp';
-import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { SCREENSHOTS } from '../support/builtApp';
+import { createLoopDevices, run } from '../support/loopDevices';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 
 const loops = createLoopDevices();
@@ -15,8 +15,6 @@ let page: Page;
 const card = (path: string) => page.locator(`#${driveDomId(path)}`);
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   await mkdir(SCREENSHOTS, { recursive: true });
   harness = await openRenderer();
   page = harness.page;

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listReports } from '../../src/core/reports/reportStore';
 import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { requireBuild, SCREENSHOTS } from '../support/builtApp';
-import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { SCREENSHOTS } from '../support/builtApp';
+import { createLoopDevices } from '../support/loopDevices';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 import { MiB } from '../support/units';
@@ -16,8 +16,6 @@ let harness: RendererHarness;
 let page: Page;
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   await mkdir(SCREENSHOTS, { recursive: true });
   harness = await openRenderer();
   page = harness.page;

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { requireBuild, SCREENSHOTS } from '../support/builtApp';
+import { SCREENSHOTS } from '../support/builtApp';
 import { driveCard, tabTo } from '../support/flashPage';
-import { createLoopDevices, type LoopDevice, requireRoot } from '../support/loopDevices';
+import { createLoopDevices, type LoopDevice } from '../support/loopDevices';
 import { callMain, htmlHasClass, waitForLanguage } from '../support/pageActions';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -49,8 +49,6 @@ async function screenshotInBothLanguages(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   await mkdir(SCREENSHOTS, { recursive: true });
   image = join(await loops.tempDir(), 'keyboard.img');
   sha = await writePatternFile(image, 8 * MiB);

@@ -2,11 +2,11 @@ import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { requireBuild, SCREENSHOTS } from '../support/builtApp';
+import { SCREENSHOTS } from '../support/builtApp';
 import { chooseImageFile, driveCard, jobRow, nextFlashFinished, openFlashStep } from '../support/flashPage';
-import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { createLoopDevices, run } from '../support/loopDevices';
 import { processesHolding } from '../support/openHolders';
 import { callMain } from '../support/pageActions';
 import { sha256Of, writePatternFile } from '../support/patternFile';
@@ -26,11 +26,6 @@ const results = () => page.getByTestId('drive-result').allTextContents();
 const flashButton = () => page.getByRole('button', { name: /^Flash( \d+ drives?)?$/ });
 const confirmDialog = () => page.getByRole('dialog', { name: 'Erase these drives?' });
 const VERIFIED = 'Verified: the drive holds exactly the image';
-
-beforeAll(() => {
-  requireRoot();
-  requireBuild();
-});
 
 beforeEach(async () => {
   harness = await openRenderer();

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileDialogPurpose } from '../../src/shared/fileDialog';
 import { formatBytes } from '../../src/shared/format/formatBytes';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { requireBuild, SCREENSHOTS } from '../support/builtApp';
+import { SCREENSHOTS } from '../support/builtApp';
 import { ensureExampleBase, SLOW_STEP_MARKER } from '../support/exampleBase';
 import { callMain, htmlHasClass, waitForLanguage } from '../support/pageActions';
-import { CONTAINERS_CONF, imageExists, podman } from '../support/podman';
+import { imageExists, podman } from '../support/podman';
 import { ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 import { MiB } from '../support/units';
@@ -63,9 +63,7 @@ async function writeDiskImages(): Promise<void> {
 }
 
 beforeAll(async () => {
-  requireBuild();
   await requirePodman();
-  process.env.CONTAINERS_CONF = CONTAINERS_CONF;
   await mkdir(SCREENSHOTS, { recursive: true });
   const [bootc, plain, slow, fast] = await Promise.all([
     ensureSourceImage('bootc'),

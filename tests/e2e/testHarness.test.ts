@@ -2,7 +2,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { requireBuild } from '../support/builtApp';
 import { closeLeftoverDialogs } from '../support/leftoverDialogs';
 import { callMain } from '../support/pageActions';
 import { CHROMIUM, openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -50,7 +49,6 @@ describe('the accessibility check', () => {
 describe('a dialog left open by a test', () => {
   let harness: RendererHarness;
   beforeAll(async () => {
-    requireBuild();
     harness = await openRenderer();
   }, 120_000);
   afterAll(async () => harness?.close());

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { requireBuild, SCREENSHOTS } from '../support/builtApp';
-import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { SCREENSHOTS } from '../support/builtApp';
+import { createLoopDevices, run } from '../support/loopDevices';
 import { callMain, downloadOf, htmlHasClass, waitForLanguage } from '../support/pageActions';
 import { writePatternFile } from '../support/patternFile';
-import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 import { MiB } from '../support/units';
@@ -46,11 +45,8 @@ async function openTool(name: string) {
 const htmlIsDark = () => htmlHasClass(page, DARK);
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   await requirePodman();
   await mkdir(SCREENSHOTS, { recursive: true });
-  process.env.CONTAINERS_CONF = CONTAINERS_CONF;
   bib = await ensureBibStandin('bib');
   outputRoot = await mkdtemp(join(tmpdir(), 'bootstick-e2e-tools-'));
   harness = await openRenderer();

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
-import { requireBuild, SCREENSHOTS } from '../support/builtApp';
+import { SCREENSHOTS } from '../support/builtApp';
 import { callMain, htmlHasClass } from '../support/pageActions';
-import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 
@@ -31,10 +30,8 @@ async function tabTo(target: Locator, maxPresses = 60): Promise<void> {
 }
 
 beforeAll(async () => {
-  requireBuild();
   await requirePodman();
   await mkdir(SCREENSHOTS, { recursive: true });
-  process.env.CONTAINERS_CONF = CONTAINERS_CONF;
   const [bib, bootc] = await Promise.all([ensureBibStandin('bib'), ensureSourceImage('bootc', { pace: 1 })]);
   source = bootc;
   outputRoot = await mkdtemp(join(tmpdir(), 'bootstick-e2e-keyboard-'));

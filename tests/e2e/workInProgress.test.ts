@@ -2,8 +2,6 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireBuild } from '../support/builtApp';
-import { requireRoot } from '../support/loopDevices';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 
 const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPKlgWLL8YcjaJJuizgbayxwR7WF9c1750BQmAmiMhTH bob@laptop';
@@ -12,8 +10,6 @@ let dataDir: string;
 let harness: RendererHarness | undefined;
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   dataDir = await mkdtemp(join(tmpdir(), 'bootstick-e2e-restart-'));
 });
 

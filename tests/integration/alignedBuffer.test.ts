@@ -1,13 +1,12 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { alignedBuffer } from '../../src/helper/verify/alignedBuffer';
-import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { createLoopDevices } from '../support/loopDevices';
 import { MiB } from '../support/units';
 
 const loops = createLoopDevices();
 
-beforeAll(requireRoot);
 afterAll(() => loops.cleanup());
 
 describe('alignedBuffer, memory for O_DIRECT reads', () => {

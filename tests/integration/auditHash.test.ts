@@ -3,9 +3,8 @@ import { open, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireBuild } from '../support/builtApp';
 import { flashThrough, startTestHelper, testJobId, verifyThrough } from '../support/helperSession';
-import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { createLoopDevices, run } from '../support/loopDevices';
 import { writePatternFile } from '../support/patternFile';
 import { compressImage } from '../support/testImages';
 import { MiB } from '../support/units';
@@ -50,8 +49,6 @@ async function holeyImage(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   dir = await loops.tempDir();
   helper = await startTestHelper();
 });

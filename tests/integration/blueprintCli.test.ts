@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { verify } from 'unixcrypt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireBuild } from '../support/builtApp';
 import { runCli } from '../support/runCli';
 
 const FIXTURES = 'tests/fixtures/blueprints';
@@ -16,7 +15,6 @@ function bootstick(...args: string[]) {
 }
 
 beforeAll(async () => {
-  requireBuild();
   scratch = await mkdtemp(join(tmpdir(), 'bootstick-blueprint-cli-'));
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuildRecordSchema } from '../../src/shared/diskImages/buildRecord';
-import { requireBuild } from '../support/builtApp';
 import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { runCli } from '../support/runCli';
@@ -19,7 +18,6 @@ function bootstick(...args: string[]) {
 }
 
 beforeAll(async () => {
-  requireBuild();
   await requirePodman();
   [bib, bootc] = await Promise.all([ensureBibStandin('bib'), ensureSourceImage('bootc', { pace: 1 })]);
   scratch = await mkdtemp(join(tmpdir(), 'bootstick-build-cli-'));

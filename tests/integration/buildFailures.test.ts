@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperCallError } from '../../src/core/privileged/helperClient';
 import type { BuildErrorCode } from '../../src/shared/diskImages/buildErrors';
 import { type BuildSession, startBuildSession } from '../support/buildSession';
-import { requireBuild } from '../support/builtApp';
 import { podman } from '../support/podman';
 import {
   ensureBibStandin,
@@ -27,7 +26,6 @@ let session: BuildSession;
 let bib: string;
 
 beforeAll(async () => {
-  requireBuild();
   await requirePodman();
   bib = await ensureBibStandin('bib');
   session = await startBuildSession({ bibImage: bib });

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildRecord } from '../../src/shared/diskImages/buildRecord';
 import { type BuildSession, startBuildSession } from '../support/buildSession';
-import { requireBuild } from '../support/builtApp';
 import { podman } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { readPartitions } from '../support/testImages';
@@ -31,7 +30,6 @@ let bootc: string;
 let slowBootc: string;
 
 beforeAll(async () => {
-  requireBuild();
   await requirePodman();
   [bib, bibNew, bootc, slowBootc] = await Promise.all([
     ensureBibStandin('bib'),

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../src/shared/channels';
-import { ROOT, requireBuild } from '../support/builtApp';
+import { ROOT } from '../support/builtApp';
 import { type BuiltMain, startBuiltMain } from '../support/builtMain';
-import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { createLoopDevices, run } from '../support/loopDevices';
 import { writePatternFile } from '../support/patternFile';
 
 /**
@@ -52,8 +52,6 @@ const call = (name: string, input: unknown, from?: Record<string, unknown>) =>
   main.ask<Envelope>('ipc', { channel: CALL_CHANNEL, args: [name, input], ...(from ? { from } : {}) });
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   dataDir = await loops.tempDir();
   await writeFile(join(dataDir, 'settings.json'), JSON.stringify({ showVirtualDrives: true }));
   main = startBuiltMain({ BOOTSTICK_DATA_DIR: dataDir });

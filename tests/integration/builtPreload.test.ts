@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../src/shared/channels';
-import { requireBuild } from '../support/builtApp';
 import { BUILT_PRELOAD } from '../support/builtMain';
 
 /**
@@ -75,7 +74,6 @@ function loadPreload(source: string) {
 let preload: ReturnType<typeof loadPreload>;
 
 beforeAll(async () => {
-  requireBuild();
   preload = loadPreload(await readFile(BUILT_PRELOAD, 'utf8'));
 });
 

@@ -7,9 +7,8 @@ import { createContainerImageService } from '../../src/core/containerImages/cont
 import { HelperCallError } from '../../src/core/privileged/helperClient';
 import { createSharedHelper } from '../../src/core/privileged/sharedHelper';
 import type { ImageBuildFinished } from '../../src/shared/containerImages/containerfileBuild';
-import { requireBuild } from '../support/builtApp';
 import { startTestHelper, testJobId } from '../support/helperSession';
-import { CONTAINERS_CONF, imageExists, imageLabel, podman } from '../support/podman';
+import { imageExists, imageLabel, podman } from '../support/podman';
 import { ensureBusyboxBase, requirePodman } from '../support/podmanFixtures';
 
 /**
@@ -78,10 +77,7 @@ const leftoverIidDirs = async () =>
   (await readdir(tmpdir())).filter((name) => name.startsWith('bootstick-podman-build-'));
 
 beforeAll(async () => {
-  requireBuild();
   await requirePodman();
-  // Root's podman on this host needs the test containers.conf; the helper inherits it as root.
-  process.env.CONTAINERS_CONF = CONTAINERS_CONF;
   base = tagOf('base');
   await podman(['tag', await ensureBusyboxBase(), base]);
   scratch = await mkdtemp(join(tmpdir(), 'bootstick-cfbuild-'));

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readDriveIdentity } from '../../src/core/drives/driveIdentity';
 import { gatherDriveFacts } from '../../src/core/drives/gatherDriveFacts';
 import { recheckIdentity } from '../../src/helper/safety/recheckIdentity';
-import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { createLoopDevices, run } from '../support/loopDevices';
 import { MiB } from '../support/units';
 
 const loops = createLoopDevices();
 
-beforeAll(requireRoot);
 afterAll(() => loops.cleanup());
 
 describe('the identity re-check right before writing', () => {

@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createDrivesService } from '../../src/core/drives/drivesService';
 import { gatherDriveFacts } from '../../src/core/drives/gatherDriveFacts';
 import { locateImageFile } from '../../src/core/drives/locateImageFile';
 import type { DriveView } from '../../src/shared/drives/driveView';
 import { toDriveView } from '../../src/shared/drives/toDriveView';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { createLoopDevices, run } from '../support/loopDevices';
 import { MiB } from '../support/units';
 
 const loops = createLoopDevices();
@@ -30,7 +30,6 @@ async function rootDisk(): Promise<string> {
   return parent.trim() ? `/dev/${parent.trim()}` : source.trim();
 }
 
-beforeAll(requireRoot);
 afterEach(() => loops.cleanup());
 afterAll(() => loops.cleanup());
 

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { DriveView } from '../../src/shared/drives/driveView';
-import { ROOT, requireBuild } from '../support/builtApp';
-import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { ROOT } from '../support/builtApp';
+import { createLoopDevices, run } from '../support/loopDevices';
 
 const exec = promisify(execFile);
 const loops = createLoopDevices();
@@ -20,10 +20,6 @@ async function bootstick(...args: string[]) {
   );
 }
 
-beforeAll(() => {
-  requireRoot();
-  requireBuild();
-});
 afterAll(() => loops.cleanup());
 
 describe('npx bootstick drives', () => {

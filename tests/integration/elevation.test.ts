@@ -2,18 +2,14 @@ import { execFile } from 'node:child_process';
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, requireBuild } from '../support/builtApp';
-import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/builtApp';
+import { createLoopDevices } from '../support/loopDevices';
 import { sha256Of } from '../support/patternFile';
 
 const exec = promisify(execFile);
 const loops = createLoopDevices();
 
-beforeAll(() => {
-  requireRoot();
-  requireBuild();
-});
 afterAll(() => loops.cleanup());
 
 describe('getting root through pkexec, as a person without it', () => {

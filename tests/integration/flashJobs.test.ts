@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperCallError } from '../../src/core/privileged/helperClient';
 import type { FlashOptions } from '../../src/shared/flash';
-import { BUILT, requireBuild } from '../support/builtApp';
+import { BUILT } from '../support/builtApp';
 import { flashThrough, startTestHelper, testJobId } from '../support/helperSession';
-import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { createLoopDevices, run } from '../support/loopDevices';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { MiB } from '../support/units';
 
@@ -29,8 +29,6 @@ const isAlive = (pid: number) => {
 };
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   dir = await loops.tempDir();
   helper = await startTestHelper();
 });

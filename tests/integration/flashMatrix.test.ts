@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobResult } from '../../src/shared/flash';
-import { requireBuild } from '../support/builtApp';
 import { flashThrough, startTestHelper } from '../support/helperSession';
-import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { createLoopDevices, run } from '../support/loopDevices';
 import {
   buildDenseImage,
   buildIsoImage,
@@ -47,8 +46,6 @@ async function flashTwoAndCompare(image: string, rawImage: string): Promise<JobR
 }
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   dir = await mkdtemp(join(tmpdir(), 'bootstick-images-'));
   raw.sparse = await buildSparseGptImage(dir);
   raw.dense = await buildDenseImage(dir, 16 * MiB);

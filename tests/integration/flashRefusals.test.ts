@@ -3,9 +3,8 @@ import { open, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperCallError } from '../../src/core/privileged/helperClient';
-import { requireBuild } from '../support/builtApp';
 import { startTestHelper, testJobId } from '../support/helperSession';
-import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { createLoopDevices, run } from '../support/loopDevices';
 import { MiB } from '../support/units';
 
 const loops = createLoopDevices();
@@ -46,8 +45,6 @@ async function refusalsFor(drives: string[], image = imagePath, includeVirtual =
 }
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   imagePath = join(await loops.tempDir(), 'image.img');
   await writeFile(imagePath, Buffer.alloc(8 * MiB, 0xab));
   helper = await startTestHelper();

@@ -4,9 +4,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { helperCommand } from '../../src/core/privileged/helperCommand';
-import { BUILT, requireBuild } from '../support/builtApp';
+import { BUILT } from '../support/builtApp';
 import { TEST_FLASH_OPTIONS } from '../support/helperSession';
-import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { createLoopDevices } from '../support/loopDevices';
 import { writePatternFile } from '../support/patternFile';
 import { CONTAINERS_CONF } from '../support/podman';
 import { ensureBusyboxBase, requirePodman } from '../support/podmanFixtures';
@@ -24,8 +24,6 @@ let base: string;
 let helper: ChildProcessWithoutNullStreams | null = null;
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   await requirePodman();
   base = await ensureBusyboxBase();
 }, 300_000);

@@ -18,10 +18,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperCallError, type HelperClient } from '../../src/core/privileged/helperClient';
 import type { BibRunRequest } from '../../src/shared/diskImages/bibRun';
-import { requireBuild } from '../support/builtApp';
 import { startTestHelper, testJobId } from '../support/helperSession';
-import { requireRoot } from '../support/loopDevices';
-import { CONTAINERS_CONF } from '../support/podman';
 import {
   ensureBibStandin,
   ensureBusyboxBase,
@@ -44,10 +41,7 @@ let base: string;
 let work: string;
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   await requirePodman();
-  process.env.CONTAINERS_CONF = CONTAINERS_CONF;
   [bib, slowSource, base] = await Promise.all([
     ensureBibStandin('bib'),
     ensureSourceImage('bootc', { pace: 4 }),

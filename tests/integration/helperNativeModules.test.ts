@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HelperClient, startHelper } from '../../src/core/privileged/helperClient';
 import { helperCommand } from '../../src/core/privileged/helperCommand';
 import type { JobResult } from '../../src/shared/flash';
-import { BUILT, ROOT, requireBuild } from '../support/builtApp';
+import { BUILT, ROOT } from '../support/builtApp';
 import { classifyAddon, dynamicSymbols } from '../support/elfSymbols';
-import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
+import { createLoopDevices, run } from '../support/loopDevices';
 import { writePatternFile } from '../support/patternFile';
 import { compressImage } from '../support/testImages';
 import { MiB } from '../support/units';
@@ -31,8 +31,6 @@ async function loadedAddons(pid: number): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   // Exactly the app's command line for a root run, with Node standing in for the Electron binary.
   const command = helperCommand({
     uid: 0,

@@ -1,10 +1,10 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { DriveView } from '../../src/shared/drives/driveView';
 import type { HelperResponse } from '../../src/shared/helperProtocol';
-import { BUILT, requireBuild } from '../support/builtApp';
-import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { BUILT } from '../support/builtApp';
+import { createLoopDevices } from '../support/loopDevices';
 
 const loops = createLoopDevices();
 let helper: ChildProcessWithoutNullStreams | null = null;
@@ -30,10 +30,6 @@ function startHelper() {
   };
 }
 
-beforeAll(() => {
-  requireRoot();
-  requireBuild();
-});
 afterEach(() => {
   helper?.kill('SIGKILL');
   helper = null;

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImageBuildFinishedSchema } from '../../src/shared/containerImages/containerfileBuild';
-import { requireBuild } from '../support/builtApp';
 import { CONTAINERS_CONF, imageLabel, podman } from '../support/podman';
 import { ensureBusyboxBase, requirePodman } from '../support/podmanFixtures';
 import { runCli } from '../support/runCli';
@@ -20,7 +19,6 @@ function bootstick(...args: string[]) {
 }
 
 beforeAll(async () => {
-  requireBuild();
   await requirePodman();
   base = await ensureBusyboxBase();
   scratch = await mkdtemp(join(tmpdir(), 'bootstick-image-cli-'));

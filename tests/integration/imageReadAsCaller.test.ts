@@ -5,9 +5,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperCallError, startHelper } from '../../src/core/privileged/helperClient';
 import { helperCommand } from '../../src/core/privileged/helperCommand';
-import { BUILT, requireBuild } from '../support/builtApp';
+import { BUILT } from '../support/builtApp';
 import { flashThrough, verifyThrough } from '../support/helperSession';
-import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { createLoopDevices } from '../support/loopDevices';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { MiB } from '../support/units';
 
@@ -24,8 +24,6 @@ let helper: Awaited<ReturnType<typeof startHelper>>;
 let open: string;
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   const command = helperCommand({
     uid: 0,
     execPath: process.execPath,

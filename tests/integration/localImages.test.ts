@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listLocalImages } from '../../src/core/containerImages/listLocalImages';
 import { createSharedHelper } from '../../src/core/privileged/sharedHelper';
-import { requireBuild } from '../support/builtApp';
 import { startTestHelper } from '../support/helperSession';
-import { CONTAINERS_CONF, imageId, podman } from '../support/podman';
+import { imageId, podman } from '../support/podman';
 import { ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 
 /**
@@ -21,9 +20,7 @@ const PLAIN = `localhost/bootstick-test/listed-plain-${token}:1`;
 const helper = createSharedHelper(startTestHelper);
 
 beforeAll(async () => {
-  requireBuild();
   await requirePodman();
-  process.env.CONTAINERS_CONF = CONTAINERS_CONF;
   const [bootc, plain] = await Promise.all([ensureSourceImage('bootc'), ensureSourceImage('not-bootc')]);
   await podman(['tag', bootc, BOOTC]);
   await podman(['tag', plain, PLAIN]);

@@ -7,7 +7,6 @@ import { DebugLogger } from 'builder-util';
 import type { Configuration } from 'electron-builder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INSTALLED_HELPER_LAUNCHER } from '../../src/core/privileged/helperCommand';
-import { requireBuild } from '../support/builtApp';
 
 /**
  * electron-builder.yml, loaded and validated by electron-builder itself and held to the facts it
@@ -26,7 +25,6 @@ let isPackaged: (path: string) => boolean;
 let isUnpacked: (path: string) => boolean;
 
 beforeAll(async () => {
-  requireBuild();
   config = await getConfig(ROOT, null, null);
   const options = {
     macroExpander: (pattern: string) => pattern,

@@ -1,10 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse } from 'smol-toml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writePrivateBibConfig } from '../../src/helper/diskImages/bibConfigFile';
 import { ROOT_STATE_DIR } from '../../src/helper/safety/privateJobFolder';
-import { requireRoot } from '../support/loopDevices';
 
 /** The config file root writes for one bib run, in root's own state folder (needs root, so here). */
 const HASH =
@@ -12,8 +11,6 @@ const HASH =
 const CONFIGS = join(ROOT_STATE_DIR, 'configs');
 const ours = async () =>
   (await readdir(CONFIGS).catch(() => [] as string[])).filter((name) => name.startsWith(`${process.pid}-`));
-
-beforeAll(() => requireRoot());
 
 describe('the private config file root writes for bib', () => {
   it('holds exactly the blueprint as TOML, in a folder only root can reach, and is gone when disposed', async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildSession, startBuildSession } from '../support/buildSession';
-import { requireBuild } from '../support/builtApp';
 import { startTestHelper, testJobId } from '../support/helperSession';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 
@@ -17,7 +16,6 @@ let bootc: string;
 let armSource: string;
 
 beforeAll(async () => {
-  requireBuild();
   await requirePodman();
   [bib, bibNew, bootc, armSource] = await Promise.all([
     ensureBibStandin('bib'),

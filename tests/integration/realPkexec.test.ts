@@ -2,8 +2,7 @@ import { chmod, chown, mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuildRecordSchema } from '../../src/shared/diskImages/buildRecord';
-import { requireBuild } from '../support/builtApp';
-import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { createLoopDevices } from '../support/loopDevices';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { type RealPkexec, startRealPkexec } from '../support/realPkexec';
@@ -21,8 +20,6 @@ let bib: string;
 let source: string;
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   await requirePodman();
   [bib, source] = await Promise.all([ensureBibStandin('bib'), ensureSourceImage('bootc', { pace: 1 })]);
   pkexec = await startRealPkexec();

@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { requireBuild } from '../support/builtApp';
 import { type Dirt, dirty, signaturesOf, signaturesWithin } from '../support/dirtyDrives';
 import { flashThrough, startTestHelper } from '../support/helperSession';
-import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { createLoopDevices } from '../support/loopDevices';
 import { sha256Of } from '../support/patternFile';
 import { buildSparseGptImage } from '../support/testImages';
 import { MiB } from '../support/units';
@@ -32,8 +31,6 @@ let imageSignatures: string[];
 let ramfs: string | null = null;
 
 beforeAll(async () => {
-  requireRoot();
-  requireBuild();
   dir = await mkdtemp(join(tmpdir(), 'bootstick-reused-'));
   image = await buildSparseGptImage(dir, { size: IMAGE_SIZE, rootPayload: 16 * MiB });
   imageSignatures = await signaturesOf(image);

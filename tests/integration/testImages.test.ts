@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireRoot, run } from '../support/loopDevices';
+import { run } from '../support/loopDevices';
 import {
   allocatedBytes,
   buildDenseImage,
@@ -81,7 +81,6 @@ async function treeBytes(root: string): Promise<{ files: number; bytes: number }
   return { files, bytes };
 }
 
-beforeAll(requireRoot);
 afterAll(async () => {
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
