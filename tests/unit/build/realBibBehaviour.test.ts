@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeBlueprintToml, stringifyBlueprintToml } from '../../../src/core/blueprint/blueprintToml';
 import { bibWarning } from '../../../src/core/diskImages/bibOutput/bibWarnings';
 import { parseManifestStages } from '../../../src/core/diskImages/bibOutput/manifestStages';
 import { VerboseProgressTracker } from '../../../src/core/diskImages/bibOutput/verboseProgress';
@@ -164,5 +165,21 @@ describe('keys only the successor reads', () => {
     expect(problems({ disk: { sector_size: 3000 } }, 'image-builder-cli')).toEqual([
       'error successor.sectorSizePower',
     ]);
+  });
+
+  it('firstboot: imported and written back as given, ordering keys included', () => {
+    // osbuild/blueprint customizations.go (1057bff) reads firstboot as one table
+    // (firstboot_customizations.go: type, name, ignore_failure, custom_contents, …); bootc image types
+    // do not use it. Bootstick keeps the table verbatim, so a successor's newer keys such as
+    // after/before are never refused on import.
+    const text =
+      '[customizations.firstboot]\ntype = "custom"\nname = "enroll"\ncustom_contents = "echo hi"\n' +
+      'after = ["network-online.target"]\nbefore = ["sshd.service"]\n';
+    const decoded = decodeBlueprintToml(text);
+    expect(decoded.ok && decoded.problems).toEqual([]);
+    if (!decoded.ok) return;
+    const written = stringifyBlueprintToml(decoded.blueprint);
+    expect(written).toContain('after = [ "network-online.target" ]');
+    expect(written).toContain('before = [ "sshd.service" ]');
   });
 });
