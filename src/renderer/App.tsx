@@ -1,6 +1,7 @@
 import { Page, PageSection } from '@patternfly/react-core';
 import { AppMasthead } from './components/AppMasthead';
 import { StepNav } from './components/StepNav';
+import { WindowDrop } from './components/WindowDrop';
 import { BlueprintStep } from './steps/BlueprintStep';
 import { BuildStep } from './steps/BuildStep';
 import { FirstBootStep } from './steps/FirstBootStep';
@@ -26,6 +27,7 @@ export function App() {
         {step === 'flash' && <FlashStep />}
         {step === 'firstBoot' && <FirstBootStep />}
       </PageSection>
+      <WindowDrop />
     </Page>
   );
 }

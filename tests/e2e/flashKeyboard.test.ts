@@ -2,11 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousAccessibilityViolations } from '../support/accessibility';
 import { SCREENSHOTS } from '../support/builtApp';
 import { driveCard, tabTo } from '../support/flashPage';
+import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
 import { createLoopDevices, type LoopDevice } from '../support/loopDevices';
-import { callMain, htmlHasClass, waitForLanguage } from '../support/pageActions';
+import { callMain } from '../support/pageActions';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 import { MiB } from '../support/units';
@@ -23,30 +23,6 @@ let page: Page;
 let image: string;
 let sha: string;
 let drives: LoopDevice[];
-
-/** axe's serious and critical findings in both themes, labelled with where they were found. */
-async function findingsInBothThemes(where: string): Promise<string[]> {
-  const findings: string[] = [];
-  for (const theme of ['light', 'dark'] as const) {
-    await callMain(page, 'updateSettings', { theme });
-    await expect.poll(() => htmlHasClass(page, 'pf-v6-theme-dark')).toBe(theme === 'dark');
-    for (const finding of await seriousAccessibilityViolations(page))
-      findings.push(`${where}, ${theme}: ${finding}`);
-  }
-  await callMain(page, 'updateSettings', { theme: 'light' });
-  return findings;
-}
-
-/** The page in English and in Korean, screenshotted under `name`, back in English after. */
-async function screenshotInBothLanguages(name: string): Promise<void> {
-  for (const language of ['en', 'ko'] as const) {
-    await callMain(page, 'updateSettings', { language });
-    await waitForLanguage(page, language);
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${language}.png`), fullPage: true });
-  }
-  await callMain(page, 'updateSettings', { language: 'en' });
-  await waitForLanguage(page, 'en');
-}
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -72,7 +48,7 @@ describe('the Flash step with the keyboard alone', () => {
     await tabTo(page, page.getByRole('link', { name: '4. Flash' }));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Flash', level: 2 }).waitFor();
-    expect(await findingsInBothThemes('Flash step, nothing chosen')).toEqual([]);
+    expect(await findingsInBothThemes(page, 'Flash step, nothing chosen')).toEqual([]);
 
     await tabTo(page, page.getByLabel('Image file'));
     await page.keyboard.type(image);
@@ -89,8 +65,8 @@ describe('the Flash step with the keyboard alone', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Erase these drives?' });
     await dialog.waitFor();
-    expect(await findingsInBothThemes('confirmation')).toEqual([]);
-    await screenshotInBothLanguages('flash-confirm');
+    expect(await findingsInBothThemes(page, 'confirmation')).toEqual([]);
+    await screenshotInBothLanguages(page, 'flash-confirm');
     const name = drives[0]?.path.replace('/dev/', '') ?? '';
     await tabTo(page, dialog.getByRole('textbox'));
     await page.keyboard.type(name);
@@ -119,8 +95,8 @@ describe('the Flash step with the keyboard alone', () => {
   }, 90_000);
 
   it('has no serious accessibility finding with results shown, in either theme, and is captured', async () => {
-    expect(await findingsInBothThemes('results')).toEqual([]);
-    await screenshotInBothLanguages('flash-results');
+    expect(await findingsInBothThemes(page, 'results')).toEqual([]);
+    await screenshotInBothLanguages(page, 'flash-results');
     expect(harness.errors).toEqual([]);
   }, 60_000);
 });

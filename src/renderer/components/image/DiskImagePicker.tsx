@@ -10,10 +10,11 @@ import {
 } from '@patternfly/react-core';
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { useDiskImageChoiceStore } from '../../stores/diskImageChoiceStore';
 import { useFlashStore } from '../../stores/flashStore';
 import { useWizardStore } from '../../stores/wizardStore';
 import { formatText, sizeText } from './describeDiskImage';
+import { useDiskImageRefusal } from './useDiskImageRefusal';
 import './image.css';
 
 /**
@@ -22,46 +23,17 @@ import './image.css';
  */
 export function DiskImagePicker() {
   const { t, i18n } = useTranslation();
-  const { image, imageError, imageErrorCode, chooseImage } = useFlashStore();
+  const image = useFlashStore((state) => state.image);
+  const { browse, chooseDropped } = useDiskImageChoiceStore();
   const goTo = useWizardStore((state) => state.goTo);
   const [over, setOver] = useState(false);
-  /** A problem found before asking main (a drop that is no file), or the path main refused. */
-  const [local, setLocal] = useState<{ problem: string | null; refusedPath: string | null }>({
-    problem: null,
-    refusedPath: null,
-  });
-
-  const choose = async (path: string) => {
-    const accepted = await chooseImage(path);
-    setLocal({ problem: null, refusedPath: accepted ? null : path });
-  };
-  const browse = async () => {
-    const { path } = await api.call('openFileDialog', { purpose: 'diskImage' });
-    if (path) await choose(path);
-  };
+  const refusal = useDiskImageRefusal('tab');
   const drop = (event: DragEvent<HTMLDivElement>) => {
+    // Handled here: the window-wide drop (WindowDrop) leaves a drop it sees prevented alone.
     event.preventDefault();
     setOver(false);
-    const files = [...event.dataTransfer.files];
-    const [file] = files;
-    if (files.length !== 1 || !file) {
-      setLocal({ problem: t('image.file.oneAtATime'), refusedPath: null });
-      return;
-    }
-    const path = api.pathForFile(file);
-    if (path === '') setLocal({ problem: t('image.file.notFromDisk'), refusedPath: null });
-    else void choose(path);
+    void chooseDropped([...event.dataTransfer.files], 'tab');
   };
-
-  const refusal =
-    local.problem ??
-    (local.refusedPath !== null && imageError !== null
-      ? imageErrorCode === 'imageNotFound' ||
-        imageErrorCode === 'imageNotAFile' ||
-        imageErrorCode === 'imageNotADiskImage'
-        ? t(`image.file.refused.${imageErrorCode}`, { path: local.refusedPath })
-        : t('image.file.refused.other', { message: imageError })
-      : null);
 
   return (
     <>
@@ -79,7 +51,7 @@ export function DiskImagePicker() {
         onDrop={drop}
       >
         <p>{t('image.file.dropZone')}</p>
-        <Button variant="secondary" onClick={() => void browse()}>
+        <Button variant="secondary" onClick={() => void browse('tab')}>
           {t('image.file.browse')}
         </Button>
       </div>

@@ -27,6 +27,14 @@ export const imageWords = bilingual({
       use: 'Use {{name}}',
       useShort: 'Use',
     },
+    fast: {
+      title: 'Flash a disk image file',
+      hint: 'Already have a .raw, .img or .iso file? Choose it, pick the drives, flash. You can also drop the file anywhere on this window.',
+      choose: 'Choose a disk image file…',
+      recent: 'Used lately',
+      flashRecent: 'Flash {{path}}',
+      dropRefused: 'That file was not taken',
+    },
     file: {
       hint: 'A .raw, .img or .iso file, optionally compressed (.xz, .gz, .bz2, .zip). It is already a disk image, so it goes straight to the Flash step: no blueprint and no build.',
       dropZone: 'Drop a disk image file here, or',
@@ -121,6 +129,14 @@ export const imageWords = bilingual({
       details: '{{size}}, {{created}}에 만듦',
       use: '{{name}} 사용',
       useShort: '사용',
+    },
+    fast: {
+      title: '디스크 이미지 파일 굽기',
+      hint: '.raw, .img, .iso 파일이 이미 있나요? 파일을 고르고 드라이브를 고른 뒤 구우면 됩니다. 이 창 어디에나 파일을 끌어다 놓아도 됩니다.',
+      choose: '디스크 이미지 파일 고르기…',
+      recent: '최근에 쓴 파일',
+      flashRecent: '{{path}} 굽기',
+      dropRefused: '그 파일은 받지 않았습니다',
     },
     file: {
       hint: '.raw, .img, .iso 파일(.xz, .gz, .bz2, .zip으로 압축해도 됨)입니다. 이미 디스크 이미지이므로 블루프린트와 빌드 없이 바로 굽기 단계로 갑니다.',

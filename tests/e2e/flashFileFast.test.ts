@@ -1,0 +1,226 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { animationsSettled, seriousAccessibilityViolations } from '../support/accessibility';
+import { SCREENSHOTS } from '../support/builtApp';
+import { driveCard, nextFlashFinished, tabTo } from '../support/flashPage';
+import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
+import { createLoopDevices, type LoopDevice } from '../support/loopDevices';
+import { callMain } from '../support/pageActions';
+import { sha256Of, writePatternFile } from '../support/patternFile';
+import { openRenderer, type RendererHarness } from '../support/rendererHarness';
+import { MiB } from '../support/units';
+
+/**
+ * Issue 19's short way: from app start to "flashing" for a disk image file, counted in actions (a
+ * click or key press that changes something; Tab moves focus and changes nothing). Designed for
+ * Etcher's three (image, drive, Flash) plus the one confirmation Bootstick always asks: 4.
+ * Loop drives stand in for sticks, so virtual drives are shown from the start (settings.json).
+ */
+const DESIGNED_ACTIONS = 4;
+
+const loops = createLoopDevices();
+const dataDirs: string[] = [];
+let image: string;
+let sha: string;
+
+/** A data folder as a first start leaves it, but for virtual drives shown (settings.json). */
+async function newDataDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'bootstick-e2e-fast-'));
+  dataDirs.push(dir);
+  await writeFile(join(dir, 'settings.json'), JSON.stringify({ showVirtualDrives: true }));
+  return dir;
+}
+
+/** The app started on `dataDir` (a new one by default), its file dialog answering `image`. */
+async function freshApp(dataDir?: string): Promise<RendererHarness> {
+  return openRenderer({
+    dataDir: dataDir ?? (await newDataDir()),
+    chooseFile: async (purpose) => (purpose === 'diskImage' ? image : null),
+  });
+}
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  image = join(await loops.tempDir(), 'stick.img');
+  sha = await writePatternFile(image, 12 * MiB);
+});
+
+afterAll(async () => {
+  await loops.cleanup();
+  for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
+});
+
+/** Waits until the drive's card is offered, then returns it. */
+async function driveCardOf(page: Page, drive: LoopDevice): Promise<Locator> {
+  const card = driveCard(page, drive.path);
+  await card.waitFor({ timeout: 15_000 });
+  return card;
+}
+
+async function flashingStarted(page: Page, drive: LoopDevice): Promise<void> {
+  await page.getByTestId('report-id').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('drive-result').allTextContents()).toEqual([
+    'Verified: the drive holds exactly the image',
+  ]);
+  expect(await sha256Of(drive.path, 12 * MiB)).toBe(sha);
+}
+
+describe('flashing a disk image file from app start', () => {
+  it(`takes ${DESIGNED_ACTIONS} clicks: choose the file, the drive, Flash, confirm`, async () => {
+    const drive = await loops.attach(16 * MiB, { name: 'mouse.img' });
+    const harness = await freshApp();
+    const { page } = harness;
+    try {
+      let actions = 0;
+      const act = async (target: { click(): Promise<void> }) => {
+        actions += 1;
+        await target.click();
+      };
+      await page.getByTestId('flash-file-start').waitFor();
+      expect(await findingsInBothThemes(page, 'first screen')).toEqual([]);
+      await screenshotInBothLanguages(page, 'fast-start');
+      await act(page.getByRole('button', { name: 'Choose a disk image file…' }));
+      await page.getByRole('heading', { name: 'Flash', level: 2 }).waitFor();
+      await act(await driveCardOf(page, drive));
+      await act(page.getByRole('button', { name: 'Flash 1 drive' }));
+      const dialog = page.getByRole('dialog', { name: 'Erase these drives?' });
+      await dialog.waitFor();
+      // The page behind the question is dimmed (once the backdrop has faded in).
+      await animationsSettled(page);
+      const backdrop = await page.locator('.pf-v6-c-backdrop').evaluate((node) => {
+        const view = node.ownerDocument.defaultView as never as {
+          getComputedStyle(n: unknown): { backgroundColor: string; opacity: string };
+          innerWidth: number;
+          innerHeight: number;
+        };
+        const style = view.getComputedStyle(node);
+        const box = (
+          node as never as { getBoundingClientRect(): { width: number; height: number } }
+        ).getBoundingClientRect();
+        return {
+          alpha: Number(/rgba?\([^)]*[,/]\s*([\d.]+)\)/.exec(style.backgroundColor)?.[1] ?? 1),
+          opacity: Number(style.opacity),
+          covers: box.width >= view.innerWidth && box.height >= view.innerHeight,
+        };
+      });
+      expect(backdrop.alpha * backdrop.opacity).toBeGreaterThanOrEqual(0.6);
+      expect(backdrop.covers).toBe(true);
+      expect(await findingsInBothThemes(page, 'confirmation')).toEqual([]);
+      await screenshotInBothLanguages(page, 'fast-confirm');
+      await act(dialog.getByRole('button', { name: 'Erase and flash' }));
+      await flashingStarted(page, drive);
+      console.log(`actions from app start to flashing a disk image file (mouse): ${actions}`);
+      expect(actions).toBe(DESIGNED_ACTIONS);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it(`takes ${DESIGNED_ACTIONS} key presses that change something, by keyboard alone`, async () => {
+    const drive = await loops.attach(16 * MiB, { name: 'keys.img' });
+    const harness = await freshApp();
+    const { page } = harness;
+    try {
+      let actions = 0;
+      /** Tab to `target` (moving focus changes nothing), then press `key` on it: one action. */
+      const press = async (target: Locator, key: 'Enter' | 'Space') => {
+        await tabTo(page, target);
+        actions += 1;
+        await page.keyboard.press(key);
+      };
+      await page.getByTestId('flash-file-start').waitFor();
+      await press(page.getByRole('button', { name: 'Choose a disk image file…' }), 'Enter');
+      await page.getByRole('heading', { name: 'Flash', level: 2 }).waitFor();
+      await (await driveCardOf(page, drive)).waitFor();
+      await press(driveCard(page, drive.path).getByRole('checkbox'), 'Space');
+      await press(page.getByRole('button', { name: 'Flash 1 drive' }), 'Enter');
+      const dialog = page.getByRole('dialog', { name: 'Erase these drives?' });
+      await dialog.waitFor();
+      await press(dialog.getByRole('button', { name: 'Erase and flash' }), 'Enter');
+      await flashingStarted(page, drive);
+      console.log(`actions from app start to flashing a disk image file (keyboard): ${actions}`);
+      expect(actions).toBe(DESIGNED_ACTIONS);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('offers a file flashed before on the first screen, and one click takes it to the drives', async () => {
+    const drive = await loops.attach(16 * MiB, { name: 'earlier.img' });
+    const dataDir = await newDataDir();
+    const earlier = await freshApp(dataDir);
+    try {
+      const finished = nextFlashFinished(earlier.page);
+      await callMain(earlier.page, 'startFlash', {
+        image,
+        drives: [drive.path],
+        verify: false,
+        full: false,
+        eject: false,
+      });
+      await finished;
+    } finally {
+      await earlier.close();
+    }
+    const harness = await freshApp(dataDir);
+    const { page } = harness;
+    try {
+      const recent = page.getByRole('button', { name: `Flash ${image}` });
+      await recent.waitFor();
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await recent.click();
+      await page.getByRole('heading', { name: 'Flash', level: 2 }).waitFor();
+      expect(await page.locator('#image-path').inputValue()).toBe(image);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('takes a file dropped anywhere on the window to Flash, and refuses a non-image where it was dropped', async () => {
+    const harness = await freshApp();
+    const { page } = harness;
+    const text = join(await loops.tempDir(), 'notes.txt');
+    await writeFile(text, 'shopping list\n');
+    const dropOnWindow = (name: string, path: string) =>
+      page.locator('main').evaluate(
+        (node, [fileName, filePath]) => {
+          const scope = globalThis as never as {
+            File: new (parts: string[], name: string) => object;
+            DataTransfer: new () => { items: { add(file: object): void } };
+            DragEvent: new (type: string, init: object) => unknown;
+            __bootstickFilePaths: WeakMap<object, string>;
+          };
+          const file = new scope.File(['x'], fileName as string);
+          scope.__bootstickFilePaths.set(file, filePath as string);
+          const data = new scope.DataTransfer();
+          data.items.add(file);
+          const target = node as never as { dispatchEvent(event: unknown): void };
+          for (const type of ['dragover', 'drop'])
+            target.dispatchEvent(
+              new scope.DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+            );
+        },
+        [name, path] as const,
+      );
+    try {
+      await page.getByRole('link', { name: 'History' }).click();
+      await dropOnWindow('notes.txt', text);
+      const refusal = page.getByTestId('window-drop-refusal');
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toContain(`${text} is not a disk image Bootstick can write`);
+      expect(await page.getByRole('heading', { name: 'History', level: 2 }).count()).toBe(1);
+      expect(await findingsInBothThemes(page, 'refused drop')).toEqual([]);
+      await screenshotInBothLanguages(page, 'fast-drop-refused');
+      await refusal.getByRole('button', { name: /Close/ }).click();
+
+      await dropOnWindow('stick.img', image);
+      await page.getByRole('heading', { name: 'Flash', level: 2 }).waitFor();
+      expect(await page.locator('#image-path').inputValue()).toBe(image);
+    } finally {
+      await harness.close();
+    }
+  });
+});
