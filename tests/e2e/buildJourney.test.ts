@@ -58,6 +58,15 @@ afterAll(async () => {
   if (outputRoot) await rm(outputRoot, { recursive: true, force: true });
 });
 
+/** Each listed build stage's state (passed, current, pending, failed, cancelled), in order. */
+const stageStates = () =>
+  page
+    .getByTestId('build-stages')
+    .locator('[data-state]')
+    .evaluateAll((steps) =>
+      steps.map((step) => (step as never as { dataset: { state: string } }).dataset.state),
+    );
+
 describe('Image → Blueprint → Build, as a person does it', () => {
   it('refuses an image reference that is not one, then takes the bootc image', async () => {
     const field = page.getByLabel('bootc image');
@@ -126,6 +135,15 @@ describe('Image → Blueprint → Build, as a person does it', () => {
       .getByText(/Stage \d+ of \d+: org\.osbuild\./)
       .first()
       .waitFor({ timeout: 30_000 });
+    // The stages as a list: osbuild's stage shows under "Building", marked as the one running now.
+    expect(await stageStates()).toEqual(['passed', 'passed', 'passed', 'current', 'pending']);
+    expect(
+      await page
+        .getByTestId('build-stages')
+        .getByText(/Stage \d+ of \d+: org\.osbuild\./)
+        .count(),
+    ).toBe(1);
+    expect(await page.getByRole('listitem', { name: 'Building: running now' }).count()).toBe(1);
     // What was checked shows while the build still runs, not only once it ends.
     expect(await page.getByRole('button', { name: 'Cancel build' }).isVisible()).toBe(true);
     expect(
@@ -136,6 +154,7 @@ describe('Image → Blueprint → Build, as a person does it', () => {
       .getByText(/Building manifest-raw\.json/)
       .waitFor();
     await page.getByText(/Built .*image\/disk\.raw/).waitFor({ timeout: 60_000 });
+    expect(await stageStates()).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'build-en.png'), fullPage: true });
 
@@ -201,6 +220,7 @@ describe('Image → Blueprint → Build, as a person does it', () => {
       .waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Cancel build' }).click();
     await page.getByText('The build was cancelled. Nothing was kept.').waitFor({ timeout: 20_000 });
+    expect(await stageStates()).toEqual(['passed', 'passed', 'passed', 'cancelled', 'pending']);
     expect(await page.getByRole('button', { name: 'Build', exact: true }).isEnabled()).toBe(true);
   }, 90_000);
 
@@ -213,6 +233,10 @@ describe('Image → Blueprint → Build, as a person does it', () => {
     const alert = page.getByText(/The build failed: /);
     await alert.waitFor({ timeout: 60_000 });
     expect(await alert.textContent()).toMatch(/space/i);
+    // The list says where it stopped: one stage failed, none still running.
+    const failedAt = await stageStates();
+    expect(failedAt.filter((state) => state === 'failed')).toHaveLength(1);
+    expect(failedAt).not.toContain('current');
     await page.getByText(/What to do: /).waitFor();
     await page
       .getByText(/No space left on device/)

@@ -13,6 +13,7 @@ import { isFinalBuildPhase } from '../../shared/diskImages/buildProgress';
 import { BuildLog } from '../components/diskImages/BuildLog';
 import { BuildOptions } from '../components/diskImages/BuildOptions';
 import { BuildResult } from '../components/diskImages/BuildResult';
+import { BuildStages } from '../components/diskImages/BuildStages';
 import { ElapsedTime } from '../components/diskImages/ElapsedTime';
 import { PreflightChecklist } from '../components/diskImages/PreflightChecklist';
 import { useBuildStore } from '../stores/buildStore';
@@ -32,7 +33,6 @@ export function BuildStep() {
     record === null &&
     startError === null &&
     !(progress && isFinalBuildPhase(progress.phase));
-  const stage = progress?.stage;
   return (
     <Stack hasGutter>
       <StackItem>
@@ -72,19 +72,13 @@ export function BuildStep() {
             value={Math.round(progress.fraction * 100)}
             title={t(`build.phase.${progress.phase}`)}
             aria-label={t('build.progressLabel')}
-            helperText={
-              // Once finished, the outcome below says it; osbuild skips the stages an export does
-              // not need. Main's own progress text is English, so the phase is said from here.
-              isFinalBuildPhase(progress.phase)
-                ? undefined
-                : stage && stage.total > 0
-                  ? t('build.stage', { index: stage.index, total: stage.total, name: stage.name })
-                  : t(`build.phaseDetail.${progress.phase}`)
-            }
             variant={
               progress.phase === 'failed' ? 'danger' : progress.phase === 'done' ? 'success' : undefined
             }
           />
+          {/* Where the build is, stage by stage (osbuild's own stage while it runs); a reused
+              build ran none of them, and its result says so. */}
+          {record?.outcome === 'cached' ? null : <BuildStages progress={progress} />}
         </StackItem>
       ) : null}
       {startedAt !== null && startError === null && (running || record) ? (

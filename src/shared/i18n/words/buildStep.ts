@@ -21,6 +21,14 @@ export const buildWords = bilingual({
     cancel: 'Cancel build',
     progressLabel: 'Build progress',
     stage: 'Stage {{index}} of {{total}}: {{name}}',
+    stages: {
+      label: 'Build stages',
+      passed: '{{stage}}: passed',
+      current: '{{stage}}: running now',
+      pending: '{{stage}}: not yet',
+      failed: '{{stage}}: failed here',
+      cancelled: '{{stage}}: cancelled here',
+    },
     phase: {
       preflight: 'Checking',
       pulling: 'Pulling',
@@ -91,6 +99,14 @@ export const buildWords = bilingual({
     cancel: '빌드 취소',
     progressLabel: '빌드 진행률',
     stage: '{{total}}단계 중 {{index}}단계: {{name}}',
+    stages: {
+      label: '빌드 단계',
+      passed: '{{stage}}: 지나감',
+      current: '{{stage}}: 지금 진행 중',
+      pending: '{{stage}}: 아직',
+      failed: '{{stage}}: 여기서 실패',
+      cancelled: '{{stage}}: 여기서 취소됨',
+    },
     phase: {
       preflight: '확인 중',
       pulling: '내려받는 중',
