@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { animationsSettled, seriousAccessibilityViolations } from '../support/accessibility';
 import { SCREENSHOTS } from '../support/builtApp';
-import { driveCard, nextFlashFinished, tabTo } from '../support/flashPage';
+import { chooseImageFile, driveCard, nextFlashFinished, tabTo } from '../support/flashPage';
 import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
 import { createLoopDevices, type LoopDevice } from '../support/loopDevices';
 import { callMain } from '../support/pageActions';
@@ -178,6 +178,38 @@ describe('flashing a disk image file from app start', () => {
       await harness.close();
     }
   });
+
+  it('draws each drive’s speed while it writes and verifies, and keeps the graph with the result', async () => {
+    // Big enough that the helper reports progress several times (every 250 ms) on a loop drive.
+    const big = join(await loops.tempDir(), 'big.img');
+    await writePatternFile(big, 384 * MiB);
+    const drive = await loops.attach(400 * MiB, { name: 'speed.img' });
+    const harness = await freshApp();
+    const { page } = harness;
+    try {
+      await page.getByRole('link', { name: '4. Flash' }).click();
+      await chooseImageFile(page, big);
+      await (await driveCardOf(page, drive)).click();
+      await page.getByRole('button', { name: 'Flash 1 drive' }).click();
+      await page
+        .getByRole('dialog', { name: 'Erase these drives?' })
+        .getByRole('button', { name: 'Erase and flash' })
+        .click();
+      await page.getByTestId('total-speed').waitFor({ timeout: 30_000 });
+      const graph = page.getByTestId('speed-sparkline');
+      await graph.waitFor({ timeout: 30_000 });
+      await page.getByTestId('report-id').waitFor({ timeout: 120_000 });
+      expect(await graph.getAttribute('aria-label')).toMatch(/^Speed over time, at most [\d.]+ [kMG]B\/s$/);
+      expect(
+        ((await graph.locator('polyline').getAttribute('points')) ?? '').split(' ').length,
+      ).toBeGreaterThan(2);
+      expect(await page.getByTestId('drive-tempo').count()).toBe(0);
+      expect(await findingsInBothThemes(page, 'speed graph')).toEqual([]);
+      await screenshotInBothLanguages(page, 'flash-speed');
+    } finally {
+      await harness.close();
+    }
+  }, 180_000);
 
   it('takes a file dropped anywhere on the window to Flash, and refuses a non-image where it was dropped', async () => {
     const harness = await freshApp();

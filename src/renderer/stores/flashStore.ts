@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { ApiError } from '../../shared/bridge';
+import { addSample, type SpeedSample } from '../../shared/drives/driveTempo';
 import type { ErrorCode } from '../../shared/errors';
 import type { DriveProgress } from '../../shared/flash';
 import type { ChosenImage } from '../../shared/image';
@@ -14,6 +15,8 @@ export interface FlashJob {
   image: string;
   drives: string[];
   progress: Record<string, DriveProgress>;
+  /** Each drive's progress over time, for its speed graph and to tell a slow or stalled drive. */
+  samples: Record<string, SpeedSample[]>;
   report: AuditReport | null;
   error: DriveJobError | null;
   finished: boolean;
@@ -65,7 +68,7 @@ export const useFlashStore = create<FlashState>((set, get) => ({
     if (!image) return;
     const { jobId } = await api.call('startFlash', { image, drives, verify, full: false, eject: false });
     set({
-      job: { jobId, image, drives, progress: {}, report: null, error: null, finished: false },
+      job: { jobId, image, drives, progress: {}, samples: {}, report: null, error: null, finished: false },
       earlierReports: previous?.report ? [previous.report, ...earlierReports] : earlierReports,
     });
     get().syncFromJobs();
@@ -82,10 +85,15 @@ export const useFlashStore = create<FlashState>((set, get) => ({
     const progress = known.progress as Record<string, DriveProgress>;
     const end = known.finished?.kind === 'flash' ? known.finished : null;
     if (progress === job.progress && (end === null) === !job.finished) return;
+    const now = Date.now();
+    const samples = { ...job.samples };
+    for (const [drive, driveProgress] of Object.entries(progress))
+      samples[drive] = addSample(samples[drive] ?? [], driveProgress, now);
     set({
       job: {
         ...job,
         progress,
+        samples,
         ...(end ? { report: end.report, error: end.error, finished: true } : {}),
       },
     });

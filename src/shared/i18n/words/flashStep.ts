@@ -19,6 +19,12 @@ export const flashWords = bilingual({
     verify: 'Verify each drive after writing',
     progressLabel: 'Progress of {{drive}}',
     speed: '{{speed}}/s',
+    totalSpeed: 'All drives together: {{speed}}/s',
+    speedGraph: 'Speed over time, at most {{speed}}/s',
+    tempo: {
+      slow: 'Slow: under 1 MB/s',
+      stalled: 'Stalled: no progress for {{seconds}} s',
+    },
     eta: 'about {{seconds}} s left',
     etaMinutes: 'about {{minutes}} min left',
     phase: {
@@ -75,6 +81,12 @@ export const flashWords = bilingual({
     verify: '쓴 뒤 각 드라이브 검증',
     progressLabel: '{{drive}} 진행 상황',
     speed: '{{speed}}/초',
+    totalSpeed: '모든 드라이브 합계: {{speed}}/초',
+    speedGraph: '시간에 따른 속도, 최고 {{speed}}/초',
+    tempo: {
+      slow: '느림: 1 MB/초 미만',
+      stalled: '멈춤: {{seconds}}초 동안 진행 없음',
+    },
     eta: '약 {{seconds}}초 남음',
     etaMinutes: '약 {{minutes}}분 남음',
     phase: {
