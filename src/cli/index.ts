@@ -64,6 +64,7 @@ program
     'arm a port (see `bootstick ports`) under a name, e.g. pci-0000:00:14.0-usb-0:2.3="hub A, 3"',
   )
   .option('--layout <file>', 'a saved station layout (JSON: name, slots [{port, name}])')
+  .option('--save-layout <file>', 'save the ports armed now, with their names, as a layout')
   .option('--count <n>', 'disarm once this many sticks are done')
   .option('--min-size <size>', 'refuse sticks smaller than this (e.g. 8 GiB)')
   .option('--max-size <size>', 'refuse sticks larger than this (e.g. 64 GiB)')

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { appDataDir } from '../core/appDataDir';
 import { gatherDriveFacts } from '../core/drives/gatherDriveFacts';
 import { batchRowOf } from '../core/station/batchReport';
 import { drivePort } from '../core/station/drivePort';
 import { createStation, type StationEvent } from '../core/station/station';
 import { writeBatchReport } from '../core/station/writeBatchReport';
+import { writeFileAtomic } from '../core/store/writeFileAtomic';
 import { parseDataSize } from '../shared/blueprint/dataSize';
 import { formatBytes } from '../shared/format/formatBytes';
 import { en } from '../shared/i18n/catalogue';
@@ -29,6 +30,7 @@ export interface StationCommandOptions {
   json?: boolean;
   reportDir?: string;
   stallSeconds?: string;
+  saveLayout?: string;
 }
 
 /** "<port>=<name>": the port first, since a name may hold any character. */
@@ -46,7 +48,15 @@ function parseSlot(text: string): Slot {
 async function slotsOf(options: StationCommandOptions): Promise<Slot[]> {
   const slots = (options.slot ?? []).map(parseSlot);
   if (options.layout) {
-    const parsed = StationLayoutSchema.safeParse(JSON.parse(await readFile(options.layout, 'utf8')));
+    const text = await readFile(options.layout, 'utf8').catch(() => null);
+    if (text === null) throw new CliExit(EXIT.refused, `The layout ${options.layout} cannot be read.`);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new CliExit(EXIT.refused, `${options.layout} is not a station layout: it is not JSON.`);
+    }
+    const parsed = StationLayoutSchema.safeParse(json);
     if (!parsed.success)
       throw new CliExit(EXIT.refused, `${options.layout} is not a station layout: ${parsed.error.message}`);
     slots.push(...parsed.data.slots);
@@ -110,6 +120,11 @@ function printEvent(event: StationEvent, json: boolean): void {
  */
 export async function stationCommand(image: string, options: StationCommandOptions): Promise<number> {
   const slots = await slotsOf(options);
+  if (options.saveLayout) {
+    // The ports as armed now, under their names, for `--layout` next time.
+    const layout = { name: basename(options.saveLayout).replace(/\.json$/, ''), slots };
+    await writeFileAtomic(options.saveLayout, `${JSON.stringify(layout, null, 2)}\n`, 0o644);
+  }
   const target = countOption(options.count);
   const minBytes = sizeOption('--min-size', options.minSize, 0);
   const maxBytes = sizeOption('--max-size', options.maxSize, 2 * 1024 ** 4);

@@ -93,7 +93,8 @@ describe('station: armed ports write every stick put in', () => {
     for (const s of [a, b, c]) await slotIn(s.port, 'done');
     await waitFor((event) => event.type === 'unarmedDrive' && event.drive === unarmedDrive.path);
 
-    expect(station.counters()).toMatchObject({ done: 3, failed: 0, inProgress: 0 });
+    // Refused by a rule: the two out of range; the stick there before arming is not counted.
+    expect(station.counters()).toMatchObject({ done: 3, failed: 0, refused: 2, inProgress: 0 });
     for (const s of [a, b, c]) expect(await sha256Of(drives[s.port] as string, IMAGE_SIZE)).toBe(imageSha);
     const outcomes = station.records().map((record) => record.outcome);
     expect(outcomes.map((outcome) => outcome?.status)).toEqual(['verified', 'verified', 'verified']);
@@ -193,6 +194,25 @@ describe('station: armed ports write every stick put in', () => {
     expect(refused.reasons).toEqual([{ code: 'disarmed' }]);
     expect(await sha256Of(third.path, c.size)).toBe(c.before);
     expect(station.counters().done).toBe(2);
+  });
+
+  it('leaves a stick put in while paused alone, and writes the next one after resuming', async () => {
+    const s = await stick(64 * MiB, 'paused.img', 'pattern');
+    const { station, slotIn } = armedStation([{ port: s.port, name: 'paused' }]);
+    await station.arm();
+    station.pause();
+    const first = await loops.attachFile(s.file);
+    const shown = await slotIn(s.port, 'refused');
+    expect(shown.reasons).toEqual([{ code: 'paused' }]);
+    expect(await sha256Of(first.path, s.size)).toBe(s.before);
+    station.resume();
+    await loops.detach(first.path);
+    const pulled = Date.now();
+    await slotIn(s.port, 'waiting', pulled - 50);
+    const again = await loops.attachFile(s.file);
+    await slotIn(s.port, 'done', pulled);
+    expect(await sha256Of(again.path, IMAGE_SIZE)).toBe(imageSha);
+    expect(station.counters()).toMatchObject({ done: 1, refused: 0 });
   });
 
   it('shows a stick in its slot as writing soon after the kernel sees it (20 inserts)', async () => {

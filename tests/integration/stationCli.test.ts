@@ -67,8 +67,11 @@ describe('bootstick station', () => {
       ['one', 'two', 'three'].map((name) => loops.createBackingFile(32 * MiB, { dir, name: `${name}.img` })),
     );
     const reportDir = join(dir, 'reports');
+    const layoutFile = join(dir, 'hub-a.json');
     const station = startStation([
       image,
+      '--save-layout',
+      layoutFile,
       '--virtual',
       '--json',
       '--count',
@@ -99,11 +102,34 @@ describe('bootstick station', () => {
       ['hub A, 1', 'verified', 'true', imageSha, `loop:${files[0]}`],
       ['hub A, 2', 'verified', 'true', imageSha, `loop:${files[1]}`],
     ]);
+    // The layout saved is the one armed, and arms the same ports next time.
+    expect(JSON.parse(await readFile(layoutFile, 'utf8'))).toEqual({
+      name: 'hub-a',
+      slots: files.map((file, index) => ({ port: `loop:${file}`, name: `hub A, ${index + 1}` })),
+    });
     for (const row of rows) {
       expect(Number(row.bytesPerSecond)).toBeGreaterThan(0);
       expect(Date.parse(row.endedAt as string)).toBeGreaterThanOrEqual(Date.parse(row.startedAt as string));
       expect(row.bootTest).toBe('notRun');
     }
+
+    // Next batch from the saved layout: the sticks still in their ports are left alone, the third is written.
+    const next = startStation([
+      image,
+      '--virtual',
+      '--json',
+      '--count',
+      '1',
+      '--report-dir',
+      reportDir,
+      '--layout',
+      layoutFile,
+    ]);
+    await next.until((event) => event.type === 'counters');
+    const third = await loops.attachFile(files[2] as string);
+    await next.until((event) => event.type === 'batch', 60_000);
+    expect(await next.exited).toBe(0);
+    expect(await sha256Of(third.path, 8 * MiB)).toBe(imageSha);
   });
 
   it.each([
@@ -113,6 +139,7 @@ describe('bootstick station', () => {
     [['--slot', 'loop:/x=a', '--count', '0'], 'whole number of sticks'],
     [['--slot', 'loop:/x=a', '--min-size', '8G'], '--min-size 8G'],
     [['--slot', 'loop:/x=a', '--stall-seconds', 'soon'], '--stall-seconds soon'],
+    [['--layout', '/nonexistent/layout.json'], 'cannot be read'],
   ])('refuses %j before arming, saying why (exit 2), writing nothing', async (args, words) => {
     // The slot named is a real stick, already in its port.
     const file = await loops.createBackingFile(16 * MiB, { dir });

@@ -23,6 +23,8 @@ export interface SlotBoard {
   done(port: string): void;
   failed(port: string, error: string): void;
   refused(port: string, drive: string, reasons: StationRefusal[]): void;
+  /** A drive shown in its slot and left alone for the station's own state, not a rule: not counted. */
+  untouched(port: string, drive: string, why: 'presentAtArm' | 'paused' | 'disarmed'): void;
   /** Flags slots whose job has not moved for stallAfterMs; called every second. */
   checkStalls(now: number): void;
 }
@@ -95,6 +97,9 @@ export function createSlotBoard(
     refused(port, drive, reasons) {
       totals.refused += 1;
       update(port, { phase: 'refused', drive, reasons, speed: null, bytes: 0, total: 0 });
+    },
+    untouched(port, drive, why) {
+      update(port, { phase: 'refused', drive, reasons: [{ code: why }], speed: null, bytes: 0, total: 0 });
     },
     checkStalls(now) {
       for (const view of views.values()) {

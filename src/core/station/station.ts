@@ -75,7 +75,10 @@ export function createStation(options: StationOptions): Station {
   const stallAfterMs = options.stallAfterMs ?? STALL_AFTER_MS;
   const emit = (event: StationEvent) => options.onEvent(event);
   const emitCounters = () => emit({ type: 'counters', at: Date.now(), counters: board.counters() });
-  const board = createBoard();
+  const board = createSlotBoard(options.slots, options.target, stallAfterMs, (slot) => {
+    emit({ type: 'slot', at: Date.now(), slot });
+    emitCounters();
+  });
   const jobs = new Set<Promise<void>>();
   const records: StationRecord[] = [];
   let seen = new Map<string, Present>();
@@ -86,13 +89,6 @@ export function createStation(options: StationOptions): Station {
   let image: { size: number; diskPaths: string[] } | null = null;
   let scanning: Promise<void> | null = null;
   let rescan = false;
-
-  function createBoard() {
-    return createSlotBoard(options.slots, options.target, stallAfterMs, (slot) => {
-      emit({ type: 'slot', at: Date.now(), slot });
-      emitCounters();
-    });
-  }
 
   async function enumerate(): Promise<Map<string, Present>> {
     const drives = await gatherDriveFacts({ includeVirtual: options.virtual });
@@ -114,7 +110,7 @@ export function createStation(options: StationOptions): Station {
     const view = board.view(slot.port);
     if (view && (view.phase === 'writing' || view.phase === 'verifying')) return;
     if (!armed || paused || !image) {
-      board.refused(slot.port, drive.facts.path, [{ code: armed ? 'paused' : 'disarmed' }]);
+      board.untouched(slot.port, drive.facts.path, armed ? 'paused' : 'disarmed');
       return;
     }
     const reasons = stationRefusals(drive.facts, {
@@ -231,7 +227,7 @@ export function createStation(options: StationOptions): Station {
       for (const drive of seen.values()) {
         // Drives present before arming are shown and never touched.
         if (drive.port && bySlot.has(drive.port)) {
-          board.refused(drive.port, drive.facts.path, [{ code: 'presentAtArm' }]);
+          board.untouched(drive.port, drive.facts.path, 'presentAtArm');
         }
       }
       armed = true;
