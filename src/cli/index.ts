@@ -8,6 +8,7 @@ import { drivesCommand } from './drivesCommand';
 import { flashCommand, verifyCommand } from './flashCommand';
 import { registerImageCommand } from './imageBuildCommand';
 import { CliExit } from './jobOutcome';
+import { portsCommand, stationCommand } from './stationCommand';
 
 /** Exit codes: 0 success, 1 a job failed, 2 refused or misused. */
 const EXIT_REFUSED = 2;
@@ -52,6 +53,38 @@ program
   .option('--json', 'print the audit report as JSON')
   .action(async (image: string, drive: string, options) => {
     process.exitCode = await verifyCommand(image, drive, options);
+  });
+
+program
+  .command('station')
+  .description('Arm USB ports: every stick put into one is written, verified and counted')
+  .argument('<image>', 'a .raw/.img/.iso image, optionally .xz/.gz/.bz2/.zip')
+  .option(
+    '--slot <port=name...>',
+    'arm a port (see `bootstick ports`) under a name, e.g. pci-0000:00:14.0-usb-0:2.3="hub A, 3"',
+  )
+  .option('--layout <file>', 'a saved station layout (JSON: name, slots [{port, name}])')
+  .option('--save-layout <file>', 'save the ports armed now, with their names, as a layout')
+  .option('--count <n>', 'disarm once this many sticks are done')
+  .option('--min-size <size>', 'refuse sticks smaller than this (e.g. 8 GiB)')
+  .option('--max-size <size>', 'refuse sticks larger than this (e.g. 64 GiB)')
+  .option('--virtual', "loop devices stand in for sticks; a loop drive's backing file is its port (tests)")
+  .option('--no-verify', 'skip reading each stick back')
+  .option('--eject', 'power each stick off after it verified (udisksctl)')
+  .option('--stall-seconds <s>', 'flag a slot stalled after this long without progress (default 20)')
+  .option('--report-dir <dir>', 'where the batch report (CSV and JSON) goes')
+  .option('--json', 'print one JSON event per line')
+  .action(async (image: string, options) => {
+    process.exitCode = await stationCommand(image, options);
+  });
+
+program
+  .command('ports')
+  .description('Show the USB port of every drive seen now, to arm as a station slot')
+  .option('--virtual', 'include loop devices; their backing file is their port')
+  .option('--json', 'print JSON')
+  .action(async (options) => {
+    process.stdout.write(`${await portsCommand(options)}\n`);
   });
 
 registerBlueprintCommand(program);

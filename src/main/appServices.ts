@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type BlueprintService, createBlueprintService } from '../core/blueprint/blueprintService';
 import {
   type ContainerImageService,
@@ -10,6 +11,7 @@ import { gatherDriveFacts } from '../core/drives/gatherDriveFacts';
 import { createFlashService, type FlashService } from '../core/flash/flashService';
 import type { HelperClient } from '../core/privileged/helperClient';
 import { createSharedHelper } from '../core/privileged/sharedHelper';
+import { createStationService, type StationService } from '../core/station/stationService';
 import { type DraftStore, openDraftStore } from '../core/store/draftStore';
 import { openSettingsStore, type SettingsStore } from '../core/store/settingsStore';
 import type { EmitEvent } from '../shared/api';
@@ -28,6 +30,8 @@ export interface AppServices {
   /** Containerfile builds (`podman build` as root). */
   imageBuilds: ContainerImageService;
   blueprints: BlueprintService;
+  /** Armed ports: every stick put into one is written, verified and counted. */
+  station: StationService;
   /** The named images in root's podman storage, through the helper. */
   listLocalImages(): Promise<LocalImages>;
   /** A native open dialog; null when there is none (no window) or the person cancelled. */
@@ -102,8 +106,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     log,
   });
+  const station = createStationService({
+    helper: helper.get,
+    virtual: () => settings.get().showVirtualDrives,
+    onChange: (state) => options.emit('stationChanged', state),
+    newJobId: () => `station-${randomBytes(6).toString('hex')}`,
+  });
   return {
     settings,
+    station,
     drafts: openDraftStore(options.dataDir),
     drives,
     flash,
@@ -117,6 +128,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     emit: options.emit,
     async dispose() {
       drives.stop();
+      await station.dispose();
       await helper.dispose();
     },
   };

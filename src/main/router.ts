@@ -76,6 +76,11 @@ export function createRouter(services: AppServices): Handlers {
       if (text === null) throw new AppError('buildNotFound', `There is no log for build ${buildId}.`);
       return { text };
     },
+    listStationPorts: async () => services.station.ports(),
+    armStation: async (input) => services.station.arm(input),
+    pauseStation: async ({ paused }) => services.station.pause(paused),
+    disarmStation: async () => services.station.disarm(),
+    getStation: async () => services.station.state(),
     listReports: async () => listReports(services.dataDir),
     async exportReport({ id, format }) {
       const report = await readReport(services.dataDir, id);

@@ -25,6 +25,7 @@ import { ChosenImageSchema } from './image';
 import { JobFinishedSchema, JobLogSchema, JobProgressSchema } from './jobs';
 import { AuditReportSchema } from './report';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
+import { ArmStationInputSchema, PortSeenSchema, StationStateSchema } from './station/stationState';
 
 /**
  * The one contract between the renderer and main. Every call (input and output schema) and
@@ -139,6 +140,18 @@ export const calls = {
   listExamples: { input: z.object({}).strict(), output: z.array(ExampleSchema) },
   /** Copies an example into the data folder (kept if already there) as a build context to build or edit. */
   copyExample: { input: z.object({ id: z.string() }).strict(), output: ExampleCopySchema },
+  /** Every drive seen now with its USB port (or none), to pick and name the ports to arm. */
+  listStationPorts: { input: z.object({}).strict(), output: z.array(PortSeenSchema) },
+  /**
+   * Arms the station: drives present now are never touched; every stick that appears in an armed
+   * port and passes every rule is written, verified and counted. Changes arrive as stationChanged.
+   */
+  armStation: { input: ArmStationInputSchema, output: StationStateSchema },
+  /** Paused, a stick put in is shown and not touched; sticks being written finish. */
+  pauseStation: { input: z.object({ paused: z.boolean() }).strict(), output: StationStateSchema },
+  /** Disarms: nothing more is written; sticks being written finish. */
+  disarmStation: { input: z.object({}).strict(), output: StationStateSchema },
+  getStation: { input: z.object({}).strict(), output: StationStateSchema },
 } as const;
 
 export const events = {
@@ -148,6 +161,7 @@ export const events = {
   jobProgress: JobProgressSchema,
   jobLog: JobLogSchema,
   jobFinished: JobFinishedSchema,
+  stationChanged: StationStateSchema,
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -43,6 +43,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     listLocalImages: vi.fn(async () => ({ available: true, problem: null, images: [] })),
     listExamples: vi.fn(async () => []),
     copyExample: vi.fn(),
+    listStationPorts: vi.fn(async () => []),
+    armStation: vi.fn(),
+    pauseStation: vi.fn(),
+    disarmStation: vi.fn(),
+    getStation: vi.fn(),
     ...overrides,
   };
 }

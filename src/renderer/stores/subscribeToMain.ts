@@ -6,6 +6,7 @@ import { followTheme } from './followTheme';
 import { useImageBuildStore } from './imageBuildStore';
 import { useJobsStore } from './jobsStore';
 import { useSettingsStore } from './settingsStore';
+import { useStationStore } from './stationStore';
 import { useVerifyStore } from './verifyStore';
 
 /** Routes main's events into the stores, then loads the first state. Returns the unsubscriber. */
@@ -18,6 +19,7 @@ export function subscribeToMain(): () => void {
     api.on('jobProgress', (event) => useJobsStore.getState().progressReceived(event)),
     api.on('jobLog', (event) => useJobsStore.getState().logReceived(event)),
     api.on('jobFinished', (event) => useJobsStore.getState().finishedReceived(event)),
+    api.on('stationChanged', (state) => useStationStore.getState().received(state)),
     useJobsStore.subscribe(() => {
       useFlashStore.getState().syncFromJobs();
       useVerifyStore.getState().syncFromJobs();

@@ -5,6 +5,7 @@ import type { ToolId } from '../stores/wizardStore';
 import { HistoryTool } from './HistoryTool';
 import { ProfilesTool } from './ProfilesTool';
 import { SettingsTool } from './SettingsTool';
+import { StationTool } from './StationTool';
 import { VerifyTool } from './VerifyTool';
 
 /** A tool's heading (the page section is labelled by it, as a step's is) and the tool itself. */
@@ -22,6 +23,7 @@ export function ToolPage({ tool }: { tool: ToolId }) {
       </StackItem>
       <StackItem>
         {tool === 'verify' && <VerifyTool />}
+        {tool === 'station' && <StationTool />}
         {tool === 'profiles' && <ProfilesTool />}
         {tool === 'history' && <HistoryTool />}
         {tool === 'settings' && <SettingsTool />}

@@ -12,6 +12,7 @@ import { imageWords } from './words/imageStep';
 import { preflightWords } from './words/preflight';
 import { rulesWords } from './words/rules';
 import { shellWords } from './words/shell';
+import { stationWords } from './words/station';
 import { stepsWords } from './words/steps';
 import { toolsWords } from './words/tools';
 
@@ -36,6 +37,7 @@ export const en = {
   shell: shellWords.en,
   elevation: elevationWords.en,
   imageFiles: imageFilesWords.en,
+  station: stationWords.en,
 };
 
 export type Catalogue = typeof en;
@@ -57,4 +59,5 @@ export const ko = {
   shell: shellWords.ko,
   elevation: elevationWords.ko,
   imageFiles: imageFilesWords.ko,
+  station: stationWords.ko,
 };

@@ -86,6 +86,11 @@ export const toolsWords = bilingual({
       drives: 'Drives',
       driveResult: '{{path}} ({{model}}): {{status}}',
     },
+    station: {
+      title: 'Station',
+      intro:
+        'Arm USB ports: every stick put into one is written, verified and counted without a question. Drives already there when you arm are never touched.',
+    },
     settings: {
       title: 'Settings',
       intro: 'How Bootstick builds, which drives it lists, and how it looks.',
@@ -196,6 +201,11 @@ export const toolsWords = bilingual({
       image: '이미지',
       drives: '드라이브',
       driveResult: '{{path}} ({{model}}) 결과: {{status}}',
+    },
+    station: {
+      title: '스테이션',
+      intro:
+        'USB 포트를 준비하세요: 준비된 포트에 꽂는 스틱마다 묻지 않고 쓰고 검증하고 셉니다. 준비할 때 이미 꽂혀 있던 드라이브는 절대 건드리지 않습니다.',
     },
     settings: {
       title: '설정',

@@ -1,0 +1,124 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations } from '../support/accessibility';
+import { requireBuild, SCREENSHOTS } from '../support/builtApp';
+import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { callMain, waitForLanguage } from '../support/pageActions';
+import { sha256Of, writePatternFile } from '../support/patternFile';
+import { openRenderer, type RendererHarness } from '../support/rendererHarness';
+import { MiB } from '../support/units';
+
+/**
+ * The Station tool as a technician uses it, by keyboard, in the built renderer on the real
+ * router, the real helper and real loop drives (a loop drive's backing file is its port, because
+ * "Show virtual drives" is on): learn two ports from the sticks in them, name and arm them, pull
+ * one stick and put it back, and watch the grid say it is done.
+ */
+
+const loops = createLoopDevices();
+let harness: RendererHarness;
+let page: Page;
+
+beforeAll(async () => {
+  requireRoot();
+  requireBuild();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  harness = await openRenderer();
+  page = harness.page;
+});
+
+afterAll(async () => {
+  if (page) await callMain(page, 'disarmStation', {}).catch(() => {});
+  await harness?.close();
+  await loops.cleanup();
+});
+
+const slotCard = (name: string) =>
+  page.locator('.station-slot').filter({ has: page.getByRole('heading', { name }) });
+
+describe('Station tool', () => {
+  it('arms named ports by keyboard, leaves sticks already there alone, and writes a stick put in', async () => {
+    const dir = await loops.tempDir();
+    const image = join(dir, 'station.img');
+    const sha = await writePatternFile(image, 8 * MiB);
+    const fileA = await loops.createBackingFile(32 * MiB, { dir, name: 'port-a.img' });
+    const fileB = await loops.createBackingFile(32 * MiB, { dir, name: 'port-b.img' });
+    await writePatternFile(fileB, 32 * MiB);
+    const first = await loops.attachFile(fileA);
+    const stickB = await loops.attachFile(fileB);
+    const beforeB = await sha256Of(stickB.path, 32 * MiB);
+    await callMain(page, 'updateSettings', { showVirtualDrives: true });
+
+    await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Station' }).click();
+    await page.getByRole('heading', { name: 'Station', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Look again' }).click();
+    const armA = page.getByLabel(`Arm loop:${fileA}`);
+    await armA.waitFor();
+    await armA.focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel(`Arm loop:${fileB}`).focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel(`Name for loop:${fileA}`).fill('hub A, 1');
+    await page.getByLabel(`Name for loop:${fileB}`).fill('hub A, 2');
+    await page.getByLabel('Image file').fill(image);
+    await page.getByLabel('Image file').press('Enter');
+
+    await slotCard('hub A, 2').getByText('It was already there when the station was armed').waitFor();
+    await slotCard('hub A, 1').getByText('It was already there when the station was armed').waitFor();
+    // The stick is pulled and put back: now it is a new stick in an armed port.
+    await loops.detach(first.path);
+    await slotCard('hub A, 1').getByText('Waiting for a stick').waitFor();
+    const again = await loops.attachFile(fileA);
+    await slotCard('hub A, 1').getByText('Done: remove it').waitFor({ timeout: 30_000 });
+    await page.getByText('Done 1 · failed 0').waitFor();
+    expect(await sha256Of(again.path, 8 * MiB)).toBe(sha);
+    expect(await sha256Of(stickB.path, 32 * MiB)).toBe(beforeB);
+    expect(await slotCard('hub A, 1').getAttribute('data-phase')).toBe('done');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'station-en.png'), fullPage: true });
+
+    await callMain(page, 'updateSettings', { language: 'ko' });
+    await waitForLanguage(page, 'ko');
+    await slotCard('hub A, 1').getByText('완료: 빼세요').waitFor();
+    await slotCard('hub A, 2')
+      .getByText('스테이션을 준비할 때 이미 꽂혀 있었습니다', { exact: false })
+      .waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'station-ko.png'), fullPage: true });
+
+    await page.getByRole('button', { name: '준비 해제' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('준비 안 됨').waitFor();
+    await callMain(page, 'updateSettings', { language: 'en' });
+    await waitForLanguage(page, 'en');
+  });
+
+  it('refuses to arm with no port or a range that cannot hold a stick, arming nothing', async () => {
+    const refused = await callMain(page, 'armStation', {
+      image: '/nonexistent.img',
+      slots: [],
+      target: null,
+      minBytes: 0,
+      maxBytes: 1,
+      verify: true,
+      eject: false,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    const upsideDown = await callMain(page, 'armStation', {
+      image: '/nonexistent.img',
+      slots: [{ port: 'loop:/x', name: 'x' }],
+      target: null,
+      minBytes: 10,
+      maxBytes: 1,
+      verify: true,
+      eject: false,
+    });
+    expect(upsideDown).toMatchObject({ ok: false });
+    expect(JSON.stringify(upsideDown)).toContain(
+      'The smallest stick size must not be larger than the largest.',
+    );
+    expect(await callMain(page, 'getStation', {})).toMatchObject({ ok: true, value: { armed: false } });
+  });
+});
