@@ -8,6 +8,7 @@ import { drivesCommand } from './drivesCommand';
 import { flashCommand, verifyCommand } from './flashCommand';
 import { registerImageCommand } from './imageBuildCommand';
 import { CliExit } from './jobOutcome';
+import { registerUpdateCommand } from './updateCommand';
 
 /** Exit codes: 0 success, 1 a job failed, 2 refused or misused. */
 const EXIT_REFUSED = 2;
@@ -56,6 +57,7 @@ program
 
 registerBlueprintCommand(program);
 registerImageCommand(program);
+registerUpdateCommand(program);
 
 program
   .command('build')

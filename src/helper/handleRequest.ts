@@ -20,6 +20,7 @@ import type { Outbox } from './outbox';
 import { bibBuildHelp, inspectContainerImage, listImages, podmanStatus } from './podman/podmanQueries';
 import { pullImage } from './podman/pullImage';
 import type { LineSink } from './podman/streamChildLines';
+import { readLocalImage } from './updates/readLocalImage';
 import { runVerifyJob } from './verify/runVerifyJob';
 
 /** What every handler gets besides its params. */
@@ -51,6 +52,7 @@ const HANDLERS: Handlers = {
   pullImage: ({ jobId, ref, arch }, { registry, sink }) => pullImage(jobId, ref, registry, sink, arch),
   runBib: (params, { registry, sink }) => runBib(params, registry, sink),
   podmanBuild: (params, { registry, sink }) => podmanBuild(params, registry, sink),
+  readLocalImage: ({ ref }) => readLocalImage(ref),
   cancel: async ({ jobId, drive }, { registry }) => ({ cancelled: registry.cancel(jobId, drive) }),
 };
 

@@ -18,6 +18,7 @@ import {
   RefusalSchema,
   VerifyRequestSchema,
 } from './flash';
+import { LocalImageRawSchema } from './updates/localImageRaw';
 
 /**
  * The privileged helper's protocol: one JSON object per line on its stdin (requests) and its
@@ -69,6 +70,12 @@ export const HELPER_METHODS = {
   runBib: { params: BibRunRequestSchema, result: BibRunResultSchema, job: true },
   /** `podman build` of a Containerfile into root's storage; argv built by the helper. */
   podmanBuild: { params: ImageBuildRequestSchema, result: ImageBuildResultSchema, job: true },
+  /** The manifest and config of an image in root's storage (skopeo), for "what hosts will download". */
+  readLocalImage: {
+    params: z.object({ ref: ImageRefSchema }).strict(),
+    result: LocalImageRawSchema,
+    job: false,
+  },
   cancel: {
     params: z.object({ jobId: z.string(), drive: z.string().optional() }).strict(),
     result: z.object({ cancelled: z.array(z.string()) }),

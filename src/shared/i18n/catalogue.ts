@@ -14,6 +14,7 @@ import { rulesWords } from './words/rules';
 import { shellWords } from './words/shell';
 import { stepsWords } from './words/steps';
 import { toolsWords } from './words/tools';
+import { updatesWords } from './words/updates';
 
 /**
  * Every word Bootstick says, in one catalogue per language, assembled from the sections in
@@ -36,6 +37,7 @@ export const en = {
   shell: shellWords.en,
   elevation: elevationWords.en,
   imageFiles: imageFilesWords.en,
+  updates: updatesWords.en,
 };
 
 export type Catalogue = typeof en;
@@ -57,4 +59,5 @@ export const ko = {
   shell: shellWords.ko,
   elevation: elevationWords.ko,
   imageFiles: imageFilesWords.ko,
+  updates: updatesWords.ko,
 };
