@@ -8,6 +8,7 @@ import { drivesCommand } from './drivesCommand';
 import { flashCommand, verifyCommand } from './flashCommand';
 import { registerImageCommand } from './imageBuildCommand';
 import { CliExit } from './jobOutcome';
+import { registerPushCommand } from './pushCommand';
 import { registerUpdateCommand } from './updateCommand';
 
 /** Exit codes: 0 success, 1 a job failed, 2 refused or misused. */
@@ -58,6 +59,7 @@ program
 registerBlueprintCommand(program);
 registerImageCommand(program);
 registerUpdateCommand(program);
+registerPushCommand(program);
 
 program
   .command('build')

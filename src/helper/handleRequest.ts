@@ -20,6 +20,7 @@ import type { Outbox } from './outbox';
 import { bibBuildHelp, inspectContainerImage, listImages, podmanStatus } from './podman/podmanQueries';
 import { pullImage } from './podman/pullImage';
 import type { LineSink } from './podman/streamChildLines';
+import { pushImage } from './updates/pushImage';
 import { readLocalImage } from './updates/readLocalImage';
 import { runVerifyJob } from './verify/runVerifyJob';
 
@@ -53,6 +54,7 @@ const HANDLERS: Handlers = {
   runBib: (params, { registry, sink }) => runBib(params, registry, sink),
   podmanBuild: (params, { registry, sink }) => podmanBuild(params, registry, sink),
   readLocalImage: ({ ref }) => readLocalImage(ref),
+  pushImage: (params, { registry, sink }) => pushImage(params, registry, sink),
   cancel: async ({ jobId, drive }, { registry }) => ({ cancelled: registry.cancel(jobId, drive) }),
 };
 

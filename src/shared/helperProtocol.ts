@@ -19,6 +19,7 @@ import {
   VerifyRequestSchema,
 } from './flash';
 import { LocalImageRawSchema } from './updates/localImageRaw';
+import { PushRequestSchema, PushResultSchema } from './updates/pushImage';
 
 /**
  * The privileged helper's protocol: one JSON object per line on its stdin (requests) and its
@@ -76,6 +77,8 @@ export const HELPER_METHODS = {
     result: LocalImageRawSchema,
     job: false,
   },
+  /** `podman push` of a version, then the moving tag pointed at exactly what was pushed. */
+  pushImage: { params: PushRequestSchema, result: PushResultSchema, job: true },
   cancel: {
     params: z.object({ jobId: z.string(), drive: z.string().optional() }).strict(),
     result: z.object({ cancelled: z.array(z.string()) }),
