@@ -75,6 +75,11 @@ program
   )
   .option('--pull', 'pull the bootc image or the builder image when root does not have it')
   .option('--json', 'print the build record as JSON')
+  .option(
+    '--updates-from <ref>',
+    'the registry reference the installed system updates from (tagged before bib runs)',
+  )
+  .option('--yes', 'build even when the installed system could not update (no question asked)')
   .action(async (image: string, options) => {
     process.exitCode = await buildCommand(image, { ...options, output: resolve(options.output) });
   });

@@ -22,6 +22,7 @@ import { pullImage } from './podman/pullImage';
 import type { LineSink } from './podman/streamChildLines';
 import { pushImage } from './updates/pushImage';
 import { readLocalImage } from './updates/readLocalImage';
+import { tagForUpdates } from './updates/tagForUpdates';
 import { runVerifyJob } from './verify/runVerifyJob';
 
 /** What every handler gets besides its params. */
@@ -55,6 +56,7 @@ const HANDLERS: Handlers = {
   podmanBuild: (params, { registry, sink }) => podmanBuild(params, registry, sink),
   readLocalImage: ({ ref }) => readLocalImage(ref),
   pushImage: (params, { registry, sink }) => pushImage(params, registry, sink),
+  tagForUpdates: ({ image, ref }) => tagForUpdates(image, ref),
   cancel: async ({ jobId, drive }, { registry }) => ({ cancelled: registry.cancel(jobId, drive) }),
 };
 

@@ -20,6 +20,7 @@ import {
 } from './flash';
 import { LocalImageRawSchema } from './updates/localImageRaw';
 import { PushRequestSchema, PushResultSchema } from './updates/pushImage';
+import { TagForUpdatesRequestSchema } from './updates/updateSource';
 
 /**
  * The privileged helper's protocol: one JSON object per line on its stdin (requests) and its
@@ -79,6 +80,8 @@ export const HELPER_METHODS = {
   },
   /** `podman push` of a version, then the moving tag pointed at exactly what was pushed. */
   pushImage: { params: PushRequestSchema, result: PushResultSchema, job: true },
+  /** Tags an image in root's storage with its "updates from" name before bib runs. */
+  tagForUpdates: { params: TagForUpdatesRequestSchema, result: z.object({ tagged: z.string() }), job: false },
   cancel: {
     params: z.object({ jobId: z.string(), drive: z.string().optional() }).strict(),
     result: z.object({ cancelled: z.array(z.string()) }),
