@@ -23,11 +23,14 @@
 #   podman      rootful podman runs the bootc-image-builder stand-in and builds the test source images
 #   runc        the OCI runtime podman uses here (crun fails on this host; tests/fixtures/podman/containers.conf)
 #   busybox-static  the static busybox the test container images are built from (no registry is reachable)
+#   docker-registry  a real OCI registry (Docker Distribution) the update tests start on 127.0.0.1
+#   skopeo      reads manifests and configs from root's storage and registries (what hosts will download)
+#   openssl     a self-signed certificate for the registry TLS-refusal test
 #   xvfb        a display for the Electron launch test where there is no screen (it runs where Electron's binary is installed)
 set -euo pipefail
 
 PACKAGES=(util-linux e2fsprogs chromium fonts-noto-cjk xfsprogs dosfstools mtools gdisk fdisk xorriso xz-utils gzip bzip2 zip
-  unzip bmap-tools pkexec polkitd dbus python3 podman runc busybox-static xvfb)
+  unzip bmap-tools pkexec polkitd dbus python3 podman runc busybox-static xvfb docker-registry skopeo openssl)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -6,9 +6,12 @@ import type { BuildProgress } from '../shared/diskImages/buildProgress';
 import type { BuildRecord } from '../shared/diskImages/buildRecord';
 import type { ImageType, RootFs, TargetArch } from '../shared/diskImages/imageTypes';
 import { formatBytes } from '../shared/format/formatBytes';
+import { isTrackableReference } from '../shared/updates/updateSource';
 import { loadBlueprintForCli } from './blueprintFile';
+import { confirm } from './confirm';
 import { CliExit, EXIT, refusalToExit } from './jobOutcome';
 import { startCliHelper } from './runHelperJob';
+import { translate } from './translate';
 
 export interface BuildCommandOptions {
   type: ImageType;
@@ -19,6 +22,8 @@ export interface BuildCommandOptions {
   targetArch?: TargetArch;
   pull?: boolean;
   json?: boolean;
+  updatesFrom?: string;
+  yes?: boolean;
 }
 
 /** One stderr line whenever the phase or the stage changes: readable in a terminal and in a log. */
@@ -47,11 +52,27 @@ function describeRecord(record: BuildRecord): string {
 }
 
 /**
+ * A build whose installed system could never update says so before it starts. On a terminal the
+ * person confirms (no: nothing is built); in a script the warning stands on stderr and `--yes`
+ * is the confirmation given in advance.
+ */
+async function confirmUntrackable(image: string, options: BuildCommandOptions): Promise<void> {
+  process.stderr.write(`warning: ${translate('updates.updatesFrom.localOnly', { ref: image })}\n`);
+  if (options.yes || !process.stdin.isTTY) return;
+  if (!(await confirm('Build anyway?'))) throw new CliExit(EXIT.refused, 'Nothing was built.');
+}
+
+/**
  * `bootstick build <image> --type raw --config <file> --output <dir>`: runs bootc-image-builder
  * through the privileged helper exactly as the app does. Exit 0 built (or reused), 1 failed or
  * cancelled, 2 refused (bad config, misuse).
  */
 export async function buildCommand(image: string, options: BuildCommandOptions): Promise<number> {
+  if (options.updatesFrom !== undefined && !isTrackableReference(options.updatesFrom)) {
+    throw new CliExit(EXIT.refused, translate('updates.updatesFrom.invalid', { ref: options.updatesFrom }));
+  }
+  if (options.updatesFrom === undefined && !isTrackableReference(image))
+    await confirmUntrackable(image, options);
   const config = options.config ? await loadBlueprintForCli(options.config, options.type) : {};
   const dataDir = appDataDir();
   const settings = await openSettingsStore(dataDir);
@@ -69,10 +90,17 @@ export async function buildCommand(image: string, options: BuildCommandOptions):
   };
   process.on('SIGINT', cancel);
   try {
-    await helper.get().catch(refusalToExit);
+    const client = await helper.get().catch(refusalToExit);
+    // bib hands the source image's name to the installed system: give it the name hosts track.
+    const sourceImage = options.updatesFrom
+      ? (await client.call({ method: 'tagForUpdates', params: { image, ref: options.updatesFrom } })).tagged
+      : image;
+    if (options.updatesFrom) {
+      process.stderr.write(`${translate('updates.updatesFrom.tagged', { image, ref: sourceImage })}\n`);
+    }
     const record = await builds.run(
       {
-        sourceImage: image,
+        sourceImage,
         type: options.type,
         config,
         outputDir: options.output,

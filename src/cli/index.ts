@@ -8,7 +8,9 @@ import { drivesCommand } from './drivesCommand';
 import { flashCommand, verifyCommand } from './flashCommand';
 import { registerImageCommand } from './imageBuildCommand';
 import { CliExit } from './jobOutcome';
+import { registerPushCommand } from './pushCommand';
 import { portsCommand, stationCommand } from './stationCommand';
+import { registerUpdateCommand } from './updateCommand';
 
 /** Exit codes: 0 success, 1 a job failed, 2 refused or misused. */
 const EXIT_REFUSED = 2;
@@ -89,6 +91,8 @@ program
 
 registerBlueprintCommand(program);
 registerImageCommand(program);
+registerUpdateCommand(program);
+registerPushCommand(program);
 
 program
   .command('build')
@@ -104,6 +108,11 @@ program
   )
   .option('--pull', 'pull the bootc image or the builder image when root does not have it')
   .option('--json', 'print the build record as JSON')
+  .option(
+    '--updates-from <ref>',
+    'the registry reference the installed system updates from (tagged before bib runs)',
+  )
+  .option('--yes', 'build even when the installed system could not update (no question asked)')
   .action(async (image: string, options) => {
     process.exitCode = await buildCommand(image, { ...options, output: resolve(options.output) });
   });

@@ -20,6 +20,9 @@ import type { Outbox } from './outbox';
 import { bibBuildHelp, inspectContainerImage, listImages, podmanStatus } from './podman/podmanQueries';
 import { pullImage } from './podman/pullImage';
 import type { LineSink } from './podman/streamChildLines';
+import { pushImage } from './updates/pushImage';
+import { readLocalImage } from './updates/readLocalImage';
+import { tagForUpdates } from './updates/tagForUpdates';
 import { runVerifyJob } from './verify/runVerifyJob';
 
 /** What every handler gets besides its params. */
@@ -51,6 +54,9 @@ const HANDLERS: Handlers = {
   pullImage: ({ jobId, ref, arch }, { registry, sink }) => pullImage(jobId, ref, registry, sink, arch),
   runBib: (params, { registry, sink }) => runBib(params, registry, sink),
   podmanBuild: (params, { registry, sink }) => podmanBuild(params, registry, sink),
+  readLocalImage: ({ ref }) => readLocalImage(ref),
+  pushImage: (params, { registry, sink }) => pushImage(params, registry, sink),
+  tagForUpdates: ({ image, ref }) => tagForUpdates(image, ref),
   cancel: async ({ jobId, drive }, { registry }) => ({ cancelled: registry.cancel(jobId, drive) }),
 };
 

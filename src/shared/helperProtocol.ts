@@ -18,6 +18,9 @@ import {
   RefusalSchema,
   VerifyRequestSchema,
 } from './flash';
+import { LocalImageRawSchema } from './updates/localImageRaw';
+import { PushRequestSchema, PushResultSchema } from './updates/pushImage';
+import { TagForUpdatesRequestSchema } from './updates/updateSource';
 
 /**
  * The privileged helper's protocol: one JSON object per line on its stdin (requests) and its
@@ -69,6 +72,16 @@ export const HELPER_METHODS = {
   runBib: { params: BibRunRequestSchema, result: BibRunResultSchema, job: true },
   /** `podman build` of a Containerfile into root's storage; argv built by the helper. */
   podmanBuild: { params: ImageBuildRequestSchema, result: ImageBuildResultSchema, job: true },
+  /** The manifest and config of an image in root's storage (skopeo), for "what hosts will download". */
+  readLocalImage: {
+    params: z.object({ ref: ImageRefSchema }).strict(),
+    result: LocalImageRawSchema,
+    job: false,
+  },
+  /** `podman push` of a version, then the moving tag pointed at exactly what was pushed. */
+  pushImage: { params: PushRequestSchema, result: PushResultSchema, job: true },
+  /** Tags an image in root's storage with its "updates from" name before bib runs. */
+  tagForUpdates: { params: TagForUpdatesRequestSchema, result: z.object({ tagged: z.string() }), job: false },
   cancel: {
     params: z.object({ jobId: z.string(), drive: z.string().optional() }).strict(),
     result: z.object({ cancelled: z.array(z.string()) }),

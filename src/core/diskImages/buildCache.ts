@@ -8,6 +8,8 @@ import { canonicalJson } from './canonicalJson';
 /** Everything that decides bib's output; two builds with equal inputs give equal images. */
 export interface BuildCacheInputs {
   sourceDigest: string;
+  /** The name bib was given: it becomes the installed system's update source (target-imgref). */
+  sourceRef: string;
   bibDigest: string;
   /** sha256 of the config with passwords reduced to set/unset (see passwordShape.ts). */
   configShapeSha256: string;

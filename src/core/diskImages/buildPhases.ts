@@ -122,6 +122,7 @@ export async function cachePhase(run: BuildRun, cache: BuildCache, images: Build
   const { request } = run.prepared;
   run.findings.cacheKey = buildCacheKey({
     sourceDigest: images.source.id,
+    sourceRef: request.sourceImage,
     bibDigest: images.bib.id,
     configShapeSha256: run.prepared.configShapeSha256,
     type: request.type,

@@ -15,6 +15,7 @@ import { shellWords } from './words/shell';
 import { stationWords } from './words/station';
 import { stepsWords } from './words/steps';
 import { toolsWords } from './words/tools';
+import { updatesWords } from './words/updates';
 
 /**
  * Every word Bootstick says, in one catalogue per language, assembled from the sections in
@@ -38,6 +39,7 @@ export const en = {
   elevation: elevationWords.en,
   imageFiles: imageFilesWords.en,
   station: stationWords.en,
+  updates: updatesWords.en,
 };
 
 export type Catalogue = typeof en;
@@ -60,4 +62,5 @@ export const ko = {
   elevation: elevationWords.ko,
   imageFiles: imageFilesWords.ko,
   station: stationWords.ko,
+  updates: updatesWords.ko,
 };

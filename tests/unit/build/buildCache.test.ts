@@ -6,6 +6,7 @@ import { buildCacheKey, openBuildCache } from '../../../src/core/diskImages/buil
 
 const inputs = {
   sourceDigest: 'sha256:aa',
+  sourceRef: 'registry.example.com/os:stable',
   bibDigest: 'sha256:bb',
   configShapeSha256: 'cc',
   type: 'raw',
@@ -24,6 +25,8 @@ describe('the build cache', () => {
     expect(buildCacheKey({ ...inputs })).toBe(key);
     for (const change of [
       { sourceDigest: 'sha256:ab' },
+      // The same image under another name installs a system tracking that other name.
+      { sourceRef: 'localhost/os:1' },
       { bibDigest: 'sha256:bc' },
       { configShapeSha256: 'cd' },
       { type: 'iso' },
