@@ -107,6 +107,8 @@ function printEvent(event: StationEvent, json: boolean): void {
     process.stdout.write(`${describeSlot(event.slot)}\n`);
   } else if (event.type === 'unarmedDrive') {
     process.stdout.write(`${translate('station.unarmedDrive', { drive: event.drive })}\n`);
+  } else if (event.type === 'enumerationFailed') {
+    process.stderr.write(`bootstick: could not list the drives, so no stick is seen: ${event.message}\n`);
   } else if (event.type === 'disarmed') {
     process.stdout.write(`${translate(`station.disarmed.${event.why}`)}\n`);
   }

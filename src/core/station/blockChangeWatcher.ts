@@ -28,8 +28,9 @@ async function blockFingerprint(): Promise<string> {
 }
 
 /**
- * Calls onChange whenever a whole disk appears, goes, or changes size or backing file: only then
- * does the station enumerate drives (drivelist, lsblk), so a stick shows within a tenth of a second.
+ * Calls onChange once at the start, then whenever a whole disk appears, goes, or changes size or
+ * backing file. Only then does the station enumerate drives (drivelist, lsblk), so a stick is seen
+ * one poll interval plus one enumeration after the kernel has it.
  */
 export function watchBlockDevices(onChange: () => void, intervalMs = BLOCK_WATCH_INTERVAL_MS): () => void {
   let last: string | null = null;
@@ -38,7 +39,9 @@ export function watchBlockDevices(onChange: () => void, intervalMs = BLOCK_WATCH
   const tick = async () => {
     const now = await blockFingerprint();
     if (stopped) return;
-    if (last !== null && now !== last) onChange();
+    // The first look counts as a change too: a stick put in between the caller's own enumeration
+    // and this first fingerprint would otherwise be in both and never be seen arriving.
+    if (now !== last) onChange();
     last = now;
     timer = setTimeout(tick, intervalMs);
   };

@@ -36,7 +36,9 @@ export type StationEvent =
   | { type: 'slot'; at: number; slot: SlotView }
   | { type: 'unarmedDrive'; at: number; drive: string; port: string | null }
   | { type: 'counters'; at: number; counters: StationCounters }
-  | { type: 'disarmed'; at: number; why: 'targetReached' | 'asked' };
+  | { type: 'disarmed'; at: number; why: 'targetReached' | 'asked' }
+  /** Listing the drives failed (lsblk missing, sysfs unreadable): no stick is seen until it works again. */
+  | { type: 'enumerationFailed'; at: number; message: string };
 
 /** One stick written in a slot: what the batch report says about it. */
 export interface StationRecord {
@@ -202,7 +204,10 @@ export function createStation(options: StationOptions): Station {
       return;
     }
     scanning = scan()
-      .catch(() => {})
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        emit({ type: 'enumerationFailed', at: Date.now(), message });
+      })
       .finally(() => {
         scanning = null;
         if (rescan) {
