@@ -1,5 +1,6 @@
 import { Page, PageSection } from '@patternfly/react-core';
 import { AppMasthead } from './components/AppMasthead';
+import { JobSummary } from './components/JobSummary';
 import { StepNav } from './components/StepNav';
 import { WindowDrop } from './components/WindowDrop';
 import { BlueprintStep } from './steps/BlueprintStep';
@@ -20,6 +21,7 @@ export function App() {
     <Page masthead={<AppMasthead />} sidebar={<StepNav />} isManagedSidebar={false}>
       <PageSection aria-labelledby="step-title">
         {tool && <ToolPage tool={tool} />}
+        {step && <JobSummary />}
         {step && <StepIntro step={step} />}
         {step === 'image' && <ImageStep />}
         {step === 'blueprint' && <BlueprintStep />}

@@ -14,6 +14,7 @@ import { rulesWords } from './words/rules';
 import { shellWords } from './words/shell';
 import { stationWords } from './words/station';
 import { stepsWords } from './words/steps';
+import { summaryWords } from './words/summary';
 import { toolsWords } from './words/tools';
 import { updatesWords } from './words/updates';
 
@@ -25,6 +26,7 @@ import { updatesWords } from './words/updates';
 export const en = {
   app: appWords.en,
   steps: stepsWords.en,
+  summary: summaryWords.en,
   image: imageWords.en,
   blueprint: blueprintWords.en,
   build: buildWords.en,
@@ -48,6 +50,7 @@ export type Catalogue = typeof en;
 export const ko = {
   app: appWords.ko,
   steps: stepsWords.ko,
+  summary: summaryWords.ko,
   image: imageWords.ko,
   blueprint: blueprintWords.ko,
   build: buildWords.ko,
