@@ -195,14 +195,19 @@ describe('Image → Blueprint → Build, as a person does it', () => {
     await page.getByText('bob can also log in at the console').waitFor();
     await page.getByText('ada can also log in at the console').waitFor();
     await page.getByText(`Updates come from ${source}`).waitFor();
+    // Built from localhost/…: the page says the installed system cannot update from that name.
+    await page.getByTestId('first-boot-cannot-update').getByText(`${source} is a local name`).waitFor();
     const commands = await page
       .locator('.bootstick-first-boot input[readonly]')
       .evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
     expect(commands).toEqual([
       'ssh bob@<host>',
       'sudo bootc status',
+      'sudo bootc upgrade --check',
       'sudo bootc upgrade',
+      'sudo systemctl reboot',
       'sudo bootc rollback',
+      'sudo bootc switch registry.example.com/org/os:stable',
     ]);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'first-boot-en.png'), fullPage: true });

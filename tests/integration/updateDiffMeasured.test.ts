@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpdateDiffSchema } from '../../src/shared/updates/updateDiff';
 import { requireBuild } from '../support/builtApp';
 import { blobBytesSent, type LocalRegistry, requireRegistry, startRegistry } from '../support/localRegistry';
-import { CONTAINERS_CONF } from '../support/podman';
-import { requirePodman } from '../support/podmanFixtures';
+import { CONTAINERS_CONF, podman } from '../support/podman';
+import { ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { runCli } from '../support/runCli';
 import {
   buildUpdateImages,
@@ -38,7 +38,10 @@ beforeAll(async () => {
   images = await buildUpdateImages();
   host = await separateStorage();
 }, 600_000);
+const indexName = `localhost/bootstick-test/update-index-${process.pid}:1`;
+
 afterAll(async () => {
+  await podman(['manifest', 'rm', indexName]).catch(() => {});
   await host?.remove();
   await images?.remove();
   await registry?.stop();
@@ -133,4 +136,49 @@ describe('what hosts will download, measured', () => {
       `${remote('missing')} was found neither in root’s image storage nor in its registry`,
     );
   }, 120_000);
+
+  it('resolves a multi-architecture index to the hosts’ architecture', async () => {
+    const arm = await ensureSourceImage('bootc', { arch: 'arm64' });
+    await podman(['manifest', 'create', indexName]);
+    await podman(['manifest', 'add', indexName, `containers-storage:${images.v1}`]);
+    await podman(['manifest', 'add', indexName, `containers-storage:${arm}`]);
+    await podman(
+      ['manifest', 'push', '--all', '--tls-verify=false', indexName, `docker://${remote('multi')}`],
+      {
+        timeoutMs: 300_000,
+      },
+    );
+    await publish(arm, remote('arm-only'));
+    const diffFor = async (arch: string) => {
+      const answer = await bootstick(
+        'update',
+        'diff',
+        `docker://${remote('arm-only')}`,
+        `docker://${remote('multi')}`,
+        '--insecure',
+        '--arch',
+        arch,
+        '--json',
+      );
+      expect(answer.code, answer.stderr).toBe(0);
+      return UpdateDiffSchema.parse(JSON.parse(answer.stdout));
+    };
+    const onArm = await diffFor('arm64');
+    expect(onArm.to.architecture).toBe('arm64');
+    expect(onArm.newLayers).toBe(0);
+    const onAmd = await diffFor('amd64');
+    expect(onAmd.to.architecture).toBe('amd64');
+    expect(onAmd.to.manifestDigest).not.toBe(onArm.to.manifestDigest);
+    const none = await bootstick(
+      'update',
+      'diff',
+      `docker://${remote('arm-only')}`,
+      `docker://${remote('multi')}`,
+      '--insecure',
+      '--arch',
+      's390x',
+    );
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('is an index with no image for s390x');
+  }, 600_000);
 });

@@ -1,15 +1,17 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushResultSchema } from '../../src/shared/updates/pushImage';
-import { requireBuild } from '../support/builtApp';
+import { BUILT, ROOT, requireBuild } from '../support/builtApp';
 import { type LocalRegistry, requireRegistry, startRegistry } from '../support/localRegistry';
-import { CONTAINERS_CONF } from '../support/podman';
+import { CONTAINERS_CONF, podman } from '../support/podman';
 import { requirePodman } from '../support/podmanFixtures';
 import { runCli } from '../support/runCli';
+import { MiB } from '../support/units';
 import { buildUpdateImages, type UpdateImages } from '../support/updateImages';
 
 const run = promisify(execFile);
@@ -67,7 +69,10 @@ beforeAll(async () => {
   ]);
   images = await buildUpdateImages();
 }, 600_000);
+const big = `localhost/bootstick-test/update-push-big-${randomBytes(4).toString('hex')}:1`;
+
 afterAll(async () => {
+  await podman(['rmi', '--ignore', big]).catch(() => {});
   await images?.remove();
   await Promise.all([plain?.stop(), tls?.stop(), guarded?.stop()]);
   if (scratch) await rm(scratch, { recursive: true, force: true });
@@ -156,4 +161,35 @@ describe('bootstick push', () => {
     expect(await tagDigest(`${guarded.host}/org/os:2`, asPublisher)).toBeNull();
     expect(await tagDigest(`${guarded.host}/org/os:stable`, asPublisher)).toBe(v1.digest);
   }, 300_000);
+
+  it('cancels on Ctrl-C through the helper: the version is not tagged and stable does not move', async () => {
+    const context = join(scratch, 'big');
+    await mkdir(context);
+    await writeFile(join(context, 'payload.bin'), randomBytes(96 * MiB));
+    await writeFile(
+      join(context, 'Containerfile'),
+      `FROM ${images.v1}\nCOPY payload.bin /usr/share/payload.bin\n`,
+    );
+    await podman(['build', '--quiet', '--tag', big, context], { timeoutMs: 600_000 });
+    const ref = `${plain.host}/cancel/os:1`;
+    const child = spawn('node', [BUILT.cli, 'push', big, ref, '--insecure'], {
+      cwd: ROOT,
+      env: { ...process.env, CONTAINERS_CONF, REGISTRY_AUTH_FILE: join(scratch, 'no-logins.json') },
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // podman's progress arrives as the helper streams it; cancel once the blobs are moving.
+        if (stderr.includes('Copying blob')) resolve();
+      });
+      void exited.then(() => resolve());
+    });
+    child.kill('SIGINT');
+    expect(await exited, stderr).toBe(1);
+    expect(stderr).toContain('The push was cancelled. stable was not moved.');
+    expect(await tagDigest(ref)).toBeNull();
+    expect(await tagDigest(`${plain.host}/cancel/os:stable`)).toBeNull();
+  }, 600_000);
 });

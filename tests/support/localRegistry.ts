@@ -122,10 +122,22 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Loca
   const host = `127.0.0.1:${port}`;
   if (options.tls) {
     await run('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ]); // biome-ignore format: openssl's flags read best in pairs
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ]);
   }
   if (options.auth)
     await writeFile(join(dir, 'htpasswd'), await htpasswdLine(options.auth.user, options.auth.password));

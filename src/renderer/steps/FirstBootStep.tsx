@@ -12,6 +12,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SshKeyInfo } from '../../shared/blueprint/sshKeyInfo';
 import { isIsoType } from '../../shared/diskImages/imageTypes';
+import { isTrackableReference } from '../../shared/updates/updateSource';
 import { api } from '../api';
 import { useBlueprintStore } from '../stores/blueprintStore';
 import { useBuildStore } from '../stores/buildStore';
@@ -81,6 +82,9 @@ export function FirstBootStep() {
   const users = useBlueprintStore((state) => state.users);
   const image = useImageStore((state) => state.reference.trim());
   const type = useBuildStore((state) => state.record?.request.type ?? state.type);
+  // bib gave the installed system the name it built from: that is what the stick tracks.
+  const tracked = useBuildStore((state) => state.record?.request.sourceImage) ?? image;
+  const trackable = tracked !== '' && isTrackableReference(tracked);
   return (
     <Stack hasGutter className="bootstick-first-boot">
       <StackItem>
@@ -111,13 +115,27 @@ export function FirstBootStep() {
       <StackItem>
         <Title headingLevel="h3">{t('firstBoot.updatesHeading')}</Title>
         <Content component="p">
-          {t('firstBoot.updatesFrom', { image: image || t('firstBoot.yourImage') })}
+          {t('firstBoot.updatesFrom', { image: tracked || t('firstBoot.yourImage') })}
         </Content>
+        {tracked !== '' && !trackable && (
+          <Content component="p" data-testid="first-boot-cannot-update">
+            {t('firstBoot.cannotUpdate', { image: tracked })}
+          </Content>
+        )}
+        <Content component="p">{t('updates.howBootcUpdates')}</Content>
         <Command label={t('firstBoot.status')} command="sudo bootc status" />
+        <Content component="p">{t('firstBoot.checkHint')}</Content>
+        <Command label={t('firstBoot.check')} command="sudo bootc upgrade --check" />
         <Content component="p">{t('firstBoot.upgradeHint')}</Content>
         <Command label={t('firstBoot.upgrade')} command="sudo bootc upgrade" />
+        <Command label={t('firstBoot.reboot')} command="sudo systemctl reboot" />
         <Content component="p">{t('firstBoot.rollbackHint')}</Content>
         <Command label={t('firstBoot.rollback')} command="sudo bootc rollback" />
+        <Content component="p">{t('firstBoot.switchHint')}</Content>
+        <Command
+          label={t('firstBoot.switch')}
+          command={`sudo bootc switch ${trackable ? tracked : 'registry.example.com/org/os:stable'}`}
+        />
       </StackItem>
       <StackItem>
         <Button variant="secondary" onClick={() => window.print()}>
