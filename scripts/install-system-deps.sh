@@ -23,11 +23,16 @@
 #   podman      rootful podman runs the bootc-image-builder stand-in and builds the test source images
 #   runc        the OCI runtime podman uses here (crun fails on this host; tests/fixtures/podman/containers.conf)
 #   busybox-static  the static busybox the test container images are built from (no registry is reachable)
+#   qemu-system-x86  qemu-system-x86_64: boot tests of images and drives (TCG here; KVM where it works)
+#   ovmf        UEFI firmware for QEMU, found through its descriptors in /usr/share/qemu/firmware
+#   systemd-boot-efi  linuxx64.efi.stub: the boot-test fixture's unified kernel image (built by the tests)
+#   binutils    objcopy: joins stub, kernel, initramfs and command line into that image
 #   xvfb        a display for the Electron launch test where there is no screen (it runs where Electron's binary is installed)
 set -euo pipefail
 
 PACKAGES=(util-linux e2fsprogs chromium fonts-noto-cjk xfsprogs dosfstools mtools gdisk fdisk xorriso xz-utils gzip bzip2 zip
-  unzip bmap-tools pkexec polkitd dbus python3 podman runc busybox-static xvfb)
+  unzip bmap-tools pkexec polkitd dbus python3 podman runc busybox-static xvfb
+  qemu-system-x86 ovmf systemd-boot-efi binutils)
 
 missing=()
 for package in "${PACKAGES[@]}"; do
