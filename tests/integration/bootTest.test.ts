@@ -186,6 +186,22 @@ describe('boot test refusals', () => {
     expect(await sha256(image)).toBe(await sha256(fixtures.login));
   });
 
+  it('KVM demanded by someone who may not open /dev/kvm: exit 2, its own words, QEMU never started', async () => {
+    const image = await copyOf('login');
+    // nobody (65534) has no right to /dev/kvm (root's, mode 0600 here; group kvm elsewhere).
+    const result = await exec('setpriv', [
+      ...['--reuid=65534', '--regid=65534', '--clear-groups'],
+      ...['env', 'HOME=/tmp', process.execPath, BUILT.cli, 'boot-test', image, '--accel', 'kvm'],
+    ]).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(bootTestWords.en.outcome.kvmNotPermitted);
+    expect(result.stdout).toContain('/dev/kvm cannot be opened (EACCES)');
+    expect(await qemuProcessesFor(image)).toEqual([]);
+  });
+
   it('no firmware descriptor: noFirmware', async () => {
     const image = await copyOf('login');
     const result = await runBootTest({
