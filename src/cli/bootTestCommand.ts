@@ -1,6 +1,6 @@
 import { runBootTest } from '../core/bootTest/runBootTest';
 import { BOOT_TEST_REFUSALS } from '../shared/bootTest';
-import { bootTestWords } from '../shared/i18n/words/bootTest';
+import { en } from '../shared/i18n/catalogue';
 import { CliExit, EXIT } from './jobOutcome';
 
 export interface BootTestCommandOptions {
@@ -12,7 +12,7 @@ export interface BootTestCommandOptions {
   screenshot?: string;
 }
 
-const words = bootTestWords.en;
+const words = en.bootTest;
 
 /**
  * `bootstick boot-test <image>`: boots the image in QEMU and watches its console. Exit 0 booted,
