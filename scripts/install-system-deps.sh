@@ -26,11 +26,16 @@
 #   docker-registry  a real OCI registry (Docker Distribution) the update tests start on 127.0.0.1
 #   skopeo      reads manifests and configs from root's storage and registries (what hosts will download)
 #   openssl     a self-signed certificate for the registry TLS-refusal test
+#   qemu-system-x86  qemu-system-x86_64: boot tests of images and drives (TCG here; KVM where it works)
+#   ovmf        UEFI firmware for QEMU, found through its descriptors in /usr/share/qemu/firmware
+#   systemd-boot-efi  linuxx64.efi.stub: the boot-test fixture's unified kernel image (built by the tests)
+#   binutils    objcopy: joins stub, kernel, initramfs and command line into that image
 #   xvfb        a display for the Electron launch test where there is no screen (it runs where Electron's binary is installed)
 set -euo pipefail
 
 PACKAGES=(util-linux e2fsprogs chromium fonts-noto-cjk xfsprogs dosfstools mtools gdisk fdisk xorriso xz-utils gzip bzip2 zip
-  unzip bmap-tools pkexec polkitd dbus python3 podman runc busybox-static xvfb docker-registry skopeo openssl)
+  unzip bmap-tools pkexec polkitd dbus python3 podman runc busybox-static xvfb docker-registry skopeo openssl
+  qemu-system-x86 ovmf systemd-boot-efi binutils)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { OFFERED_IMAGE_TYPES, RootFsSchema, TargetArchSchema } from '../shared/diskImages/imageTypes';
 import { AppError } from '../shared/errors';
 import { registerBlueprintCommand } from './blueprintCommand';
+import { bootTestCommand } from './bootTestCommand';
 import { buildCommand } from './buildCommand';
 import { drivesCommand } from './drivesCommand';
 import { flashCommand, verifyCommand } from './flashCommand';
@@ -87,7 +88,21 @@ program
   .option('--json', 'print JSON')
   .action(async (options) => {
     process.stdout.write(`${await portsCommand(options)}\n`);
-  });
+  .command('boot-test')
+  .description('Boot an image in QEMU (UEFI) and watch for a login prompt; the image is never written')
+  .argument('<image>', 'a raw, qcow2 or ISO image file')
+  .option('--timeout <seconds>', 'give up after this long', '300')
+  .option('--virtual', 'allow loop devices with a backing file (as for flash)')
+  .option('--ssh <user>', 'the blueprint user to log in as over SSH')
+  .addOption(
+    new Option('--accel <accel>', 'KVM, emulation, or KVM where it works')
+      .choices(['auto', 'kvm', 'tcg'])
+      .default('auto'),
+  )
+  .option('--screenshot <file.ppm>', 'save a picture of the VM screen at the end')
+  .option('--json', 'print the result as JSON')
+  .action(async (image: string, options) => 
+    process.exitCode = await bootTestCommand(image, options););
 
 registerBlueprintCommand(program);
 registerImageCommand(program);

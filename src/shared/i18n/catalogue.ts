@@ -1,5 +1,6 @@
 import { appWords } from './words/app';
 import { blueprintWords } from './words/blueprintStep';
+import { bootTestWords } from './words/bootTest';
 import { buildErrorsWords } from './words/buildErrors';
 import { buildWords } from './words/buildStep';
 import { drivesWords } from './words/drives';
@@ -32,6 +33,7 @@ export const en = {
   build: buildWords.en,
   firstBoot: firstBootWords.en,
   drives: drivesWords.en,
+  bootTest: bootTestWords.en,
   flash: flashWords.en,
   tools: toolsWords.en,
   preflight: preflightWords.en,
@@ -56,6 +58,7 @@ export const ko = {
   build: buildWords.ko,
   firstBoot: firstBootWords.ko,
   drives: drivesWords.ko,
+  bootTest: bootTestWords.ko,
   flash: flashWords.ko,
   tools: toolsWords.ko,
   preflight: preflightWords.ko,

@@ -1,0 +1,54 @@
+/** Escape sequences firmware and kernels paint the console with (CSI, OSC and single ESC forms). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the escapes being removed
+const ESCAPES = /\u001b\[[0-9;=?]*[A-Za-z]|\u001b\][^\u0007]*\u0007|\u001b[()][A-Za-z0-9]|\u001b[=>]/g;
+
+export type ConsoleSign =
+  | { kind: 'loginPrompt'; line: string }
+  | { kind: 'kernelPanic'; line: string }
+  | { kind: 'noBootDevice'; line: string };
+
+/** A login prompt as getty and friends print it: `<host> login: ` with no newline after it. */
+const LOGIN_PROMPT = /(^|\s)login:\s*$/;
+const KERNEL_PANIC = /Kernel panic - not syncing/;
+/**
+ * What OVMF shows when no boot option worked: upstream's BdsDxe message, or (Debian's build) the
+ * internal EFI shell it falls back to.
+ */
+const NO_BOOT_DEVICE = /No bootable option or device was found|UEFI Interactive Shell/;
+
+/**
+ * Follows the serial console: keeps the last lines (escapes removed) and tells the first sign
+ * that decides a boot test. A prompt is looked for in the unfinished last line too, because a
+ * prompt waits for input on the same line.
+ */
+export class ConsoleWatch {
+  private lines: string[] = [];
+  private partial = '';
+
+  constructor(private readonly keep = 40) {}
+
+  feed(chunk: string): ConsoleSign | undefined {
+    const text = (this.partial + chunk).replace(ESCAPES, '').replace(/\r/g, '');
+    const parts = text.split('\n');
+    this.partial = parts.pop() ?? '';
+    let sign: ConsoleSign | undefined;
+    for (const line of parts) {
+      this.lines.push(line);
+      sign ??= this.judge(line);
+    }
+    if (this.lines.length > this.keep) this.lines.splice(0, this.lines.length - this.keep);
+    return sign ?? this.judge(this.partial);
+  }
+
+  private judge(line: string): ConsoleSign | undefined {
+    if (KERNEL_PANIC.test(line)) return { kind: 'kernelPanic', line: line.trim() };
+    if (NO_BOOT_DEVICE.test(line)) return { kind: 'noBootDevice', line: line.trim() };
+    if (LOGIN_PROMPT.test(line)) return { kind: 'loginPrompt', line: line.trim() };
+    return undefined;
+  }
+
+  lastLines(): string[] {
+    const all = this.partial.trim() ? [...this.lines, this.partial] : [...this.lines];
+    return all.filter((line) => line.trim() !== '').slice(-this.keep);
+  }
+}

@@ -1,0 +1,58 @@
+import type { Accelerator } from '../../shared/bootTest';
+
+export type DiskFormat = 'raw' | 'qcow2' | 'iso';
+
+export interface QemuCommandInput {
+  firmwareCode: string;
+  /** This run's own copy of the firmware's variable store. */
+  varsCopy: string;
+  accelerator: Accelerator;
+  disk: { path: string; format: DiskFormat };
+  memoryMiB: number;
+  cpus: number;
+  qmpSocket: string;
+  /** Host port on 127.0.0.1 forwarded to the guest's port 22. */
+  sshPort: number;
+}
+
+/**
+ * The QEMU command line of a boot test. Every disk is opened with `snapshot=on`: writes go to a
+ * throw-away overlay, and with `-monitor none` and QMP only on a private socket nothing can
+ * `commit` them back. The serial console is QEMU's stdout; the network is user-mode, restricted to
+ * the guest, with SSH forwarded on loopback only.
+ */
+export function qemuCommand(input: QemuCommandInput): string[] {
+  // The disk is the only boot option (bootindex, strict): OVMF would otherwise try network boot
+  // through the NIC first and take minutes to give up on a disk with nothing to boot.
+  const disk =
+    input.disk.format === 'iso'
+      ? [
+          '-drive',
+          `id=disk0,if=none,file=${input.disk.path},format=raw,media=cdrom,readonly=on`,
+          '-device',
+          'ide-cd,drive=disk0,bootindex=0',
+        ]
+      : [
+          '-drive',
+          `id=disk0,if=none,file=${input.disk.path},format=${input.disk.format},snapshot=on`,
+          '-device',
+          'virtio-blk-pci,drive=disk0,bootindex=0',
+        ];
+  return [
+    ...['-machine', `q35,accel=${input.accelerator}`],
+    ...(input.accelerator === 'kvm' ? ['-cpu', 'host'] : []),
+    ...['-m', String(input.memoryMiB), '-smp', String(input.cpus)],
+    '-nodefaults',
+    ...['-vga', 'std', '-display', 'none'],
+    ...['-monitor', 'none'],
+    ...['-chardev', 'stdio,id=console,signal=off', '-serial', 'chardev:console'],
+    ...['-qmp', `unix:${input.qmpSocket},server=on,wait=off`],
+    ...['-drive', `if=pflash,format=raw,unit=0,readonly=on,file=${input.firmwareCode}`],
+    ...['-drive', `if=pflash,format=raw,unit=1,file=${input.varsCopy}`],
+    ...disk,
+    ...['-boot', 'strict=on'],
+    ...['-netdev', `user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:${input.sshPort}-:22`],
+    ...['-device', 'virtio-net-pci,netdev=net0,romfile='],
+    '-no-reboot',
+  ];
+}

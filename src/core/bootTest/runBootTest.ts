@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BootTestOutcome, BootTestResult } from '../../shared/bootTest';
+import { type AcceleratorWish, chooseAccelerator } from './chooseAccelerator';
+import { ConsoleWatch } from './consoleWatch';
+import { diskFormat } from './diskFormat';
+import { findQemu } from './findQemu';
+import { qemuCommand } from './qemuCommand';
+import { QmpClient } from './qmpClient';
+import { FIRMWARE_DESCRIPTOR_DIRS, findUefiFirmware } from './uefiFirmware';
+
+export interface BootTestOptions {
+  /** An image file or a block device; opened by QEMU with snapshot=on, never written. */
+  target: string;
+  timeoutMs: number;
+  accelerator?: AcceleratorWish;
+  memoryMiB?: number;
+  cpus?: number;
+  signal?: AbortSignal;
+  /** Every piece of the serial console as it arrives. */
+  onConsole?: (text: string) => void;
+  /** Where the screendump goes (a .ppm); none when absent. */
+  screenshotPath?: string;
+  searchPath?: string;
+  firmwareDirs?: readonly string[];
+  /** Called with QEMU's command once it is known (for logs and the benchmark). */
+  onCommand?: (qemu: string, args: string[]) => void;
+}
+
+/** How long QEMU gets to end after SIGTERM before SIGKILL. */
+const TERM_GRACE_MS = 2000;
+
+async function freeLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no loopback port');
+  return address.port;
+}
+
+/**
+ * Boots `target` in QEMU with UEFI firmware and watches the serial console until a login prompt,
+ * a kernel panic, "no boot device", QEMU's end, the timeout or cancellation, whichever is first;
+ * then takes a screendump and ends QEMU, leaving no process and no temporary file behind.
+ */
+export async function runBootTest(options: BootTestOptions): Promise<BootTestResult> {
+  const started = Date.now();
+  const refuse = (outcome: BootTestOutcome, detail?: string): BootTestResult => ({
+    outcome,
+    elapsedMs: Date.now() - started,
+    lastConsoleLines: [],
+    detail,
+  });
+  const qemu = await findQemu('x86_64', options.searchPath);
+  if (!qemu) return refuse('noQemu');
+  const firmware = await findUefiFirmware('x86_64', options.firmwareDirs ?? FIRMWARE_DESCRIPTOR_DIRS);
+  if (!firmware) return refuse('noFirmware');
+  const accel = await chooseAccelerator(options.accelerator ?? 'auto');
+  if (!accel.ok) return refuse('kvmNotPermitted', accel.reason);
+
+  const work = await mkdtemp(join(tmpdir(), 'bootstick-boot-'));
+  try {
+    const varsCopy = join(work, 'vars.fd');
+    await copyFile(firmware.varsTemplate, varsCopy);
+    const qmpSocket = join(work, 'qmp.sock');
+    const args = qemuCommand({
+      firmwareCode: firmware.code,
+      varsCopy,
+      accelerator: accel.accelerator,
+      disk: { path: options.target, format: await diskFormat(options.target) },
+      memoryMiB: options.memoryMiB ?? 2048,
+      cpus: options.cpus ?? 2,
+      qmpSocket,
+      sshPort: await freeLoopbackPort(),
+    });
+    options.onCommand?.(qemu, args);
+    const child = spawn(qemu, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const watch = new ConsoleWatch();
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => {
+      child.once('exit', (code) => resolve(code));
+      child.once('error', () => resolve(null));
+    });
+
+    const decided = new Promise<{ outcome: BootTestOutcome; proof?: string }>((resolve) => {
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (text: string) => {
+        options.onConsole?.(text);
+        const sign = watch.feed(text);
+        if (sign?.kind === 'loginPrompt') resolve({ outcome: 'booted', proof: `console: "${sign.line}"` });
+        else if (sign) resolve({ outcome: sign.kind });
+      });
+      child.stderr.setEncoding('utf8');
+      child.stderr.on('data', (text: string) => {
+        stderr = (stderr + text).slice(-4000);
+      });
+      exited.then(() => resolve({ outcome: 'qemuFailed' }));
+      const timer = setTimeout(() => resolve({ outcome: 'timedOut' }), options.timeoutMs);
+      exited.then(() => clearTimeout(timer));
+      if (options.signal?.aborted) resolve({ outcome: 'cancelled' });
+      options.signal?.addEventListener('abort', () => resolve({ outcome: 'cancelled' }), { once: true });
+    });
+    const verdict = await decided;
+    const elapsedMs = Date.now() - started;
+
+    let screenshotPath: string | undefined;
+    if (options.screenshotPath && child.exitCode === null && verdict.outcome !== 'cancelled') {
+      screenshotPath = await screendump(qmpSocket, options.screenshotPath).catch(() => undefined);
+    }
+    await stop(child, exited);
+    return {
+      outcome: verdict.outcome,
+      proof: verdict.proof,
+      accelerator: accel.accelerator,
+      acceleratorReason: accel.reason,
+      elapsedMs,
+      lastConsoleLines: watch.lastLines(),
+      screenshotPath,
+      detail: stderr.trim() || undefined,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function screendump(socket: string, path: string): Promise<string> {
+  const qmp = await QmpClient.open(socket);
+  try {
+    await qmp.execute('screendump', { filename: path });
+    return path;
+  } finally {
+    qmp.close();
+  }
+}
+
+/** SIGTERM, then SIGKILL after a grace; resolves once QEMU has exited. */
+async function stop(child: ReturnType<typeof spawn>, exited: Promise<unknown>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), TERM_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,43 @@
+import { bilingual } from './bilingual';
+
+/** What each boot-test outcome means, in a person's words. */
+export const bootTestWords = bilingual({
+  en: {
+    outcome: {
+      booted: 'Booted: a login prompt appeared on the console.',
+      noQemu:
+        'QEMU is not installed (qemu-system-x86_64 was not found): install the qemu-system-x86 package.',
+      noFirmware:
+        'No UEFI firmware for QEMU was found (no firmware descriptor in /usr/share/qemu/firmware or /etc/qemu/firmware): install ovmf (Debian) or edk2-ovmf (Fedora).',
+      kvmNotPermitted: 'KVM was asked for, but /dev/kvm cannot be used by this user.',
+      noBootDevice: 'The firmware found nothing to boot on the disk (no boot device).',
+      kernelPanic: 'The kernel panicked during boot.',
+      timedOut: 'No login prompt appeared before the time ran out.',
+      cancelled: 'The boot test was cancelled; QEMU was stopped.',
+      qemuFailed: 'QEMU stopped before the system booted.',
+    },
+    accelerator: {
+      kvm: 'KVM (hardware virtualisation): about as fast as real hardware.',
+      tcg: 'Emulation (TCG, no KVM): several times slower than real hardware.',
+    },
+  },
+  ko: {
+    outcome: {
+      booted: '부팅됨: 콘솔에 로그인 프롬프트가 나타났습니다.',
+      noQemu:
+        'QEMU가 설치되어 있지 않습니다(qemu-system-x86_64를 찾을 수 없음): qemu-system-x86 패키지를 설치하세요.',
+      noFirmware:
+        'QEMU용 UEFI 펌웨어를 찾을 수 없습니다(/usr/share/qemu/firmware 또는 /etc/qemu/firmware에 펌웨어 설명 파일이 없음): ovmf(Debian) 또는 edk2-ovmf(Fedora)를 설치하세요.',
+      kvmNotPermitted: 'KVM을 요청했지만 이 사용자는 /dev/kvm을 사용할 수 없습니다.',
+      noBootDevice: '펌웨어가 디스크에서 부팅할 것을 찾지 못했습니다(부팅 장치 없음).',
+      kernelPanic: '부팅 중 커널 패닉이 발생했습니다.',
+      timedOut: '시간 안에 로그인 프롬프트가 나타나지 않았습니다.',
+      cancelled: '부팅 테스트가 취소되었고 QEMU를 중지했습니다.',
+      qemuFailed: '시스템이 부팅되기 전에 QEMU가 멈췄습니다.',
+    },
+    accelerator: {
+      kvm: 'KVM(하드웨어 가상화): 실제 하드웨어와 비슷한 속도입니다.',
+      tcg: '에뮬레이션(TCG, KVM 없음): 실제 하드웨어보다 몇 배 느립니다.',
+    },
+  },
+});

@@ -1,0 +1,173 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * A tiny UEFI-bootable disk image, built here from Debian's parts (never committed):
+ * GPT + EFI System partition whose EFI/BOOT/BOOTX64.EFI is a unified kernel image made with
+ * objcopy from systemd-boot-efi's linuxx64.efi.stub (the section layout systemd 252's
+ * documentation gives), Debian's cloud kernel, and a busybox initramfs. Cached by content.
+ *
+ * - `login`: prints a getty-like `bootstick-fixture login:` prompt on ttyS0.
+ * - `panic`: crashes the kernel through sysrq (the console says "Kernel panic").
+ * - `silent`: boots and never prints a prompt.
+ * - `writer`: loads virtio-blk, overwrites its disk's last MiB, syncs, then prompts.
+ */
+export type BootFixtureVariant = 'login' | 'panic' | 'silent' | 'writer';
+
+const STUB = '/usr/lib/systemd/boot/efi/linuxx64.efi.stub';
+const BUSYBOX = '/bin/busybox';
+const CACHE = join(tmpdir(), 'bootstick-boot-fixtures');
+export const FIXTURE_SIZE = 64 * 1024 * 1024;
+/** The ESP starts at sector 2048 (1 MiB) and takes 40 MiB. */
+const ESP_OFFSET = 1024 * 1024;
+const ESP_SIZE = 40 * 1024 * 1024;
+
+/** Modules virtio-blk needs, in load order (their modinfo `depends=`; Debian's cloud kernel builds them as modules). */
+const BLOCK_MODULES = [
+  'kernel/drivers/virtio/virtio_ring.ko',
+  'kernel/drivers/virtio/virtio.ko',
+  'kernel/drivers/virtio/virtio_pci_legacy_dev.ko',
+  'kernel/drivers/virtio/virtio_pci_modern_dev.ko',
+  'kernel/drivers/virtio/virtio_pci.ko',
+  'kernel/drivers/block/virtio_blk.ko',
+];
+
+function initScript(variant: BootFixtureVariant): string {
+  const prompt = 'echo; echo "Bootstick test fixture"; printf "bootstick-fixture login: "';
+  const body: Record<BootFixtureVariant, string> = {
+    login: prompt,
+    panic: 'echo "bootstick-fixture: crashing on purpose"; echo c > /proc/sysrq-trigger',
+    silent: 'echo "bootstick-fixture: never prompting"',
+    writer: [
+      ...BLOCK_MODULES.map((module) => `insmod /modules/${module.split('/').pop()}`),
+      'while [ ! -b /dev/vda ]; do sleep 0.1; done',
+      'sectors=$(cat /sys/block/vda/size)',
+      'dd if=/dev/urandom of=/dev/vda bs=512 seek=$((sectors - 2048)) count=2048 2>/dev/null',
+      'sync',
+      'echo "bootstick-fixture: wrote 1 MiB to /dev/vda"',
+      prompt,
+    ].join('\n'),
+  };
+  return [
+    '#!/bin/busybox sh',
+    '/bin/busybox mkdir -p /proc /sys /dev /sbin /usr/bin /usr/sbin',
+    '/bin/busybox --install -s',
+    'mount -t proc proc /proc',
+    'mount -t sysfs sysfs /sys',
+    'mount -t devtmpfs devtmpfs /dev',
+    'echo 1 > /proc/sys/kernel/sysrq',
+    body[variant],
+    'while true; do sleep 3600; done',
+    '',
+  ].join('\n');
+}
+
+/** Debian's cloud kernel package, downloaded once into the cache (by its exact name and version). */
+async function kernelTree(): Promise<string> {
+  const { stdout } = await run('apt-cache', ['depends', 'linux-image-cloud-amd64']);
+  const name = /Depends: (linux-image-\S+)/.exec(stdout)?.[1];
+  if (!name)
+    throw new Error(`boot fixture: apt-cache names no kernel for linux-image-cloud-amd64:\n${stdout}`);
+  const dir = join(CACHE, name);
+  const done = join(dir, '.extracted');
+  if (await exists(done)) return dir;
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const download = () => run('apt-get', ['download', '-qq', name], { cwd: dir });
+  await download().catch(async () => {
+    await run('apt-get', ['update', '-qq']);
+    await download();
+  });
+  const deb = (await readdir(dir)).find((file) => file.endsWith('.deb'));
+  if (!deb) throw new Error(`boot fixture: apt-get download ${name} left no .deb`);
+  await run('dpkg-deb', ['-x', join(dir, deb), join(dir, 'root')]);
+  await writeFile(done, '');
+  return dir;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function sha256(path: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
+}
+
+/** Builds (or finds in the cache) the fixture image; returns the cached path (treat it as read-only: copy it). */
+export async function bootFixture(variant: BootFixtureVariant): Promise<string> {
+  const kernelDir = await kernelTree();
+  const root = join(kernelDir, 'root');
+  const bootDir = join(root, 'boot');
+  const vmlinuz = join(bootDir, (await readdir(bootDir)).find((file) => file.startsWith('vmlinuz-')) ?? '');
+  const modulesDir = join(root, 'lib/modules', (await readdir(join(root, 'lib/modules')))[0] ?? '');
+  const init = initScript(variant);
+  const cmdline = 'console=ttyS0 panic=0 quiet loglevel=3';
+  const key = createHash('sha256')
+    .update([init, cmdline, vmlinuz, await sha256(STUB), await sha256(BUSYBOX)].join('\0'))
+    .digest('hex')
+    .slice(0, 16);
+  const image = join(CACHE, `fixture-${variant}-${key}.img`);
+  if (await exists(image)) return image;
+
+  const work = join(CACHE, `work-${variant}-${process.pid}`);
+  await rm(work, { recursive: true, force: true });
+  const initrdRoot = join(work, 'initrd');
+  await mkdir(join(initrdRoot, 'bin'), { recursive: true });
+  await mkdir(join(initrdRoot, 'modules'), { recursive: true });
+  await copyFile(BUSYBOX, join(initrdRoot, 'bin/busybox'));
+  await chmod(join(initrdRoot, 'bin/busybox'), 0o755);
+  await writeFile(join(initrdRoot, 'init'), init, { mode: 0o755 });
+  if (variant === 'writer') {
+    for (const module of BLOCK_MODULES) {
+      await copyFile(join(modulesDir, module), join(initrdRoot, 'modules', module.split('/').pop() ?? ''));
+    }
+  }
+  const initrd = join(work, 'initrd.cpio.gz');
+  await run('sh', [
+    '-c',
+    `cd "${initrdRoot}" && find . | busybox cpio -o -H newc 2>/dev/null | gzip -9 > "${initrd}"`,
+  ]);
+  await writeFile(join(work, 'cmdline'), cmdline);
+  await writeFile(join(work, 'osrel'), 'NAME="Bootstick test fixture"\nID=bootstick-fixture\n');
+
+  const uki = join(work, 'BOOTX64.EFI');
+  await run('objcopy', [
+    ...['--add-section', `.osrel=${join(work, 'osrel')}`, '--change-section-vma', '.osrel=0x20000'],
+    ...['--add-section', `.cmdline=${join(work, 'cmdline')}`, '--change-section-vma', '.cmdline=0x30000'],
+    ...['--add-section', `.linux=${vmlinuz}`, '--change-section-vma', '.linux=0x2000000'],
+    ...['--add-section', `.initrd=${initrd}`, '--change-section-vma', '.initrd=0x3000000'],
+    STUB,
+    uki,
+  ]);
+
+  const esp = join(work, 'esp.img');
+  await run('truncate', ['-s', String(ESP_SIZE), esp]);
+  await run('mkfs.vfat', ['-F', '32', '-n', 'FIXTURE', esp]);
+  await run('mmd', ['-i', esp, '::EFI', '::EFI/BOOT']);
+  await run('mcopy', ['-i', esp, uki, '::EFI/BOOT/BOOTX64.EFI']);
+
+  const disk = join(work, 'disk.img');
+  await run('truncate', ['-s', String(FIXTURE_SIZE), disk]);
+  await run('sgdisk', ['-n', `1:2048:+${ESP_SIZE / 1024}K`, '-t', '1:ef00', '-c', '1:EFI', disk]);
+  await run('dd', [
+    `if=${esp}`,
+    `of=${disk}`,
+    'bs=1M',
+    `seek=${ESP_OFFSET / (1024 * 1024)}`,
+    'conv=notrunc,sparse',
+  ]);
+  await rename(disk, image);
+  await rm(work, { recursive: true, force: true });
+  return image;
+}

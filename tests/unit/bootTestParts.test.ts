@@ -1,0 +1,103 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseAccelerator } from '../../src/core/bootTest/chooseAccelerator';
+import { ConsoleWatch } from '../../src/core/bootTest/consoleWatch';
+import { qemuCommand } from '../../src/core/bootTest/qemuCommand';
+import { findUefiFirmware } from '../../src/core/bootTest/uefiFirmware';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bootstick-unit-firmware-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const descriptor = (code: string, features: string[] = []) =>
+  JSON.stringify({
+    'interface-types': ['uefi'],
+    mapping: {
+      device: 'flash',
+      executable: { filename: code, format: 'raw' },
+      'nvram-template': { filename: `${code}.vars`, format: 'raw' },
+    },
+    targets: [{ architecture: 'x86_64', machines: ['pc-q35-*'] }],
+    features,
+  });
+
+describe('findUefiFirmware', () => {
+  it('skips Secure Boot firmware, and a later folder replaces a descriptor of the same name', async () => {
+    const system = join(dir, 'share');
+    const local = join(dir, 'etc');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(system);
+    await mkdir(local);
+    await writeFile(
+      join(system, '40-secure.json'),
+      descriptor('/fw/secure', ['secure-boot', 'enrolled-keys']),
+    );
+    await writeFile(join(system, '60-plain.json'), descriptor('/fw/plain'));
+    expect((await findUefiFirmware('x86_64', [system, local]))?.code).toBe('/fw/plain');
+    await writeFile(join(local, '60-plain.json'), descriptor('/fw/local'));
+    const found = await findUefiFirmware('x86_64', [system, local]);
+    expect(found).toEqual({
+      descriptor: join(local, '60-plain.json'),
+      code: '/fw/local',
+      varsTemplate: '/fw/local.vars',
+    });
+    expect(await findUefiFirmware('aarch64', [system, local])).toBeUndefined();
+    expect(await findUefiFirmware('x86_64', [join(dir, 'missing')])).toBeUndefined();
+  });
+});
+
+describe('ConsoleWatch', () => {
+  it('sees a prompt that waits on an unfinished line, through escapes and split chunks', () => {
+    const watch = new ConsoleWatch();
+    expect(watch.feed('\u001b[2J\u001b[01;01HBdsDxe: starting\r\nhost lo')).toBeUndefined();
+    expect(watch.feed('gin: ')).toEqual({ kind: 'loginPrompt', line: 'host login:' });
+    expect(watch.lastLines()).toEqual(['BdsDxe: starting', 'host login: ']);
+  });
+  it('tells a kernel panic and OVMF falling back to its shell', () => {
+    expect(new ConsoleWatch().feed('[ 1.0] Kernel panic - not syncing: VFS\n')?.kind).toBe('kernelPanic');
+    expect(new ConsoleWatch().feed('UEFI Interactive Shell v2.2\r\n')?.kind).toBe('noBootDevice');
+    expect(new ConsoleWatch().feed('Last login: yesterday\n')).toBeUndefined();
+  });
+  it('keeps only the last lines', () => {
+    const watch = new ConsoleWatch(3);
+    watch.feed('1\n2\n3\n4\n5\n');
+    expect(watch.lastLines()).toEqual(['3', '4', '5']);
+  });
+});
+
+describe('qemuCommand', () => {
+  const args = qemuCommand({
+    firmwareCode: '/fw/code.fd',
+    varsCopy: '/run/vars.fd',
+    accelerator: 'tcg',
+    disk: { path: '/dev/sdz', format: 'raw' },
+    memoryMiB: 2048,
+    cpus: 2,
+    qmpSocket: '/run/qmp.sock',
+    sshPort: 2222,
+  });
+  const value = (flag: string) => args.filter((_, index) => args[index - 1] === flag);
+  it('opens the disk through a throw-away overlay, with no monitor, firmware read-only', () => {
+    expect(value('-drive')).toContain('id=disk0,if=none,file=/dev/sdz,format=raw,snapshot=on');
+    expect(value('-monitor')).toEqual(['none']);
+    expect(value('-drive')).toContain('if=pflash,format=raw,unit=0,readonly=on,file=/fw/code.fd');
+    expect(value('-qmp')).toEqual(['unix:/run/qmp.sock,server=on,wait=off']);
+    expect(value('-machine')).toEqual(['q35,accel=tcg']);
+  });
+  it('forwards SSH on loopback only', () => {
+    expect(value('-netdev')).toEqual(['user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:2222-:22']);
+  });
+});
+
+describe('chooseAccelerator', () => {
+  it('falls back to emulation when /dev/kvm cannot be opened, and refuses when KVM was demanded', async () => {
+    const missing = join(dir, 'no-kvm');
+    expect(await chooseAccelerator('auto', missing)).toMatchObject({ ok: true, accelerator: 'tcg' });
+    expect(await chooseAccelerator('kvm', missing)).toMatchObject({ ok: false });
+    expect(await chooseAccelerator('tcg', missing)).toMatchObject({ ok: true, accelerator: 'tcg' });
+  });
+});
