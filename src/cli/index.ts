@@ -88,6 +88,9 @@ program
   .option('--json', 'print JSON')
   .action(async (options) => {
     process.stdout.write(`${await portsCommand(options)}\n`);
+  });
+
+program
   .command('boot-test')
   .description('Boot an image in QEMU (UEFI) and watch for a login prompt; the image is never written')
   .argument('<image>', 'a raw, qcow2 or ISO image file')
@@ -101,8 +104,9 @@ program
   )
   .option('--screenshot <file.ppm>', 'save a picture of the VM screen at the end')
   .option('--json', 'print the result as JSON')
-  .action(async (image: string, options) => 
-    process.exitCode = await bootTestCommand(image, options););
+  .action(async (image: string, options) => {
+    process.exitCode = await bootTestCommand(image, options);
+  });
 
 registerBlueprintCommand(program);
 registerImageCommand(program);
