@@ -8,7 +8,7 @@ import { SCREENSHOTS } from '../support/builtApp';
 import { chooseImageFile, driveCard, nextFlashFinished, tabTo } from '../support/flashPage';
 import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
 import { createLoopDevices, type LoopDevice } from '../support/loopDevices';
-import { callMain } from '../support/pageActions';
+import { callMain, dropFile } from '../support/pageActions';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 import { MiB } from '../support/units';
@@ -216,27 +216,7 @@ describe('flashing a disk image file from app start', () => {
     const { page } = harness;
     const text = join(await loops.tempDir(), 'notes.txt');
     await writeFile(text, 'shopping list\n');
-    const dropOnWindow = (name: string, path: string) =>
-      page.locator('main').evaluate(
-        (node, [fileName, filePath]) => {
-          const scope = globalThis as never as {
-            File: new (parts: string[], name: string) => object;
-            DataTransfer: new () => { items: { add(file: object): void } };
-            DragEvent: new (type: string, init: object) => unknown;
-            __bootstickFilePaths: WeakMap<object, string>;
-          };
-          const file = new scope.File(['x'], fileName as string);
-          scope.__bootstickFilePaths.set(file, filePath as string);
-          const data = new scope.DataTransfer();
-          data.items.add(file);
-          const target = node as never as { dispatchEvent(event: unknown): void };
-          for (const type of ['dragover', 'drop'])
-            target.dispatchEvent(
-              new scope.DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
-            );
-        },
-        [name, path] as const,
-      );
+    const dropOnWindow = (name: string, path: string) => dropFile(page.locator('main'), name, path);
     try {
       await page.getByRole('link', { name: 'History' }).click();
       await dropOnWindow('notes.txt', text);

@@ -9,7 +9,7 @@ import { formatBytes } from '../../src/shared/format/formatBytes';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { SCREENSHOTS } from '../support/builtApp';
 import { ensureExampleBase, SLOW_STEP_MARKER } from '../support/exampleBase';
-import { callMain, htmlHasClass, waitForLanguage } from '../support/pageActions';
+import { callMain, dropFile, htmlHasClass, waitForLanguage } from '../support/pageActions';
 import { imageExists, podman } from '../support/podman';
 import { ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -97,31 +97,9 @@ afterAll(async () => {
 const tab = (name: string) => page.getByRole('tab', { name });
 const chosen = () => page.getByTestId('chosen-disk-image');
 
-/** Drops a File on the drop zone, as a file manager would; `path` registers where it lives on disk. */
-async function dropFile(name: string, path: string | null): Promise<void> {
-  await page.getByTestId('disk-image-drop-zone').evaluate(
-    (zone, [fileName, filePath]) => {
-      const scope = globalThis as never as {
-        File: new (parts: string[], name: string) => object;
-        DataTransfer: new () => { items: { add(file: object): void } };
-        DragEvent: new (type: string, init: object) => unknown;
-        __bootstickFilePaths: WeakMap<object, string>;
-      };
-      const file = new scope.File(['x'], fileName as string);
-      if (filePath) scope.__bootstickFilePaths.set(file, filePath);
-      const data = new scope.DataTransfer();
-      data.items.add(file);
-      const target = zone as never as { dispatchEvent(event: unknown): void };
-      target.dispatchEvent(
-        new scope.DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
-      );
-      target.dispatchEvent(
-        new scope.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
-      );
-    },
-    [name, path] as const,
-  );
-}
+/** Drops a file on the drop zone, as a file manager would. */
+const dropOnZone = (name: string, path: string | null) =>
+  dropFile(page.getByTestId('disk-image-drop-zone'), name, path);
 
 async function chooseByDialog(path: string): Promise<void> {
   dialogAnswers.push({ purpose: 'diskImage', path });
@@ -221,14 +199,14 @@ describe('the Image step', () => {
   });
 
   it('takes a dropped disk image file, and refuses a drop that is no file on this computer', async () => {
-    await dropFile('stick.img', paths().mbr);
+    await dropOnZone('stick.img', paths().mbr);
     await page.getByText('Raw disk image with MBR partitions').waitFor();
     expect(await chosen().textContent()).toContain(formatBytes(2 * MiB, 'en'));
 
-    await dropFile('installer.iso.xz', paths().iso);
+    await dropOnZone('installer.iso.xz', paths().iso);
     await page.getByText('ISO 9660 image (an installer), xz-compressed').waitFor();
 
-    await dropFile('made-up.raw', null);
+    await dropOnZone('made-up.raw', null);
     await page.getByText('That is not a file from this computer.', { exact: false }).waitFor();
     expect(await chosen().textContent()).toContain(paths().iso);
 

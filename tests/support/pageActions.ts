@@ -54,3 +54,30 @@ export async function waitForLanguage(page: Page, language: string): Promise<voi
     language,
   );
 }
+
+/**
+ * Drops a file on `target` as a file manager would (dragover, then drop); `path` registers where it
+ * lives on disk, as Electron's webUtils would know it (null: a file from no disk, e.g. a browser).
+ */
+export async function dropFile(target: Locator, name: string, path: string | null): Promise<void> {
+  await target.evaluate(
+    (node, [fileName, filePath]) => {
+      const scope = globalThis as never as {
+        File: new (parts: string[], name: string) => object;
+        DataTransfer: new () => { items: { add(file: object): void } };
+        DragEvent: new (type: string, init: object) => unknown;
+        __bootstickFilePaths: WeakMap<object, string>;
+      };
+      const file = new scope.File(['x'], fileName as string);
+      if (filePath) scope.__bootstickFilePaths.set(file, filePath);
+      const data = new scope.DataTransfer();
+      data.items.add(file);
+      const element = node as never as { dispatchEvent(event: unknown): void };
+      for (const type of ['dragover', 'drop'])
+        element.dispatchEvent(
+          new scope.DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+    },
+    [name, path] as const,
+  );
+}
