@@ -12,7 +12,7 @@ import {
 } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { driveTempo, STALL_MS } from '../../shared/drives/driveTempo';
+import { driveTempo, STALL_AFTER_MS } from '../../shared/drives/driveTempo';
 import { formatBytes } from '../../shared/format/formatBytes';
 import { describeDriveError, outcomeKey } from '../../shared/i18n/describeJobError';
 import type { FlashJob } from '../stores/flashStore';
@@ -76,7 +76,7 @@ export function FlashProgressList({ job, onCancel }: { job: FlashJob; onCancel(d
                           data-testid="drive-tempo"
                           data-tempo={tempo}
                         >
-                          {t(`flash.tempo.${tempo}`, { seconds: STALL_MS / 1000 })}
+                          {t(`flash.tempo.${tempo}`, { seconds: STALL_AFTER_MS / 1000 })}
                         </Label>
                       )}{' '}
                       <span id={`${id}-label`} data-testid="drive-result">

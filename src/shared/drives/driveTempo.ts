@@ -12,10 +12,10 @@ export interface SpeedSample {
 /** What a sparkline can draw: enough for two minutes at the helper's event rate. */
 export const MAX_SAMPLES = 240;
 
-/** Below this a stick is called slow (1 MB/s, as the app counts bytes; digabi's usb-monster uses 1 MiB/s). */
-export const SLOW_BYTES_PER_SECOND = 1_000_000;
-/** This long with no byte written or read while writing or verifying, and the drive is stalled. */
-export const STALL_MS = 20_000;
+/** Below this a stick is called slow (digabi's usb-monster's threshold); the station judges by it too. */
+export const SLOW_BELOW_BYTES_PER_SECOND = 1024 * 1024;
+/** This long with no byte written or read while writing or verifying, and the drive is stalled (usb-monster's timeout). */
+export const STALL_AFTER_MS = 20_000;
 
 /** The samples with this progress event added (a repeat of the last one adds nothing). */
 export function addSample(
@@ -34,7 +34,7 @@ export type DriveTempo = 'normal' | 'slow' | 'stalled';
 
 /**
  * Whether a drive that is writing or verifying now stands out: stalled when its byte count has not
- * moved for STALL_MS, slow when its speed is under SLOW_BYTES_PER_SECOND.
+ * moved for STALL_AFTER_MS, slow when its speed is under SLOW_BELOW_BYTES_PER_SECOND.
  */
 export function driveTempo(samples: readonly SpeedSample[], now: number): DriveTempo {
   const last = samples.at(-1);
@@ -46,8 +46,8 @@ export function driveTempo(samples: readonly SpeedSample[], now: number): DriveT
     if (!sample || sample.phase !== last.phase || sample.bytes !== last.bytes) break;
     since = sample.at;
   }
-  if (now - since >= STALL_MS) return 'stalled';
-  return last.speed !== null && last.speed < SLOW_BYTES_PER_SECOND ? 'slow' : 'normal';
+  if (now - since >= STALL_AFTER_MS) return 'stalled';
+  return last.speed !== null && last.speed < SLOW_BELOW_BYTES_PER_SECOND ? 'slow' : 'normal';
 }
 
 /** SVG polyline points for the speeds, scaled into width × height (the fastest at the top). */

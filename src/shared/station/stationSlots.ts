@@ -67,7 +67,5 @@ export const StationCountersSchema = z.object({
 });
 export type StationCounters = z.infer<typeof StationCountersSchema>;
 
-/** No write progress for this long flags a slot stalled (usb-monster's timeout). */
-export const STALL_AFTER_MS = 20_000;
-/** Below this a write is flagged slow (usb-monster's threshold). */
-export const SLOW_BELOW_BYTES_PER_SECOND = 1024 * 1024;
+/** The thresholds a station slot is judged by are those of every drive's progress. */
+export { SLOW_BELOW_BYTES_PER_SECOND, STALL_AFTER_MS } from '../drives/driveTempo';

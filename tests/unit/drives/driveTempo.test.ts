@@ -4,7 +4,7 @@ import {
   driveTempo,
   MAX_SAMPLES,
   type SpeedSample,
-  STALL_MS,
+  STALL_AFTER_MS,
   sparklinePoints,
 } from '../../../src/shared/drives/driveTempo';
 import type { DriveProgress } from '../../../src/shared/flash';
@@ -43,13 +43,13 @@ describe('a drive’s progress over time', () => {
   it('calls a drive stalled after 20 s without a byte, slow under 1 MB/s, and normal otherwise', () => {
     const moving = samplesOf([0, 0, 30_000_000], [1_000, 30_000_000, 30_000_000]);
     expect(driveTempo(moving, 2_000)).toBe('normal');
-    expect(driveTempo(moving, 1_000 + STALL_MS)).toBe('stalled');
+    expect(driveTempo(moving, 1_000 + STALL_AFTER_MS)).toBe('stalled');
     expect(driveTempo(samplesOf([0, 0, 500_000], [1_000, 500_000, 500_000]), 1_500)).toBe('slow');
   });
 
   it('judges only a drive that is writing or verifying', () => {
     const done = addSample([], progress(100_000_000, null, 'done'), 0);
-    expect(driveTempo(done, 10 * STALL_MS)).toBe('normal');
+    expect(driveTempo(done, 10 * STALL_AFTER_MS)).toBe('normal');
     expect(driveTempo([], 0)).toBe('normal');
   });
 

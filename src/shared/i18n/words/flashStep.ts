@@ -22,7 +22,7 @@ export const flashWords = bilingual({
     totalSpeed: 'All drives together: {{speed}}/s',
     speedGraph: 'Speed over time, at most {{speed}}/s',
     tempo: {
-      slow: 'Slow: under 1 MB/s',
+      slow: 'Slow: under 1 MiB/s',
       stalled: 'Stalled: no progress for {{seconds}} s',
     },
     eta: 'about {{seconds}} s left',
@@ -84,7 +84,7 @@ export const flashWords = bilingual({
     totalSpeed: '모든 드라이브 합계: {{speed}}/초',
     speedGraph: '시간에 따른 속도, 최고 {{speed}}/초',
     tempo: {
-      slow: '느림: 1 MB/초 미만',
+      slow: '느림: 1 MiB/초 미만',
       stalled: '멈춤: {{seconds}}초 동안 진행 없음',
     },
     eta: '약 {{seconds}}초 남음',
