@@ -51,6 +51,15 @@ describe('findUefiFirmware', () => {
 });
 
 describe('ConsoleWatch', () => {
+  it('keeps the deciding line last, however much the console prints after it', () => {
+    const watch = new ConsoleWatch();
+    const trace = Array.from({ length: 30 }, (_, index) => `[    3.47] frame ${index}`).join('\n');
+    const sign = watch.feed(`[    3.46] Kernel panic - not syncing: Attempted to kill init!\n${trace}\n`);
+    expect(sign?.kind).toBe('kernelPanic');
+    expect(watch.feed('qemu going down\n')).toBeUndefined();
+    expect(watch.lastLines().at(-1)).toContain('Kernel panic - not syncing');
+  });
+
   it('sees a prompt that waits on an unfinished line, through escapes and split chunks', () => {
     const watch = new ConsoleWatch();
     expect(watch.feed('\u001b[2J\u001b[01;01HBdsDxe: starting\r\nhost lo')).toBeUndefined();

@@ -24,20 +24,31 @@ const NO_BOOT_DEVICE = /No bootable option or device was found|UEFI Interactive 
 export class ConsoleWatch {
   private lines: string[] = [];
   private partial = '';
+  /** Set once a sign decided the test: the kept tail then ends at the line that decided it. */
+  private decided = false;
 
   constructor(private readonly keep = 40) {}
 
   feed(chunk: string): ConsoleSign | undefined {
+    // What follows the deciding line (a panic's stack trace, QEMU going down) must not push that
+    // line out of the tail the result shows.
+    if (this.decided) return undefined;
     const text = (this.partial + chunk).replace(ESCAPES, '').replace(/\r/g, '');
     const parts = text.split('\n');
     this.partial = parts.pop() ?? '';
     let sign: ConsoleSign | undefined;
     for (const line of parts) {
       this.lines.push(line);
-      sign ??= this.judge(line);
+      sign = this.judge(line);
+      if (sign) {
+        this.partial = '';
+        break;
+      }
     }
+    sign ??= this.judge(this.partial);
     if (this.lines.length > this.keep) this.lines.splice(0, this.lines.length - this.keep);
-    return sign ?? this.judge(this.partial);
+    if (sign) this.decided = true;
+    return sign;
   }
 
   private judge(line: string): ConsoleSign | undefined {
