@@ -11,6 +11,7 @@ import { createLoopDevices, type LoopDevice } from '../support/loopDevices';
 import { callMain, dropFile } from '../support/pageActions';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
+import { slowDownDrive } from '../support/slowDrive';
 import { MiB } from '../support/units';
 
 /**
@@ -180,10 +181,16 @@ describe('flashing a disk image file from app start', () => {
   });
 
   it('draws each drive’s speed while it writes and verifies, and keeps the graph with the result', async () => {
-    // Big enough that the helper reports progress several times (every 250 ms) on a loop drive.
+    // A loop drive writes at page-cache speed and is done before a person (or a poll) sees it
+    // going; capped by the kernel to stick speeds, writing takes ~4 s and verifying ~2 s, so
+    // the helper reports progress (every 250 ms) many times in each phase.
     const big = join(await loops.tempDir(), 'big.img');
-    await writePatternFile(big, 384 * MiB);
-    const drive = await loops.attach(400 * MiB, { name: 'speed.img' });
+    await writePatternFile(big, 32 * MiB);
+    const drive = await loops.attach(40 * MiB, { name: 'speed.img' });
+    const slow = await slowDownDrive(drive.path, {
+      writeBytesPerSecond: 8 * MiB,
+      readBytesPerSecond: 16 * MiB,
+    });
     const harness = await freshApp();
     const { page } = harness;
     try {
@@ -195,10 +202,13 @@ describe('flashing a disk image file from app start', () => {
         .getByRole('dialog', { name: 'Erase these drives?' })
         .getByRole('button', { name: 'Erase and flash' })
         .click();
-      await page.getByTestId('total-speed').waitFor({ timeout: 30_000 });
+      const writing = page.getByTestId('total-speed');
+      await writing.waitFor({ timeout: 30_000 });
+      expect(await writing.textContent()).toMatch(/^All drives together: [\d.]+ [kMG]B\/s$/);
       const graph = page.getByTestId('speed-sparkline');
       await graph.waitFor({ timeout: 30_000 });
       await page.getByTestId('report-id').waitFor({ timeout: 120_000 });
+      expect(await writing.count()).toBe(0);
       expect(await graph.getAttribute('aria-label')).toMatch(/^Speed over time, at most [\d.]+ [kMG]B\/s$/);
       expect(
         ((await graph.locator('polyline').getAttribute('points')) ?? '').split(' ').length,
@@ -208,6 +218,7 @@ describe('flashing a disk image file from app start', () => {
       await screenshotInBothLanguages(page, 'flash-speed');
     } finally {
       await harness.close();
+      await slow.undo();
     }
   }, 180_000);
 
