@@ -7,7 +7,7 @@ import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { SCREENSHOTS } from '../support/builtApp';
 import { createLoopDevices } from '../support/loopDevices';
-import { callMain } from '../support/pageActions';
+import { callMain, importBlueprintConfig } from '../support/pageActions';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 
@@ -79,8 +79,7 @@ describe('Image → Blueprint → Build, as a person does it', () => {
   });
 
   it('imports a bib config.toml, hashing its plain password at once', async () => {
-    await page.getByRole('textbox', { name: 'config.toml or config.json' }).fill(CONFIG_TOML);
-    await page.getByRole('button', { name: 'Import' }).click();
+    await importBlueprintConfig(page, CONFIG_TOML);
     await page.getByText('Imported.').waitFor();
     expect(await page.getByLabel('User name').first().inputValue()).toBe('ada');
     await page.getByText('Password set (stored only as a SHA-512 hash).').waitFor();
