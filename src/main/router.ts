@@ -80,6 +80,7 @@ export function createRouter(services: AppServices): Handlers {
     armStation: async (input) => services.station.arm(input),
     pauseStation: async ({ paused }) => services.station.pause(paused),
     disarmStation: async () => services.station.disarm(),
+    ejectStationDrives: () => services.station.ejectAll(),
     getStation: async () => services.station.state(),
     listReports: async () => listReports(services.dataDir),
     async exportReport({ id, format }) {

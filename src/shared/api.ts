@@ -25,6 +25,7 @@ import { ChosenImageSchema } from './image';
 import { JobFinishedSchema, JobLogSchema, JobProgressSchema } from './jobs';
 import { AuditReportSchema } from './report';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
+import { EjectDrivesResultSchema } from './station/ejectDrives';
 import { ArmStationInputSchema, PortSeenSchema, StationStateSchema } from './station/stationState';
 
 /**
@@ -152,6 +153,8 @@ export const calls = {
   /** Disarms: nothing more is written; sticks being written finish. */
   disarmStation: { input: z.object({}).strict(), output: StationStateSchema },
   getStation: { input: z.object({}).strict(), output: StationStateSchema },
+  /** "Eject all": powers off the sticks the station wrote that are still in their slots. */
+  ejectStationDrives: { input: z.object({}).strict(), output: EjectDrivesResultSchema },
 } as const;
 
 export const events = {

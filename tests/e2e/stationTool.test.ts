@@ -76,6 +76,13 @@ describe('Station tool', () => {
     expect(await sha256Of(again.path, 8 * MiB)).toBe(sha);
     expect(await sha256Of(stickB.path, 32 * MiB)).toBe(beforeB);
     expect(await slotCard('hub A, 1').getAttribute('data-phase')).toBe('done');
+    // Eject all: only the stick the station wrote is asked for; a loop drive has no power to cut.
+    await page.getByRole('button', { name: 'Eject all' }).focus();
+    await page.keyboard.press('Enter');
+    const ejected = page.getByTestId('ejected');
+    await ejected.getByText(`${again.path}: a virtual drive, nothing to power off`).waitFor();
+    expect(await ejected.getByRole('listitem').count()).toBe(1);
+    expect(await sha256Of(again.path, 8 * MiB)).toBe(sha);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'station-en.png'), fullPage: true });
 

@@ -48,6 +48,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     pauseStation: vi.fn(),
     disarmStation: vi.fn(),
     getStation: vi.fn(),
+    ejectStationDrives: vi.fn(),
     ...overrides,
   };
 }

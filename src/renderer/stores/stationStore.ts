@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { EjectDrivesResult } from '../../shared/station/ejectDrives';
 import type { PortSeen, StationState } from '../../shared/station/stationState';
 import { api } from '../api';
 import { messageOf } from './messageOf';
@@ -18,6 +19,9 @@ interface StationStore {
   eject: boolean;
   state: StationState | null;
   error: string | null;
+  /** What the last "eject all" did to each stick, or why it did nothing. */
+  ejected: EjectDrivesResult | null;
+  ejectError: string | null;
   setImage(image: string): void;
   setName(port: string, name: string): void;
   setChosen(port: string, chosen: boolean): void;
@@ -29,6 +33,7 @@ interface StationStore {
   arm(): Promise<void>;
   pause(paused: boolean): Promise<void>;
   disarm(): Promise<void>;
+  ejectAll(): Promise<void>;
 }
 
 const bytesOf = (gib: string, fallback: number) =>
@@ -46,6 +51,8 @@ export const useStationStore = create<StationStore>((set, get) => ({
   eject: false,
   state: null,
   error: null,
+  ejected: null,
+  ejectError: null,
   setImage: (image) => set({ image }),
   setName: (port, name) => set((store) => ({ names: { ...store.names, [port]: name } })),
   setChosen: (port, chosen) => set((store) => ({ chosen: { ...store.chosen, [port]: chosen } })),
@@ -91,5 +98,13 @@ export const useStationStore = create<StationStore>((set, get) => ({
   },
   async disarm() {
     set({ state: await api.call('disarmStation', {}) });
+  },
+  async ejectAll() {
+    set({ ejected: null, ejectError: null });
+    try {
+      set({ ejected: await api.call('ejectStationDrives', {}) });
+    } catch (error) {
+      set({ ejectError: messageOf(error) });
+    }
   },
 }));

@@ -18,6 +18,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStationStore } from '../stores/stationStore';
 import { FieldHint } from './FieldHint';
+import { StationEjectAll } from './StationEjectAll';
 import { StationSlotCard } from './StationSlotCard';
 
 /** Arm ports, then watch every slot: written, verified and counted without a question. */
@@ -58,6 +59,7 @@ export function StationTool() {
                 </GalleryItem>
               ))}
             </Gallery>
+            <StationEjectAll state={state} />
           </section>
         </StackItem>
       )}
