@@ -67,12 +67,32 @@ describe('Station tool', () => {
 
     await slotCard('hub A, 2').getByText('It was already there when the station was armed').waitFor();
     await slotCard('hub A, 1').getByText('It was already there when the station was armed').waitFor();
+    // The sound on (it may be turned on while armed): what the page asks the speakers to play is kept.
+    await page.evaluate(() => {
+      const target = globalThis as unknown as {
+        __tones: number[];
+        AudioContext: { prototype: { createOscillator(): { frequency: { value: number } } } };
+      };
+      target.__tones = [];
+      const create = target.AudioContext.prototype.createOscillator;
+      target.AudioContext.prototype.createOscillator = function (this: unknown) {
+        const oscillator = create.call(this);
+        // The frequency is set after creation: read it once the tone has been scheduled.
+        queueMicrotask(() => target.__tones.push(oscillator.frequency.value));
+        return oscillator;
+      };
+    });
+    await page.getByLabel('Sound a tone when a stick is done (rising) or failed (falling)').focus();
+    await page.keyboard.press('Space');
     // The stick is pulled and put back: now it is a new stick in an armed port.
     await loops.detach(first.path);
     await slotCard('hub A, 1').getByText('Waiting for a stick').waitFor();
     const again = await loops.attachFile(fileA);
     await slotCard('hub A, 1').getByText('Done: remove it').waitFor({ timeout: 30_000 });
     await page.getByText('Done 1 · failed 0').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as { __tones: number[] }).__tones))
+      .toEqual([880, 1320]);
     expect(await sha256Of(again.path, 8 * MiB)).toBe(sha);
     expect(await sha256Of(stickB.path, 32 * MiB)).toBe(beforeB);
     expect(await slotCard('hub A, 1').getAttribute('data-phase')).toBe('done');

@@ -17,6 +17,8 @@ interface StationStore {
   maxGiB: string;
   verify: boolean;
   eject: boolean;
+  /** A tone when a slot turns done or failed (for a station across the room). */
+  sound: boolean;
   state: StationState | null;
   error: string | null;
   /** What the last "eject all" did to each stick, or why it did nothing. */
@@ -26,7 +28,7 @@ interface StationStore {
   setName(port: string, name: string): void;
   setChosen(port: string, chosen: boolean): void;
   setField(field: 'count' | 'minGiB' | 'maxGiB', value: string): void;
-  setOption(option: 'verify' | 'eject', value: boolean): void;
+  setOption(option: 'verify' | 'eject' | 'sound', value: boolean): void;
   loadPorts(): Promise<void>;
   load(): Promise<void>;
   received(state: StationState): void;
@@ -49,6 +51,7 @@ export const useStationStore = create<StationStore>((set, get) => ({
   maxGiB: '',
   verify: true,
   eject: false,
+  sound: false,
   state: null,
   error: null,
   ejected: null,

@@ -20,6 +20,7 @@ import { useStationStore } from '../stores/stationStore';
 import { FieldHint } from './FieldHint';
 import { StationEjectAll } from './StationEjectAll';
 import { StationSlotCard } from './StationSlotCard';
+import { primeSlotSignals, useSlotSignals } from './stationSound';
 
 /** Arm ports, then watch every slot: written, verified and counted without a question. */
 export function StationTool() {
@@ -27,6 +28,7 @@ export function StationTool() {
   const store = useStationStore();
   const { state, ports } = store;
   const armed = state?.armed === true;
+  useSlotSignals(state, store.sound);
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the page opens
   useEffect(() => {
     void store.loadPorts();
@@ -142,6 +144,15 @@ export function StationTool() {
               onChange={(_, value) => store.setField('maxGiB', value)}
             />
           </FormGroup>
+          <Checkbox
+            id="station-sound"
+            label={t('station.page.sound')}
+            isChecked={store.sound}
+            onChange={(_, on) => {
+              if (on) primeSlotSignals();
+              store.setOption('sound', on);
+            }}
+          />
           <Checkbox
             id="station-verify"
             label={t('station.page.verify')}
