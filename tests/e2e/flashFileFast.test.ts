@@ -61,6 +61,18 @@ async function driveCardOf(page: Page, drive: LoopDevice): Promise<Locator> {
   return card;
 }
 
+/** From the Flash step: the file, the drive, Flash, confirm (the person's way, by mouse). */
+async function flashFrom(page: Page, file: string, drive: LoopDevice): Promise<void> {
+  await page.getByRole('link', { name: '4. Flash' }).click();
+  await chooseImageFile(page, file);
+  await (await driveCardOf(page, drive)).click();
+  await page.getByRole('button', { name: 'Flash 1 drive' }).click();
+  await page
+    .getByRole('dialog', { name: 'Erase these drives?' })
+    .getByRole('button', { name: 'Erase and flash' })
+    .click();
+}
+
 async function flashingStarted(page: Page, drive: LoopDevice): Promise<void> {
   await page.getByTestId('report-id').waitFor({ timeout: 30_000 });
   expect(await page.getByTestId('drive-result').allTextContents()).toEqual([
@@ -194,14 +206,7 @@ describe('flashing a disk image file from app start', () => {
     const harness = await freshApp();
     const { page } = harness;
     try {
-      await page.getByRole('link', { name: '4. Flash' }).click();
-      await chooseImageFile(page, big);
-      await (await driveCardOf(page, drive)).click();
-      await page.getByRole('button', { name: 'Flash 1 drive' }).click();
-      await page
-        .getByRole('dialog', { name: 'Erase these drives?' })
-        .getByRole('button', { name: 'Erase and flash' })
-        .click();
+      await flashFrom(page, big, drive);
       const writing = page.getByTestId('total-speed');
       await writing.waitFor({ timeout: 30_000 });
       expect(await writing.textContent()).toMatch(/^All drives together: [\d.]+ [kMG]B\/s$/);
@@ -232,14 +237,7 @@ describe('flashing a disk image file from app start', () => {
     const harness = await freshApp();
     const { page } = harness;
     try {
-      await page.getByRole('link', { name: '4. Flash' }).click();
-      await chooseImageFile(page, image);
-      await (await driveCardOf(page, drive)).click();
-      await page.getByRole('button', { name: 'Flash 1 drive' }).click();
-      await page
-        .getByRole('dialog', { name: 'Erase these drives?' })
-        .getByRole('button', { name: 'Erase and flash' })
-        .click();
+      await flashFrom(page, image, drive);
       const tempo = page.getByTestId('drive-tempo');
       await tempo.waitFor({ timeout: 30_000 });
       expect(await tempo.getAttribute('data-tempo')).toBe('slow');

@@ -1,11 +1,12 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { requireBuild, SCREENSHOTS } from '../support/builtApp';
+import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
 import { createLoopDevices, requireRoot } from '../support/loopDevices';
-import { callMain, waitForLanguage } from '../support/pageActions';
+import { callMain, downloadOf, waitForLanguage } from '../support/pageActions';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 import { MiB } from '../support/units';
@@ -147,5 +148,70 @@ describe('Station tool', () => {
       'The smallest stick size must not be larger than the largest.',
     );
     expect(await callMain(page, 'getStation', {})).toMatchObject({ ok: true, value: { armed: false } });
+  });
+
+  it('saves the chosen ports as a layout file the CLI reads, and loads one back, refusing a broken one', async () => {
+    const own = await openRenderer();
+    const at = own.page;
+    try {
+      const dir = await loops.tempDir();
+      const file = await loops.createBackingFile(16 * MiB, { dir, name: 'bench-port.img' });
+      const stick = await loops.attachFile(file);
+      await callMain(at, 'updateSettings', { showVirtualDrives: true });
+      await at.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Station' }).click();
+      await at.getByRole('button', { name: 'Look again' }).click();
+      await at.getByLabel(`Arm loop:${file}`).check();
+      await at.getByLabel(`Name for loop:${file}`).fill('bench 1');
+      await at.getByLabel('Layout name').fill('bench');
+      const saved = await downloadOf(at, at.getByRole('button', { name: 'Save layout' }));
+      expect(saved.name).toBe('bench.json');
+      expect(JSON.parse(saved.text)).toEqual({
+        name: 'bench',
+        slots: [{ port: `loop:${file}`, name: 'bench 1' }],
+      });
+      await at.getByText('Saved layout bench.json').waitFor();
+
+      // The stick goes, the port is unticked; the layout brings the port back under its name.
+      await loops.detach(stick.path);
+      await at.getByRole('button', { name: 'Look again' }).click();
+      // Unticked with no stick in it, the port leaves the list (so click, not uncheck, which re-reads it).
+      await at.getByLabel(`Arm loop:${file}`).click();
+      await at.getByLabel(`Arm loop:${file}`).waitFor({ state: 'detached' });
+      const layoutFile = join(dir, 'bench.json');
+      await writeFile(layoutFile, saved.text);
+      await at.locator('#station-layout-file').setInputFiles(layoutFile);
+      await at.getByText('Layout bench: 1 port chosen.').waitFor();
+      expect(await at.getByLabel(`Arm loop:${file}`).isChecked()).toBe(true);
+      expect(await at.getByLabel(`Name for loop:${file}`).inputValue()).toBe('bench 1');
+      await at.getByText('No stick in it now').waitFor();
+      expect(await findingsInBothThemes(at, 'station layout')).toEqual([]);
+      await screenshotInBothLanguages(at, 'station-layout');
+
+      const broken = join(dir, 'broken.json');
+      await writeFile(broken, '{"name": "bench", "slots": [');
+      await at.locator('#station-layout-file').setInputFiles(broken);
+      await at
+        .getByText('broken.json is not a station layout: it is not JSON. Nothing was changed.')
+        .waitFor();
+      const twice = join(dir, 'twice.json');
+      await writeFile(
+        twice,
+        JSON.stringify({
+          name: 'x',
+          slots: [
+            { port: 'p', name: 'a' },
+            { port: 'p', name: 'b' },
+          ],
+        }),
+      );
+      await at.locator('#station-layout-file').setInputFiles(twice);
+      await at
+        .getByText('twice.json is not a station layout: the port p is in it twice. Nothing was changed.')
+        .waitFor();
+      expect(await at.getByLabel(`Name for loop:${file}`).inputValue()).toBe('bench 1');
+      expect(await at.getByLabel('Arm p').count()).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 });

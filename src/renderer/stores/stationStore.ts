@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { EjectDrivesResult } from '../../shared/station/ejectDrives';
+import type { StationLayout } from '../../shared/station/stationSlots';
 import type { PortSeen, StationState } from '../../shared/station/stationState';
 import { api } from '../api';
 import { messageOf } from './messageOf';
@@ -36,6 +37,10 @@ interface StationStore {
   pause(paused: boolean): Promise<void>;
   disarm(): Promise<void>;
   ejectAll(): Promise<void>;
+  /** The ports chosen now with their names, as a layout to save. */
+  layoutOf(name: string): StationLayout;
+  /** Chooses exactly a saved layout's ports, under its names (ports not seen now included). */
+  applyLayout(layout: StationLayout): void;
 }
 
 const bytesOf = (gib: string, fallback: number) =>
@@ -76,10 +81,8 @@ export const useStationStore = create<StationStore>((set, get) => ({
   },
   received: (state) => set({ state }),
   async arm() {
-    const { image, names, chosen, count, minGiB, maxGiB, verify, eject } = get();
-    const slots = Object.entries(chosen)
-      .filter(([, on]) => on)
-      .map(([port]) => ({ port, name: names[port]?.trim() || port }));
+    const { image, count, minGiB, maxGiB, verify, eject } = get();
+    const { slots } = get().layoutOf('');
     try {
       set({ error: null });
       const state = await api.call('armStation', {
@@ -101,6 +104,19 @@ export const useStationStore = create<StationStore>((set, get) => ({
   },
   async disarm() {
     set({ state: await api.call('disarmStation', {}) });
+  },
+  layoutOf(name) {
+    const { chosen, names } = get();
+    const slots = Object.entries(chosen)
+      .filter(([, on]) => on)
+      .map(([port]) => ({ port, name: names[port]?.trim() || port }));
+    return { name, slots };
+  },
+  applyLayout(layout) {
+    set((store) => ({
+      chosen: Object.fromEntries(layout.slots.map((slot) => [slot.port, true])),
+      names: { ...store.names, ...Object.fromEntries(layout.slots.map((slot) => [slot.port, slot.name])) },
+    }));
   },
   async ejectAll() {
     set({ ejected: null, ejectError: null });

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useStationStore } from '../stores/stationStore';
 import { FieldHint } from './FieldHint';
 import { StationEjectAll } from './StationEjectAll';
+import { StationLayoutActions } from './StationLayoutActions';
 import { StationSlotCard } from './StationSlotCard';
 import { primeSlotSignals, useSlotSignals } from './stationSound';
 
@@ -34,7 +35,12 @@ export function StationTool() {
     void store.loadPorts();
     void store.load();
   }, []);
-  const usbPorts = ports.filter((entry) => entry.port !== null);
+  const seen = ports.filter((entry) => entry.port !== null);
+  // Ports of a loaded layout with no stick in them now are listed too, so they can be armed.
+  const unseen = Object.keys(store.chosen)
+    .filter((port) => store.chosen[port] && !seen.some((entry) => entry.port === port))
+    .map((port) => ({ port, drive: t('station.page.notSeenNow') }));
+  const usbPorts = [...seen, ...unseen];
   const chosen = usbPorts.filter((entry) => store.chosen[entry.port as string]);
   const ready = !armed && store.image.trim() !== '' && chosen.length > 0;
   const status = armed ? (state?.paused ? 'pausedStatus' : 'armedStatus') : 'disarmedStatus';
@@ -114,6 +120,7 @@ export function StationTool() {
             <Button variant="link" onClick={() => void store.loadPorts()}>
               {t('station.page.refreshPorts')}
             </Button>
+            <StationLayoutActions disabled={armed} />
           </FormGroup>
           <FormGroup label={t('station.page.countLabel')} fieldId="station-count">
             <TextInput
