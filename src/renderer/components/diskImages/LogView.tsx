@@ -42,6 +42,8 @@ export function LogView({
         data={lines}
         height="24rem"
         theme="dark"
+        // Colours as classes: the CSP refuses style attributes in the rows' HTML.
+        useAnsiClasses
         {...(following && query === '' ? { scrollToRow: lines.length } : {})}
         onScroll={({ scrollOffsetToBottom }) => {
           // Back at the end, however it got there, the view follows again.
