@@ -7,7 +7,8 @@ import { BUILDERS_CONF, DEFAULT_BUILDERS } from '../../src/shared/diskImages/bui
 export const STANDIN_BUILDERS = 'localhost/bootstick-test/bib-standin';
 // A new mark and backup name since runs are counted: a run of an older checkout (which removed
 // the list when it ended, under any other run) then sees the file as root's own and leaves it.
-const MARK = '# Written by the Bootstick test suite for its stand-in bib; put back when the last test run ends.';
+const MARK =
+  '# Written by the Bootstick test suite for its stand-in bib; put back when the last test run ends.';
 const BACKUP = `${BUILDERS_CONF}.bootstick-test-runs-backup`;
 const PINS = join(ROOT_STATE_DIR, 'builder-pins.json');
 /** The test runs using the list now (process ids): the last one to end puts root's list back. */
