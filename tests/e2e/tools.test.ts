@@ -78,6 +78,16 @@ describe('Settings', () => {
       ok: false,
       error: { code: 'invalidInput' },
     });
+    // A well-formed name root does not list in /etc/bootstick/builders.conf: main refuses it too.
+    const unlisted = await callMain(page, 'updateSettings', { bibImage: 'quay.io/someone/bib:latest' });
+    expect(unlisted).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(JSON.stringify(unlisted)).toContain(
+      'quay.io/someone/bib:latest is not a builder image this computer allows. Root lists them in /etc/bootstick/builders.conf',
+    );
+    expect(await callMain(page, 'getSettings', {})).toMatchObject({
+      ok: true,
+      value: { bibImage: 'quay.io/centos-bootc/bootc-image-builder:latest' },
+    });
     await page.getByRole('button', { name: 'Undo changes' }).click();
     expect(await page.getByLabel('bootc-image-builder image').inputValue()).toBe(
       'quay.io/centos-bootc/bootc-image-builder:latest',

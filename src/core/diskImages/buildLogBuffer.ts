@@ -3,6 +3,10 @@ import { redactSecrets } from '../log/redactSecrets';
 
 type Line = Omit<BuildLogLine, 'jobId'>;
 
+/** A PEM private key arrives a line at a time: from its first line to its last, nothing is kept. */
+const KEY_BEGINS = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+const KEY_ENDS = /-----END [A-Z ]*PRIVATE KEY-----/;
+
 /** How often buffered lines are sent on: a bib build prints thousands of lines. */
 const FLUSH_MS = 200;
 
@@ -15,6 +19,7 @@ const FLUSH_MS = 200;
 export function createBuildLogBuffer(send: (lines: Line[]) => void) {
   const all: string[] = [];
   let pending: Line[] = [];
+  let inPrivateKey = false;
   const flush = () => {
     if (pending.length > 0) send(pending);
     pending = [];
@@ -22,7 +27,11 @@ export function createBuildLogBuffer(send: (lines: Line[]) => void) {
   const timer = setInterval(flush, FLUSH_MS);
   return {
     push(raw: Line) {
-      const line = { ...raw, line: redactSecrets(raw.line) };
+      const begins = KEY_BEGINS.test(raw.line);
+      const hidden = inPrivateKey || begins;
+      if (begins) inPrivateKey = true;
+      if (inPrivateKey && KEY_ENDS.test(raw.line)) inPrivateKey = false;
+      const line = { ...raw, line: hidden ? '[redacted private key]' : redactSecrets(raw.line) };
       // stderr lines are marked, so the saved log still tells bib's messages from osbuild's output.
       all.push(`${line.stream === 'stderr' ? '!' : ' '} ${line.line}`);
       pending.push(line);
