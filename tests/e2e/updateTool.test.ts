@@ -27,6 +27,9 @@ const run = promisify(execFile);
 
 const id = randomBytes(4).toString('hex');
 let registry: LocalRegistry;
+/** A registry that wants a login the person got wrong. */
+let guarded: LocalRegistry;
+const login = { user: 'publisher', password: 'right-horse-battery' };
 let images: UpdateImages;
 let harness: RendererHarness;
 let page: Page;
@@ -61,7 +64,11 @@ beforeAll(async () => {
   await requireRegistry();
   await mkdir(SCREENSHOTS, { recursive: true });
   scratch = await mkdtemp(join(tmpdir(), 'bootstick-e2e-update-'));
-  [registry, images] = await Promise.all([startRegistry(), buildUpdateImages()]);
+  [registry, guarded, images] = await Promise.all([
+    startRegistry(),
+    startRegistry({ auth: login }),
+    buildUpdateImages(),
+  ]);
   // The person has logged in nowhere: the push goes without credentials (the helper reads this as
   // them). Set only now: docker-registry would take REGISTRY_* variables as its own configuration.
   await writeFile(join(scratch, 'no-logins.json'), '{"auths":{}}');
@@ -74,7 +81,7 @@ afterAll(async () => {
   await harness?.close();
   await podman(['rmi', '--ignore', big]).catch(() => {});
   await images?.remove();
-  await registry?.stop();
+  await Promise.all([registry?.stop(), guarded?.stop()]);
   delete process.env.REGISTRY_AUTH_FILE;
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
@@ -83,11 +90,6 @@ afterAll(async () => {
 const field = (label: string) => page.getByRole('textbox', { name: label });
 const refusal = () => page.getByTestId('update-refusal');
 const summary = () => page.getByTestId('update-summary');
-
-async function openUpdateTool(): Promise<void> {
-  await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Update' }).click();
-  await page.getByRole('heading', { name: 'Update', level: 2 }).waitFor();
-}
 
 async function compare(from: string, to: string): Promise<void> {
   await field('What the hosts run').fill(from);
@@ -271,6 +273,38 @@ describe('the Update tool', () => {
     expect(await tagDigest(`${repo()}:big`)).toBeNull();
     expect(await page.getByRole('button', { name: 'Push', exact: true }).isEnabled()).toBe(true);
   }, 300_000);
+
+  it('says why a registry would not take a push, each in its own words, stable untouched', async () => {
+    const stable = await tagDigest(`${repo()}:stable`);
+    const insecure = page.getByLabel('The registry is a local one without TLS verification');
+    await insecure.uncheck();
+    let lines = await push(images.v2, `${repo()}:tls`);
+    expect(lines[0]).toContain(`The registry of ${repo()}:tls did not pass TLS verification`);
+    expect(lines[0]).toContain('tick “The registry is a local one without TLS verification”');
+    await insecure.check();
+    lines = await push(images.v2, '127.0.0.1:1/bootstick-test/nowhere:2');
+    expect(lines[0]).toContain('The registry of 127.0.0.1:1/bootstick-test/nowhere:2 could not be reached');
+    const wrong = Buffer.from(`${login.user}:wrong-horse`).toString('base64');
+    await writeFile(
+      join(scratch, 'wrong-login.json'),
+      JSON.stringify({ auths: { [guarded.host]: { auth: wrong } } }),
+      {
+        mode: 0o600,
+      },
+    );
+    process.env.REGISTRY_AUTH_FILE = join(scratch, 'wrong-login.json');
+    try {
+      lines = await push(images.v2, `${guarded.host}/bootstick-test/os:2`);
+    } finally {
+      process.env.REGISTRY_AUTH_FILE = join(scratch, 'no-logins.json');
+    }
+    expect(lines[0]).toContain(
+      `The registry refused the credentials for ${guarded.host}/bootstick-test/os:2: log in again with \`podman login\``,
+    );
+    expect(lines).toContain('stable was not moved: it still points at what it pointed at before.');
+    expect(await tagDigest(`${repo()}:tls`)).toBeNull();
+    expect(await tagDigest(`${repo()}:stable`)).toBe(stable);
+  }, 240_000);
 
   it('refuses a bad version reference and tag as typed, and an unknown image in words', async () => {
     await field('Version reference').fill(`${repo()}`);

@@ -2,6 +2,7 @@ import { Alert } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { COMPARE_REFUSAL_WORDS } from '../../../shared/updates/updateWords';
 import { useUpdateStore } from '../../stores/updateStore';
+import { inAppWords } from './inAppWords';
 
 /** Why the comparison has no answer, in the words the CLI uses for the same reason. */
 export function CompareRefusal() {
@@ -15,7 +16,7 @@ export function CompareRefusal() {
     <Alert
       variant="danger"
       isInline
-      title={t(COMPARE_REFUSAL_WORDS[refusal.reason], { ref, detail, arch })}
+      title={t(inAppWords(COMPARE_REFUSAL_WORDS[refusal.reason]), { ref, detail, arch })}
       data-testid="update-refusal"
     />
   );

@@ -1,6 +1,7 @@
 import type { Translate } from '../../../shared/i18n/describeReason';
 import { PUSH_FAILURE_WORDS } from '../../../shared/updates/updateWords';
 import type { PushEnd } from '../../stores/updateStore';
+import { inAppWords } from './inAppWords';
 
 /**
  * A push's end in words, line by line, as `bootstick push` says it: what was pushed (with the
@@ -21,7 +22,7 @@ export function pushOutcomeLines(end: PushEnd, t: Translate): string[] {
   const lines: string[] = [];
   if (result.digest)
     lines.push(t('updates.push.pushed', { ...values, ref: `${request.destination} (${result.digest})` }));
-  if (result.failure) lines.push(t(PUSH_FAILURE_WORDS[result.failure], values));
+  if (result.failure) lines.push(t(inAppWords(PUSH_FAILURE_WORDS[result.failure]), values));
   if (result.movedTag) lines.push(t('updates.push.movedTag', values));
   else if (tag) lines.push(t('updates.push.tagKept', values));
   return lines;

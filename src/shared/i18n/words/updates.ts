@@ -81,6 +81,8 @@ export const updatesWords = bilingual({
       notStarted: 'The push did not run: {{message}}',
       log: 'What podman said',
       newerKnown: 'A newer version is known: {{to}}.',
+      tlsFailed:
+        'The registry of {{ref}} did not pass TLS verification ({{detail}}). If it is a local registry you trust, tick “The registry is a local one without TLS verification”.',
     },
     push: {
       unknownImage: '{{image}} is not in root’s image storage: build or pull it first. Nothing was pushed.',
@@ -181,6 +183,8 @@ export const updatesWords = bilingual({
       notStarted: '푸시를 하지 않았습니다: {{message}}',
       log: 'podman의 출력',
       newerKnown: '새 버전이 있습니다: {{to}}.',
+      tlsFailed:
+        '{{ref}}의 레지스트리가 TLS 검증을 통과하지 못했습니다 ({{detail}}). 믿을 수 있는 로컬 레지스트리라면 "TLS 검증이 없는 로컬 레지스트리입니다"를 선택하세요.',
     },
     push: {
       unknownImage:
