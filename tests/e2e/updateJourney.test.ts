@@ -111,6 +111,10 @@ describe('v1 → stick → v2 → what the stick will download → push', () => 
 
   it('publishes v1 as stable, then shows what the stick will download for v2 and publishes it', async () => {
     await openTool('Update');
+    // What the stick runs is what this job's build tracks, offered as the "from" side.
+    expect(await page.getByRole('textbox', { name: 'What the hosts run' }).inputValue()).toBe(
+      `${repo()}:stable`,
+    );
     await page.getByLabel('The registry is a local one without TLS verification').check();
     await pushVersion(images.v1, '1');
     await page.getByRole('textbox', { name: 'What the hosts run' }).fill(`${repo()}:stable`);

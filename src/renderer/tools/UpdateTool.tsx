@@ -1,9 +1,12 @@
 import { Stack, StackItem, Title } from '@patternfly/react-core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isTrackableReference } from '../../shared/updates/updateSource';
 import { CompareForm } from '../components/updates/CompareForm';
 import { CompareRefusal } from '../components/updates/CompareRefusal';
 import { PublishForm } from '../components/updates/PublishForm';
 import { UpdateDiffView } from '../components/updates/UpdateDiffView';
+import { useBuildStore } from '../stores/buildStore';
 import { useUpdateStore } from '../stores/updateStore';
 
 /**
@@ -15,6 +18,12 @@ import { useUpdateStore } from '../stores/updateStore';
 export function UpdateTool() {
   const { t } = useTranslation();
   const diff = useUpdateStore((state) => state.diff);
+  // The stick this wizard built follows this reference: what its hosts run, unless the person says else.
+  const tracked = useBuildStore((state) => state.record?.request.sourceImage ?? null);
+  useEffect(() => {
+    const update = useUpdateStore.getState();
+    if (tracked && isTrackableReference(tracked) && update.from === '') update.set({ from: tracked });
+  }, [tracked]);
   return (
     <Stack hasGutter>
       <StackItem>
