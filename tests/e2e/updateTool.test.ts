@@ -11,7 +11,7 @@ import { tabTo } from '../support/flashPage';
 import { type LocalRegistry, requireRegistry, startRegistry } from '../support/localRegistry';
 import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
 import { podman } from '../support/podman';
-import { requirePodman } from '../support/podmanFixtures';
+import { ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 import { MiB } from '../support/units';
 import { buildUpdateImages, type UpdateImages } from '../support/updateImages';
@@ -35,6 +35,7 @@ let harness: RendererHarness;
 let page: Page;
 let scratch: string;
 const big = `localhost/bootstick-test/update-tool-big-${id}:1`;
+const index = `localhost/bootstick-test/update-tool-index-${id}:multi`;
 const repo = () => `${registry.host}/bootstick-test/update-tool-${id}`;
 
 /** The digest a tag points at, asked of the registry itself (null: no such tag). */
@@ -80,6 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
   await podman(['rmi', '--ignore', big]).catch(() => {});
+  await podman(['manifest', 'rm', index]).catch(() => {});
   await images?.remove();
   await Promise.all([registry?.stop(), guarded?.stop()]);
   delete process.env.REGISTRY_AUTH_FILE;
@@ -187,6 +189,29 @@ describe('the Update tool', () => {
       new RegExp(`^1 of ${v2.length} layers, .+ will be downloaded\\.$`),
     );
   }, 180_000);
+
+  it('resolves a multi-architecture index to the hosts’ architecture', async () => {
+    const arm = await ensureSourceImage('bootc', { arch: 'arm64' });
+    await podman(['manifest', 'create', index]);
+    await podman(['manifest', 'add', index, `containers-storage:${images.v1}`]);
+    await podman(['manifest', 'add', index, `containers-storage:${arm}`]);
+    await podman(['manifest', 'push', '--all', '--tls-verify=false', index, `docker://${repo()}:multi`], {
+      timeoutMs: 300_000,
+    });
+    const arch = page.getByRole('combobox', { name: 'The hosts’ architecture' });
+    const versions = page.getByTestId('update-versions');
+    for (const [choice, shown] of [
+      ['arm64', 'arm64'],
+      ['amd64', 'amd64'],
+    ] as const) {
+      await arch.selectOption(choice);
+      await compare(`docker://${repo()}:1`, `docker://${repo()}:multi`);
+      expect(await versions.textContent()).toBe(`${repo()}:1 → ${repo()}:multi (${shown})`);
+    }
+    // amd64 hosts on v1 get v1's own image from the index: nothing new to download.
+    expect(await summary().textContent()).toMatch(/^0 of \d+ layers, /);
+    await arch.selectOption('');
+  }, 300_000);
 
   it('takes the booted digest from a pasted `bootc status --json`, and refuses what is not that', async () => {
     const booted = await tagDigest(`${repo()}:1`);

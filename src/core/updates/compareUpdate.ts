@@ -10,17 +10,16 @@ import { UpdateReadError } from './updateReadError';
  * that is no image reference at all is refused before anything is asked of a registry.
  */
 export async function compareUpdate(
-  input: { from: string; to: string; insecure: boolean },
+  input: { from: string; to: string; insecure: boolean; architecture?: string | undefined },
   helper: () => Promise<HelperClient>,
 ): Promise<CompareUpdateOutput> {
   for (const side of [input.from, input.to]) {
     if (!parseImageSpec(side)) return { ok: false, reason: 'badReference', values: { ref: side.trim() } };
   }
   try {
-    return {
-      ok: true,
-      diff: await compareImages(input.from, input.to, helper, { insecure: input.insecure }),
-    };
+    const { insecure, architecture } = input;
+    const options = { insecure, ...(architecture ? { architecture } : {}) };
+    return { ok: true, diff: await compareImages(input.from, input.to, helper, options) };
   } catch (error) {
     if (!(error instanceof UpdateReadError)) throw error;
     const { ref, detail, arch } = error.values;

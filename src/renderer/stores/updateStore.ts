@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { TargetArch } from '../../shared/diskImages/imageTypes';
 import type { JobFinished } from '../../shared/jobs';
 import { type BootcStatusProblem, bootedImageOf } from '../../shared/updates/bootcStatus';
 import { parseImageSpec } from '../../shared/updates/imageSpec';
@@ -15,6 +16,8 @@ interface UpdateState {
   from: string;
   to: string;
   insecure: boolean;
+  /** The hosts' architecture for a multi-architecture index; null: the new version's own. */
+  architecture: TargetArch | null;
   /** A pasted `bootc status --json`, and what became of it. */
   pasted: string;
   pastedProblem: BootcStatusProblem | null;
@@ -34,7 +37,10 @@ interface UpdateState {
   pushStartError: string | null;
   set(
     patch: Partial<
-      Pick<UpdateState, 'from' | 'to' | 'insecure' | 'pasted' | 'image' | 'destination' | 'movingTag'>
+      Pick<
+        UpdateState,
+        'from' | 'to' | 'insecure' | 'architecture' | 'pasted' | 'image' | 'destination' | 'movingTag'
+      >
     >,
   ): void;
   /** Takes the booted image of the pasted status as "what the hosts run", or says why not. */
@@ -50,6 +56,7 @@ export const useUpdateStore = create<UpdateState>((set, get) => ({
   from: '',
   to: '',
   insecure: false,
+  architecture: null,
   pasted: '',
   pastedProblem: null,
   pastedTaken: null,
@@ -79,10 +86,15 @@ export const useUpdateStore = create<UpdateState>((set, get) => ({
     });
   },
   async compare() {
-    const { from, to, insecure } = get();
+    const { from, to, insecure, architecture } = get();
     set({ comparing: true, diff: null, refusal: null, compareError: null });
     try {
-      const answer = await api.call('compareUpdate', { from: from.trim(), to: to.trim(), insecure });
+      const answer = await api.call('compareUpdate', {
+        from: from.trim(),
+        to: to.trim(),
+        insecure,
+        ...(architecture ? { architecture } : {}),
+      });
       if (answer.ok) {
         // The version just measured, when it is in root's storage, is the one to push next.
         const local = parseImageSpec(to);

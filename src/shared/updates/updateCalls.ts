@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TargetArchSchema } from '../diskImages/imageTypes';
 import { PushRequestSchema } from './pushImage';
 import { UpdateDiffSchema } from './updateDiff';
 
@@ -15,6 +16,8 @@ export const CompareUpdateInputSchema = z.strictObject({
   to: sideText,
   /** The registry is a local one without TLS verification (the person ticked it). */
   insecure: z.boolean(),
+  /** The hosts' architecture, for a multi-architecture index; default: the new version's own. */
+  architecture: TargetArchSchema.optional(),
 });
 
 /** Why a side could not be read, as a key of the `updates` words (the same reasons the CLI says). */

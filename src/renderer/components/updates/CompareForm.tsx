@@ -1,5 +1,15 @@
-import { ActionGroup, Button, Checkbox, Form, FormGroup, TextInput } from '@patternfly/react-core';
+import {
+  ActionGroup,
+  Button,
+  Checkbox,
+  Form,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+  TextInput,
+} from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
+import { TargetArchSchema } from '../../../shared/diskImages/imageTypes';
 import { useUpdateStore } from '../../stores/updateStore';
 import { FieldHint } from '../../tools/FieldHint';
 import { BootcStatusPaste } from './BootcStatusPaste';
@@ -7,7 +17,7 @@ import { BootcStatusPaste } from './BootcStatusPaste';
 /** The two sides of an update: what the hosts run and the new version; TLS off only when asked. */
 export function CompareForm() {
   const { t } = useTranslation();
-  const { from, to, insecure, comparing, set, compare } = useUpdateStore();
+  const { from, to, insecure, architecture, comparing, set, compare } = useUpdateStore();
   const ready = from.trim() !== '' && to.trim() !== '' && !comparing;
   return (
     <Form
@@ -41,6 +51,20 @@ export function CompareForm() {
           autoComplete="off"
         />
         <FieldHint id="update-to-helper" error={null} hint={t('updates.tool.toHint')} />
+      </FormGroup>
+      <FormGroup label={t('updates.tool.archLabel')} fieldId="update-arch">
+        <FormSelect
+          id="update-arch"
+          value={architecture ?? ''}
+          onChange={(_, value) => set({ architecture: value === '' ? null : TargetArchSchema.parse(value) })}
+          aria-describedby="update-arch-helper"
+        >
+          <FormSelectOption value="" label={t('updates.tool.archDefault')} />
+          {TargetArchSchema.options.map((option) => (
+            <FormSelectOption key={option} value={option} label={t(`build.archs.${option}`)} />
+          ))}
+        </FormSelect>
+        <FieldHint id="update-arch-helper" error={null} hint={t('updates.tool.archHint')} />
       </FormGroup>
       <Checkbox
         id="update-insecure"

@@ -14,7 +14,7 @@ export function UpdateDiffView({ diff }: { diff: UpdateDiff }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="update-diff-summary" data-testid="update-diff">
-      <Content component="p" className="bootstick-drive-path">
+      <Content component="p" className="bootstick-drive-path" data-testid="update-versions">
         {`${diff.from.ref} → ${diff.to.ref} (${diff.to.architecture ?? '?'})`}
       </Content>
       <Content component="p" id="update-diff-summary" data-testid="update-summary">

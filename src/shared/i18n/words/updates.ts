@@ -45,6 +45,9 @@ export const updatesWords = bilingual({
       },
       toLabel: 'The new version',
       toHint: 'An image in root’s storage (localhost/my-os:2) or in a registry.',
+      archLabel: 'The hosts’ architecture',
+      archDefault: 'The new version’s own',
+      archHint: 'A multi-architecture index is resolved to the image hosts of this architecture pull.',
       insecure: 'The registry is a local one without TLS verification',
       insecureHint:
         'Only for a registry on this machine or network you trust; every other registry is verified.',
@@ -148,6 +151,9 @@ export const updatesWords = bilingual({
       },
       toLabel: '새 버전',
       toHint: 'root 저장소의 이미지(localhost/my-os:2) 또는 레지스트리의 이미지.',
+      archLabel: '호스트의 아키텍처',
+      archDefault: '새 버전 자신의 아키텍처',
+      archHint: '여러 아키텍처 인덱스는 이 아키텍처의 호스트가 받는 이미지로 풀어서 비교합니다.',
       insecure: 'TLS 검증이 없는 로컬 레지스트리입니다',
       insecureHint:
         '이 컴퓨터나 믿을 수 있는 네트워크의 레지스트리에만 쓰세요. 다른 레지스트리는 모두 검증합니다.',
