@@ -113,3 +113,6 @@ export function pushState(result: z.infer<typeof PushResultSchema> | null): Excl
   if (result?.cancelled) return 'cancelled';
   return result?.ok ? 'succeeded' : 'failed';
 }
+
+/** The end of a push job, as the Update tool says it. */
+export type PushFinished = Extract<JobFinished, { kind: 'push' }>;

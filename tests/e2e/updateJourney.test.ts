@@ -86,10 +86,11 @@ describe('v1 → stick → v2 → what the stick will download → push', () => 
     await page.getByRole('button', { name: 'Build', exact: true }).click();
     const ended = page.getByText(/Built .*image\/disk\.raw|The build failed|The build did not start/);
     await ended.first().waitFor({ timeout: 120_000 });
-    expect(await ended.first().textContent()).toMatch(/Built /);
     const builds = await callMain(page, 'listBuilds', {});
     if (!builds.ok) throw new Error(builds.error.message);
     const built = builds.value[0];
+    // A failure says what bib or the helper said, not only the summary line.
+    expect(await ended.first().textContent(), JSON.stringify(built?.error)).toMatch(/Built /);
     expect(built?.request.sourceImage).toBe(`${repo()}:stable`);
 
     const stick = await loops.attach(Math.ceil((built?.artifactBytes ?? 0) / MiB + 16) * MiB, {

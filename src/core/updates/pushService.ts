@@ -1,5 +1,5 @@
 import type { BuildLogLine } from '../../shared/diskImages/bibRun';
-import type { JobFinished } from '../../shared/jobs';
+import type { PushFinished } from '../../shared/jobs';
 import { pushState } from '../../shared/jobs';
 import { ociArchitecture } from '../../shared/updates/imageSpec';
 import { pushProgressOf } from '../../shared/updates/pushProgressOf';
@@ -12,7 +12,7 @@ import { readImageLayers } from './readImageLayers';
 export interface PushEvents {
   progress(jobId: string, progress: PushProgress): void;
   log(jobId: string, lines: Omit<BuildLogLine, 'jobId'>[]): void;
-  finished(end: Extract<JobFinished, { kind: 'push' }>): void;
+  finished(end: PushFinished): void;
 }
 
 export interface PushService {

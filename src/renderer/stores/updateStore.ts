@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { TargetArch } from '../../shared/diskImages/imageTypes';
-import type { JobFinished } from '../../shared/jobs';
+import type { PushFinished } from '../../shared/jobs';
 import { type BootcStatusProblem, bootedImageOf } from '../../shared/updates/bootcStatus';
 import { parseImageSpec } from '../../shared/updates/imageSpec';
 import type { CompareRefusal, PushProgress } from '../../shared/updates/updateCalls';
@@ -9,7 +9,7 @@ import { api } from '../api';
 import { jobById } from './jobsStore';
 import { messageOf } from './messageOf';
 
-export type PushEnd = Extract<JobFinished, { kind: 'push' }>;
+export type PushEnd = PushFinished;
 
 interface UpdateState {
   /** What the hosts run, and the new version, as typed (registry, digest or local references). */

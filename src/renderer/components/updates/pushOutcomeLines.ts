@@ -1,6 +1,6 @@
 import type { Translate } from '../../../shared/i18n/describeReason';
+import type { PushFinished as PushEnd } from '../../../shared/jobs';
 import { PUSH_FAILURE_WORDS } from '../../../shared/updates/updateWords';
-import type { PushEnd } from '../../stores/updateStore';
 import { inAppWords } from './inAppWords';
 
 /**
