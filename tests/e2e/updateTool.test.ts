@@ -331,6 +331,19 @@ describe('the Update tool', () => {
     expect(await tagDigest(`${repo()}:stable`)).toBe(stable);
   }, 240_000);
 
+  it('compares with the keyboard alone: Tab to each field, Enter to compare', async () => {
+    await field('What the hosts run').fill('');
+    await field('The new version').fill('');
+    await tabTo(page, field('What the hosts run'));
+    await page.keyboard.type(`docker://${repo()}:1`);
+    await tabTo(page, field('The new version'));
+    await page.keyboard.type(`docker://${repo()}:2`);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => summary().textContent(), { timeout: 60_000 })
+      .toMatch(/^1 of \d+ layers, .+ will be downloaded\.$/);
+  }, 120_000);
+
   it('refuses a bad version reference and tag as typed, and an unknown image in words', async () => {
     await field('Version reference').fill(`${repo()}`);
     await page.getByText(`“${repo()}” is not a registry reference with a tag`).waitFor();
