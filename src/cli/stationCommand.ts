@@ -12,7 +12,8 @@ import { formatBytes } from '../shared/format/formatBytes';
 import { en } from '../shared/i18n/catalogue';
 import { translateFrom } from '../shared/i18n/translate';
 import { describeStationRefusal } from '../shared/station/describeStationRefusal';
-import { type Slot, type SlotView, StationLayoutSchema } from '../shared/station/stationSlots';
+import { parseStationLayout, stationLayoutText } from '../shared/station/stationLayout';
+import type { Slot, SlotView } from '../shared/station/stationSlots';
 import { CliExit, EXIT } from './jobOutcome';
 import { newJobId, startCliHelper } from './runHelperJob';
 
@@ -50,16 +51,10 @@ async function slotsOf(options: StationCommandOptions): Promise<Slot[]> {
   if (options.layout) {
     const text = await readFile(options.layout, 'utf8').catch(() => null);
     if (text === null) throw new CliExit(EXIT.refused, `The layout ${options.layout} cannot be read.`);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new CliExit(EXIT.refused, `${options.layout} is not a station layout: it is not JSON.`);
-    }
-    const parsed = StationLayoutSchema.safeParse(json);
-    if (!parsed.success)
-      throw new CliExit(EXIT.refused, `${options.layout} is not a station layout: ${parsed.error.message}`);
-    slots.push(...parsed.data.slots);
+    const parsed = parseStationLayout(text);
+    if (!parsed.ok)
+      throw new CliExit(EXIT.refused, `${options.layout} is not a station layout: ${parsed.problem}.`);
+    slots.push(...parsed.layout.slots);
   }
   if (slots.length === 0)
     throw new CliExit(EXIT.refused, 'Arm at least one port: --slot <port>=<name> or --layout <file>.');
@@ -125,7 +120,7 @@ export async function stationCommand(image: string, options: StationCommandOptio
   if (options.saveLayout) {
     // The ports as armed now, under their names, for `--layout` next time.
     const layout = { name: basename(options.saveLayout).replace(/\.json$/, ''), slots };
-    await writeFileAtomic(options.saveLayout, `${JSON.stringify(layout, null, 2)}\n`, 0o644);
+    await writeFileAtomic(options.saveLayout, stationLayoutText(layout), 0o644);
   }
   const target = countOption(options.count);
   const minBytes = sizeOption('--min-size', options.minSize, 0);

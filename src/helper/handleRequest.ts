@@ -14,6 +14,7 @@ import { DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES } from '../shared/settings';
 import { podmanBuild } from './containerImages/podmanBuild';
 import { runBib } from './diskImages/runBib';
 import { HelperRefusal, RefusedError } from './errors';
+import { ejectWrittenDrives } from './flash/ejectWrittenDrives';
 import { runFlashJob } from './flash/runFlashJob';
 import type { JobRegistry } from './jobRegistry';
 import type { Outbox } from './outbox';
@@ -46,6 +47,7 @@ const HANDLERS: Handlers = {
     return facts.map((drive) => toDriveView(drive, context));
   },
   flash: (params, { progress, registry }) => runFlashJob(params, progress, registry),
+  ejectDrives: (params) => ejectWrittenDrives(params),
   verify: (params, { progress, registry }) => runVerifyJob(params, progress, registry),
   podmanStatus: () => podmanStatus(),
   listImages: () => listImages(),

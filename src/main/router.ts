@@ -81,6 +81,7 @@ export function createRouter(services: AppServices): Handlers {
     armStation: async (input) => services.station.arm(input),
     pauseStation: async ({ paused }) => services.station.pause(paused),
     disarmStation: async () => services.station.disarm(),
+    ejectStationDrives: () => services.station.ejectAll(),
     getStation: async () => services.station.state(),
     compareUpdate: async (input) => compareUpdate(input, services.helper),
     startPush: async (input) => services.pushes.start(input),

@@ -25,6 +25,7 @@ import { ChosenImageSchema } from './image';
 import { JobFinishedSchema, JobLogSchema, JobProgressSchema } from './jobs';
 import { AuditReportSchema } from './report';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
+import { EjectDrivesResultSchema } from './station/ejectDrives';
 import { ArmStationInputSchema, PortSeenSchema, StationStateSchema } from './station/stationState';
 import {
   CompareUpdateInputSchema,
@@ -171,6 +172,8 @@ export const calls = {
     input: z.object({ jobId: z.string() }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
+  /** "Eject all": powers off the sticks the station wrote that are still in their slots. */
+  ejectStationDrives: { input: z.object({}).strict(), output: EjectDrivesResultSchema },
 } as const;
 
 export const events = {

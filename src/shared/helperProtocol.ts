@@ -18,6 +18,7 @@ import {
   RefusalSchema,
   VerifyRequestSchema,
 } from './flash';
+import { EjectDrivesRequestSchema, EjectDrivesResultSchema } from './station/ejectDrives';
 import { LocalImageRawSchema } from './updates/localImageRaw';
 import { PushRequestSchema, PushResultSchema } from './updates/pushImage';
 import { TagForUpdatesRequestSchema } from './updates/updateSource';
@@ -52,6 +53,8 @@ export const HELPER_METHODS = {
     job: false,
   },
   flash: { params: FlashRequestSchema, result: JobResultSchema, job: true },
+  /** Powers off drives this helper wrote that are still the same medium ("eject all"). */
+  ejectDrives: { params: EjectDrivesRequestSchema, result: EjectDrivesResultSchema, job: false },
   verify: { params: VerifyRequestSchema, result: JobResultSchema, job: true },
   podmanStatus: { params: none, result: PodmanStatusSchema, job: false },
   /** The named images in root's storage (`podman images`); takes nothing from the caller. */

@@ -61,6 +61,18 @@ async function driveCardOf(page: Page, drive: LoopDevice): Promise<Locator> {
   return card;
 }
 
+/** From the Flash step: the file, the drive, Flash, confirm (the person's way, by mouse). */
+async function flashFrom(page: Page, file: string, drive: LoopDevice): Promise<void> {
+  await page.getByRole('link', { name: '4. Flash' }).click();
+  await chooseImageFile(page, file);
+  await (await driveCardOf(page, drive)).click();
+  await page.getByRole('button', { name: 'Flash 1 drive' }).click();
+  await page
+    .getByRole('dialog', { name: 'Erase these drives?' })
+    .getByRole('button', { name: 'Erase and flash' })
+    .click();
+}
+
 async function flashingStarted(page: Page, drive: LoopDevice): Promise<void> {
   await page.getByTestId('report-id').waitFor({ timeout: 30_000 });
   expect(await page.getByTestId('drive-result').allTextContents()).toEqual([
@@ -194,14 +206,7 @@ describe('flashing a disk image file from app start', () => {
     const harness = await freshApp();
     const { page } = harness;
     try {
-      await page.getByRole('link', { name: '4. Flash' }).click();
-      await chooseImageFile(page, big);
-      await (await driveCardOf(page, drive)).click();
-      await page.getByRole('button', { name: 'Flash 1 drive' }).click();
-      await page
-        .getByRole('dialog', { name: 'Erase these drives?' })
-        .getByRole('button', { name: 'Erase and flash' })
-        .click();
+      await flashFrom(page, big, drive);
       const writing = page.getByTestId('total-speed');
       await writing.waitFor({ timeout: 30_000 });
       expect(await writing.textContent()).toMatch(/^All drives together: [\d.]+ [kMG]B\/s$/);
@@ -221,6 +226,33 @@ describe('flashing a disk image file from app start', () => {
       await slow.undo();
     }
   }, 180_000);
+
+  it('marks a drive writing under 1 MiB/s as slow while it writes, and a cancel ends it', async () => {
+    // A stick that slow is real (worn or fake flash); the kernel's throttle makes a loop drive one.
+    const drive = await loops.attach(16 * MiB, { name: 'slow.img' });
+    const slow = await slowDownDrive(drive.path, {
+      writeBytesPerSecond: 256 * 1024,
+      readBytesPerSecond: 256 * 1024,
+    });
+    const harness = await freshApp();
+    const { page } = harness;
+    try {
+      await flashFrom(page, image, drive);
+      const tempo = page.getByTestId('drive-tempo');
+      await tempo.waitFor({ timeout: 30_000 });
+      expect(await tempo.getAttribute('data-tempo')).toBe('slow');
+      expect(await tempo.textContent()).toBe('Slow: under 1 MiB/s');
+      expect(await findingsInBothThemes(page, 'slow drive')).toEqual([]);
+      await screenshotInBothLanguages(page, 'flash-slow-drive');
+      await page.getByRole('button', { name: `Cancel ${drive.path}` }).click();
+      await page.getByTestId('report-id').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('drive-result').allTextContents()).toEqual(['Cancelled']);
+      expect(await tempo.count()).toBe(0);
+    } finally {
+      await harness.close();
+      await slow.undo();
+    }
+  }, 120_000);
 
   it('takes a file dropped anywhere on the window to Flash, and refuses a non-image where it was dropped', async () => {
     const harness = await freshApp();

@@ -9,7 +9,7 @@ import { formatBytes } from '../../src/shared/format/formatBytes';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { SCREENSHOTS } from '../support/builtApp';
 import { ensureExampleBase, SLOW_STEP_MARKER } from '../support/exampleBase';
-import { callMain, dropFile, htmlHasClass, waitForLanguage } from '../support/pageActions';
+import { callMain, downloadOf, dropFile, htmlHasClass, waitForLanguage } from '../support/pageActions';
 import { imageExists, podman } from '../support/podman';
 import { ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -106,9 +106,12 @@ async function chooseByDialog(path: string): Promise<void> {
   await page.getByRole('button', { name: 'Choose a file…' }).click();
 }
 
-/** The log lines on screen; remembers the layer ids podman printed for the clean-up. */
+/**
+ * The whole log so far, as "Save log" gives it (the view draws only the rows in sight);
+ * remembers the layer ids podman printed for the clean-up.
+ */
 async function logLines(): Promise<string[]> {
-  const text = (await page.getByRole('log').textContent()) ?? '';
+  const { text } = await downloadOf(page, page.getByRole('button', { name: 'Save log' }));
   const lines = text.split('\n');
   for (const line of lines) {
     const id = /^--> (?:Using cache )?([a-f0-9]{11,64})$/.exec(line.trim())?.[1];
@@ -122,7 +125,7 @@ async function waitForLog(pattern: RegExp, timeoutMs = 60_000): Promise<void> {
   while (!(await logLines()).some((line) => pattern.test(line))) {
     if (Date.now() > deadline)
       throw new Error(`The log never showed ${pattern}: ${(await logLines()).slice(-20).join('\n')}`);
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(500);
   }
 }
 

@@ -1,11 +1,12 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { requireBuild, SCREENSHOTS } from '../support/builtApp';
+import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
 import { createLoopDevices, requireRoot } from '../support/loopDevices';
-import { callMain, waitForLanguage } from '../support/pageActions';
+import { callMain, downloadOf, waitForLanguage } from '../support/pageActions';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 import { MiB } from '../support/units';
@@ -67,15 +68,42 @@ describe('Station tool', () => {
 
     await slotCard('hub A, 2').getByText('It was already there when the station was armed').waitFor();
     await slotCard('hub A, 1').getByText('It was already there when the station was armed').waitFor();
+    // The sound on (it may be turned on while armed): what the page asks the speakers to play is kept.
+    await page.evaluate(() => {
+      const target = globalThis as unknown as {
+        __tones: number[];
+        AudioContext: { prototype: { createOscillator(): { frequency: { value: number } } } };
+      };
+      target.__tones = [];
+      const create = target.AudioContext.prototype.createOscillator;
+      target.AudioContext.prototype.createOscillator = function (this: unknown) {
+        const oscillator = create.call(this);
+        // The frequency is set after creation: read it once the tone has been scheduled.
+        queueMicrotask(() => target.__tones.push(oscillator.frequency.value));
+        return oscillator;
+      };
+    });
+    await page.getByLabel('Sound a tone when a stick is done (rising) or failed (falling)').focus();
+    await page.keyboard.press('Space');
     // The stick is pulled and put back: now it is a new stick in an armed port.
     await loops.detach(first.path);
     await slotCard('hub A, 1').getByText('Waiting for a stick').waitFor();
     const again = await loops.attachFile(fileA);
     await slotCard('hub A, 1').getByText('Done: remove it').waitFor({ timeout: 30_000 });
     await page.getByText('Done 1 · failed 0').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as { __tones: number[] }).__tones))
+      .toEqual([880, 1320]);
     expect(await sha256Of(again.path, 8 * MiB)).toBe(sha);
     expect(await sha256Of(stickB.path, 32 * MiB)).toBe(beforeB);
     expect(await slotCard('hub A, 1').getAttribute('data-phase')).toBe('done');
+    // Eject all: only the stick the station wrote is asked for; a loop drive has no power to cut.
+    await page.getByRole('button', { name: 'Eject all' }).focus();
+    await page.keyboard.press('Enter');
+    const ejected = page.getByTestId('ejected');
+    await ejected.getByText(`${again.path}: a virtual drive, nothing to power off`).waitFor();
+    expect(await ejected.getByRole('listitem').count()).toBe(1);
+    expect(await sha256Of(again.path, 8 * MiB)).toBe(sha);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'station-en.png'), fullPage: true });
 
@@ -120,5 +148,70 @@ describe('Station tool', () => {
       'The smallest stick size must not be larger than the largest.',
     );
     expect(await callMain(page, 'getStation', {})).toMatchObject({ ok: true, value: { armed: false } });
+  });
+
+  it('saves the chosen ports as a layout file the CLI reads, and loads one back, refusing a broken one', async () => {
+    const own = await openRenderer();
+    const at = own.page;
+    try {
+      const dir = await loops.tempDir();
+      const file = await loops.createBackingFile(16 * MiB, { dir, name: 'bench-port.img' });
+      const stick = await loops.attachFile(file);
+      await callMain(at, 'updateSettings', { showVirtualDrives: true });
+      await at.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Station' }).click();
+      await at.getByRole('button', { name: 'Look again' }).click();
+      await at.getByLabel(`Arm loop:${file}`).check();
+      await at.getByLabel(`Name for loop:${file}`).fill('bench 1');
+      await at.getByLabel('Layout name').fill('bench');
+      const saved = await downloadOf(at, at.getByRole('button', { name: 'Save layout' }));
+      expect(saved.name).toBe('bench.json');
+      expect(JSON.parse(saved.text)).toEqual({
+        name: 'bench',
+        slots: [{ port: `loop:${file}`, name: 'bench 1' }],
+      });
+      await at.getByText('Saved layout bench.json').waitFor();
+
+      // The stick goes, the port is unticked; the layout brings the port back under its name.
+      await loops.detach(stick.path);
+      await at.getByRole('button', { name: 'Look again' }).click();
+      // Unticked with no stick in it, the port leaves the list (so click, not uncheck, which re-reads it).
+      await at.getByLabel(`Arm loop:${file}`).click();
+      await at.getByLabel(`Arm loop:${file}`).waitFor({ state: 'detached' });
+      const layoutFile = join(dir, 'bench.json');
+      await writeFile(layoutFile, saved.text);
+      await at.locator('#station-layout-file').setInputFiles(layoutFile);
+      await at.getByText('Layout bench: 1 port chosen.').waitFor();
+      expect(await at.getByLabel(`Arm loop:${file}`).isChecked()).toBe(true);
+      expect(await at.getByLabel(`Name for loop:${file}`).inputValue()).toBe('bench 1');
+      await at.getByText('No stick in it now').waitFor();
+      expect(await findingsInBothThemes(at, 'station layout')).toEqual([]);
+      await screenshotInBothLanguages(at, 'station-layout');
+
+      const broken = join(dir, 'broken.json');
+      await writeFile(broken, '{"name": "bench", "slots": [');
+      await at.locator('#station-layout-file').setInputFiles(broken);
+      await at
+        .getByText('broken.json is not a station layout: it is not JSON. Nothing was changed.')
+        .waitFor();
+      const twice = join(dir, 'twice.json');
+      await writeFile(
+        twice,
+        JSON.stringify({
+          name: 'x',
+          slots: [
+            { port: 'p', name: 'a' },
+            { port: 'p', name: 'b' },
+          ],
+        }),
+      );
+      await at.locator('#station-layout-file').setInputFiles(twice);
+      await at
+        .getByText('twice.json is not a station layout: the port p is in it twice. Nothing was changed.')
+        .waitFor();
+      expect(await at.getByLabel(`Name for loop:${file}`).inputValue()).toBe('bench 1');
+      expect(await at.getByLabel('Arm p').count()).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 });

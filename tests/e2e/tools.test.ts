@@ -7,7 +7,13 @@ import { seriousAccessibilityViolations } from '../support/accessibility';
 import { confirmBuildWithoutUpdates } from '../support/buildPage';
 import { SCREENSHOTS } from '../support/builtApp';
 import { createLoopDevices, run } from '../support/loopDevices';
-import { callMain, downloadOf, htmlHasClass, waitForLanguage } from '../support/pageActions';
+import {
+  callMain,
+  downloadOf,
+  htmlHasClass,
+  importBlueprintConfig,
+  waitForLanguage,
+} from '../support/pageActions';
 import { writePatternFile } from '../support/patternFile';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -153,8 +159,7 @@ describe('Verify a drive', () => {
 describe('Profiles', () => {
   it('saves the blueprint form as a profile and exports it as TOML with hashes only', async () => {
     await page.getByRole('link', { name: '2. Blueprint' }).click();
-    await page.getByRole('textbox', { name: 'config.toml or config.json' }).fill(CONFIG_TOML);
-    await page.getByRole('button', { name: 'Import' }).click();
+    await importBlueprintConfig(page, CONFIG_TOML);
     await page.getByText('Imported.').waitFor();
 
     await openTool('Profiles');

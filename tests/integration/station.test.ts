@@ -177,6 +177,33 @@ describe('station: armed ports write every stick put in', () => {
     expect(await sha256Of(drive.path, IMAGE_SIZE)).toBe(imageSha);
   });
 
+  it('writes each card of a multi-card reader in one slot in turn, and skips an empty card slot', async () => {
+    // Two loop devices over one backing file share its port, as two LUNs of one reader share a USB port.
+    const reader = await stick(64 * MiB, 'reader.img', 'pattern');
+    const { station, slotIn, events } = armedStation([{ port: reader.port, name: 'reader' }]);
+    await station.arm();
+    const armedAt = Date.now();
+    const cardOne = await loops.attachFile(reader.file);
+    const cardTwo = await loops.attachFile(reader.file);
+    await slotIn(reader.port, 'writing', armedAt);
+    // A third card slot with no card in it: a zero-size device on the same port (offset at the end).
+    const { stdout } = await run('losetup', ['-f', '--show', '-o', String(reader.size), reader.file]);
+    const emptySlot = stdout.trim();
+    try {
+      await expect.poll(() => station.counters().done, { timeout: 60_000, interval: 100 }).toBe(2);
+      await station.settled();
+    } finally {
+      await run('losetup', ['-d', emptySlot]);
+    }
+    const written = events
+      .filter((event) => event.type === 'slot' && event.slot.phase === 'writing')
+      .map((event) => (event.type === 'slot' ? event.slot.drive : null));
+    expect(new Set(written)).toEqual(new Set([cardOne.path, cardTwo.path]));
+    expect(await sha256Of(reader.file, IMAGE_SIZE)).toBe(imageSha);
+    expect(station.views()[0]?.phase).toBe('done');
+    expect(station.counters()).toMatchObject({ done: 2, failed: 0, refused: 0 });
+  });
+
   it('disarms once the target count is done and leaves the next stick alone', async () => {
     const a = await stick(64 * MiB, 't1.img');
     const b = await stick(64 * MiB, 't2.img');

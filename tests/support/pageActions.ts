@@ -81,3 +81,11 @@ export async function dropFile(target: Locator, name: string, path: string | nul
     [name, path] as const,
   );
 }
+
+/** Imports a bib config through the Blueprint step's toolbar dialog, as a person pastes one. */
+export async function importBlueprintConfig(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Import config.toml…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a bib config' });
+  await dialog.getByRole('textbox', { name: 'config.toml or config.json' }).fill(text);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+}

@@ -5,9 +5,33 @@ import { BUILDERS_CONF, DEFAULT_BUILDERS } from '../../src/shared/diskImages/bui
 
 /** The repository every stand-in bib image the tests build lives under (podmanFixtures). */
 export const STANDIN_BUILDERS = 'localhost/bootstick-test/bib-standin';
-const MARK = '# Written by the Bootstick test suite for its stand-in bib; restored when the run ends.';
-const BACKUP = `${BUILDERS_CONF}.bootstick-tests-backup`;
+// A new mark and backup name since runs are counted: a run of an older checkout (which removed
+// the list when it ended, under any other run) then sees the file as root's own and leaves it.
+const MARK =
+  '# Written by the Bootstick test suite for its stand-in bib; put back when the last test run ends.';
+const BACKUP = `${BUILDERS_CONF}.bootstick-test-runs-backup`;
 const PINS = join(ROOT_STATE_DIR, 'builder-pins.json');
+/** The test runs using the list now (process ids): the last one to end puts root's list back. */
+const RUNS = `${BUILDERS_CONF}.bootstick-test-runs`;
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The live runs registered, with this one added or taken out. */
+async function registerRun(joining: boolean): Promise<number[]> {
+  const text = await readFile(RUNS, 'utf8').catch(() => '[]');
+  const listed = (JSON.parse(text) as number[]).filter((pid) => pid !== process.pid && isAlive(pid));
+  const runs = joining ? [...listed, process.pid] : listed;
+  if (runs.length === 0) await rm(RUNS, { force: true });
+  else await writeFile(RUNS, JSON.stringify(runs), { mode: 0o644 });
+  return runs;
+}
 
 /**
  * Root's builder list, as the tests need it: the stand-in bib must be allowed to run privileged,
@@ -18,18 +42,21 @@ const PINS = join(ROOT_STATE_DIR, 'builder-pins.json');
  */
 export async function allowStandinBuilders(): Promise<void> {
   if (process.getuid?.() !== 0) return; // the tests that need it say they need root
-  const current = await readFile(BUILDERS_CONF, 'utf8').catch(() => null);
-  if (current?.startsWith(MARK)) return; // a run before this one set it up and did not end cleanly
   await mkdir(dirname(BUILDERS_CONF), { recursive: true, mode: 0o755 });
+  // Two test commands at once (a developer's, and a CI check of a fresh clone) share this file.
+  await registerRun(true);
+  const current = await readFile(BUILDERS_CONF, 'utf8').catch(() => null);
+  if (current?.startsWith(MARK)) return; // another run set it up, or one before did not end cleanly
   if (current !== null) await rename(BUILDERS_CONF, BACKUP);
   const kept = current === null ? DEFAULT_BUILDERS : [current.trimEnd()];
   await writeFile(BUILDERS_CONF, `${MARK}\n${kept.join('\n')}\n${STANDIN_BUILDERS}\n`, { mode: 0o644 });
   await forgetStandinPins();
 }
 
-/** Puts root's own list back (or removes the test list when there was none). */
+/** Puts root's own list back (or removes the test list when there was none), once no other run uses it. */
 export async function restoreBuilderList(): Promise<void> {
   if (process.getuid?.() !== 0) return;
+  if ((await registerRun(false)).length > 0) return;
   const current = await readFile(BUILDERS_CONF, 'utf8').catch(() => null);
   if (!current?.startsWith(MARK)) return;
   const backup = await readFile(BACKUP, 'utf8').catch(() => null);

@@ -91,6 +91,11 @@ export function createStation(options: StationOptions): Station {
   let image: { size: number; diskPaths: string[] } | null = null;
   let scanning: Promise<void> | null = null;
   let rescan = false;
+  /**
+   * Drives that appeared in a slot while it was busy with another: a multi-card reader shows one
+   * drive per card (LUN) on one USB port. Each is taken in turn when the slot's job ends.
+   */
+  const queued = new Map<string, Present[]>();
 
   async function enumerate(): Promise<Map<string, Present>> {
     const drives = await gatherDriveFacts({ includeVirtual: options.virtual });
@@ -110,7 +115,10 @@ export function createStation(options: StationOptions): Station {
       return;
     }
     const view = board.view(slot.port);
-    if (view && (view.phase === 'writing' || view.phase === 'verifying')) return;
+    if (view && (view.phase === 'writing' || view.phase === 'verifying')) {
+      queued.set(slot.port, [...(queued.get(slot.port) ?? []), drive]);
+      return;
+    }
     if (!armed || paused || !image) {
       board.untouched(slot.port, drive.facts.path, armed ? 'paused' : 'disarmed');
       return;
@@ -129,6 +137,12 @@ export function createStation(options: StationOptions): Station {
   }
 
   function gone(drive: Present): void {
+    if (drive.port) {
+      const waiting = (queued.get(drive.port) ?? []).filter(
+        (next) => presenceKey(next) !== presenceKey(drive),
+      );
+      queued.set(drive.port, waiting);
+    }
     const view = drive.port ? board.view(drive.port) : undefined;
     if (!view || view.drive !== drive.facts.path) return;
     // A pulled stick that is still being written fails through its job; anything else frees the slot.
@@ -186,6 +200,13 @@ export function createStation(options: StationOptions): Station {
         jobs.delete(job);
         const { done } = board.counters();
         if (armed && options.target !== null && done >= options.target) disarm('targetReached');
+        // The next card of a multi-card reader in this slot, if it is still there. A card slot
+        // with no card in it is no stick, and must not turn the slot's "done" into a refusal.
+        const [next, ...rest] = (queued.get(slot.port) ?? []).filter(
+          (drive) => seen.has(presenceKey(drive)) && (drive.facts.size ?? 0) > 0,
+        );
+        queued.set(slot.port, rest);
+        if (next) appeared(next);
       });
     jobs.add(job);
   }

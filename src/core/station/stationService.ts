@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import type { EjectDrivesResult } from '../../shared/station/ejectDrives';
 import type { ArmStationInput, PortSeen, StationState } from '../../shared/station/stationState';
 import { gatherDriveFacts } from '../drives/gatherDriveFacts';
 import type { HelperClient } from '../privileged/helperClient';
@@ -10,6 +11,8 @@ export interface StationService {
   arm(input: ArmStationInput): Promise<StationState>;
   pause(paused: boolean): StationState;
   disarm(): StationState;
+  /** Powers off every stick the station wrote that is still in its slot (the helper re-checks each). */
+  ejectAll(): Promise<EjectDrivesResult>;
   state(): StationState;
   dispose(): Promise<void>;
 }
@@ -102,6 +105,17 @@ export function createStationService(options: {
       station?.disarm();
       changed();
       return state();
+    },
+    async ejectAll() {
+      const drives = (station?.views() ?? [])
+        .filter((slot) => slot.phase === 'done' && slot.drive !== null)
+        .map((slot) => slot.drive as string);
+      if (drives.length === 0)
+        throw new AppError(
+          'invalidInput',
+          'No stick the station wrote is in its slot now: there is nothing to eject.',
+        );
+      return (await options.helper()).call({ method: 'ejectDrives', params: { drives } });
     },
     state,
     async dispose() {

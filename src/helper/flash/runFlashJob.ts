@@ -5,6 +5,7 @@ import { flashDrives } from './flashDrives';
 import { summarizeImage } from './imageSummary';
 import { logicalBlockSize, prepareJob } from './prepareJob';
 import { TargetBlockDevice, toEtcherDrive } from './targetBlockDevice';
+import { rememberWritten } from './writtenDrives';
 
 /** One image to every requested drive at once; each drive succeeds or fails on its own. */
 export async function runFlashJob(
@@ -32,6 +33,11 @@ export async function runFlashJob(
       verify: options.verify,
       emit,
     });
+    const written = outcomes.filter(
+      (outcome) => outcome.status === 'verified' || outcome.status === 'written',
+    );
+    // What this helper wrote is what a later "eject all" may power off, and nothing else.
+    await Promise.all(written.map((outcome) => rememberWritten(outcome.drive.path)));
     if (options.eject) {
       await Promise.all(
         outcomes

@@ -11,8 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { validateBlueprint } from '../../shared/blueprint/validateBlueprint';
 import { isIsoType } from '../../shared/diskImages/imageTypes';
-import { BlueprintImport } from '../components/blueprint/BlueprintImport';
-import { BlueprintProfiles } from '../components/blueprint/BlueprintProfiles';
+import { BlueprintToolbar } from '../components/blueprint/BlueprintToolbar';
 import { ConfigPreview } from '../components/blueprint/ConfigPreview';
 import { FieldHelp } from '../components/blueprint/FieldHelp';
 import { FilesystemFields } from '../components/blueprint/FilesystemFields';
@@ -20,13 +19,17 @@ import { problemsAt, problemsOutside, validatedOf } from '../components/blueprin
 import { InstallerFields } from '../components/blueprint/InstallerFields';
 import { OtherProblems } from '../components/blueprint/OtherProblems';
 import { UserFields } from '../components/blueprint/UserFields';
+import { useConfigToml } from '../components/blueprint/useConfigToml';
 import { blueprintOf, useBlueprintStore } from '../stores/blueprintStore';
 import { useBuildStore } from '../stores/buildStore';
 import { useWizardStore } from '../stores/wizardStore';
 
 const USER_FIELDS = ['name', 'password', 'key', 'groups'];
 
-/** Who may log in and what is baked in, checked by the same rules bib and osbuild apply. */
+/**
+ * Who may log in and what is baked in, checked by the same rules bib and osbuild apply. Users
+ * come first (what a person came for); whole-blueprint actions sit in one toolbar above them.
+ */
 export function BlueprintStep() {
   const { t } = useTranslation();
   const state = useBlueprintStore();
@@ -39,6 +42,7 @@ export function BlueprintStep() {
   const hasErrors = problems.some((problem) => problem.severity === 'error');
   const kernelProblems = problemsAt(problems, ['customizations', 'kernel']);
   const iso = isIsoType(imageType);
+  const configToml = useConfigToml(blueprint, imageType, rootfs);
   // Where each visible field shows its problems; whatever is left is listed above "Next".
   const shown = [
     ...state.users.flatMap((_, index) =>
@@ -57,11 +61,7 @@ export function BlueprintStep() {
   return (
     <Stack hasGutter>
       <StackItem>
-        <BlueprintProfiles />
-      </StackItem>
-      <StackItem>
-        <Title headingLevel="h3">{t('blueprint.import')}</Title>
-        <BlueprintImport />
+        <BlueprintToolbar configToml={configToml} />
       </StackItem>
       <StackItem>
         <Form
@@ -100,7 +100,7 @@ export function BlueprintStep() {
         </Form>
       </StackItem>
       <StackItem>
-        <ConfigPreview blueprint={blueprint} imageType={imageType} rootfs={rootfs} />
+        <ConfigPreview text={configToml} />
       </StackItem>
     </Stack>
   );

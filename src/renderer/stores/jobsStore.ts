@@ -4,8 +4,11 @@ import type { DriveProgress } from '../../shared/flash';
 import type { JobFinished, JobKind, JobLog, JobProgress, JobState } from '../../shared/jobs';
 import type { PushProgress } from '../../shared/updates/updateCalls';
 
-/** Log lines kept on screen per job; the whole log stays in the job's record. */
-export const MAX_LOG_LINES = 2000;
+/**
+ * Log lines kept per job in the renderer: ten times a real osbuild log, all of it searchable in
+ * the view (which draws only the rows in sight); the whole log also stays in the job's record.
+ */
+export const MAX_LOG_LINES = 200_000;
 /** Finished jobs kept (the newest), so a long session does not grow without end. */
 const KEEP_FINISHED = 20;
 
@@ -31,6 +34,30 @@ interface JobsState {
 }
 
 let seq = 0;
+
+/**
+ * How often arrived log lines are shown: a person cannot read faster, and each showing costs time
+ * in proportion to the whole log (the view re-measures its rows), so lines from many events are
+ * added at once, at most this often, instead of once per event.
+ */
+export const LOG_SHOWN_EVERY_MS = 100;
+const pendingLines = new Map<string, { kind: JobLog['kind']; lines: string[] }>();
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** The jobs with the lines that arrived for them since the last showing. */
+function withPendingLines(jobs: Record<string, Job>): Record<string, Job> {
+  if (flushTimer !== null) clearTimeout(flushTimer);
+  flushTimer = null;
+  if (pendingLines.size === 0) return jobs;
+  const next = { ...jobs };
+  for (const [id, { kind, lines }] of pendingLines) {
+    const job = jobOf(next, id, kind);
+    const added = job.log.concat(lines);
+    next[id] = { ...job, log: added.length > MAX_LOG_LINES ? added.slice(-MAX_LOG_LINES) : added };
+  }
+  pendingLines.clear();
+  return next;
+}
 
 function jobOf(jobs: Record<string, Job>, id: string, kind: JobKind): Job {
   return jobs[id] ?? { id, kind, state: 'running', progress: {}, log: [], finished: null, seq: ++seq };
@@ -60,13 +87,14 @@ export const useJobsStore = create<JobsState>((set, get) => ({
     set({ jobs: { ...jobs, [job.id]: { ...job, progress: { ...job.progress, [key]: event.progress } } } });
   },
   logReceived(event) {
-    const { jobs } = get();
-    const job = jobOf(jobs, event.jobId, event.kind);
-    const log = [...job.log, ...event.lines.map((entry) => entry.line)].slice(-MAX_LOG_LINES);
-    set({ jobs: { ...jobs, [job.id]: { ...job, log } } });
+    const pending = pendingLines.get(event.jobId) ?? { kind: event.kind, lines: [] };
+    for (const entry of event.lines) pending.lines.push(entry.line);
+    pendingLines.set(event.jobId, pending);
+    flushTimer ??= setTimeout(() => set({ jobs: withPendingLines(get().jobs) }), LOG_SHOWN_EVERY_MS);
   },
   finishedReceived(event) {
-    const { jobs } = get();
+    // The last lines belong to the job before its end does (a failed build's reason is in them).
+    const jobs = withPendingLines(get().jobs);
     const job = jobOf(jobs, event.jobId, event.kind);
     set({ jobs: prune({ ...jobs, [job.id]: { ...job, state: event.state, finished: event } }) });
   },

@@ -1,8 +1,12 @@
 import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader, Spinner } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
+import { LogView } from '../components/diskImages/LogView';
 import { useHistoryStore } from '../stores/historyStore';
 
-/** One recorded build's whole log, in the same terminal-like scrolling view as a live build. */
+/** The saved log's lines (a final newline ends the last line, it does not start an empty one). */
+const logLines = (text: string) => (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+
+/** One recorded build's whole log, in the same view as a live build's. */
 export function BuildLogModal() {
   const { t } = useTranslation();
   const { log, closeLog } = useHistoryStore();
@@ -16,16 +20,7 @@ export function BuildLogModal() {
         ) : log.text === null ? (
           <Spinner size="lg" aria-label={t('tools.history.logLoading')} />
         ) : (
-          <div
-            role="log"
-            aria-labelledby="build-log-modal-title"
-            className="bootstick-build-log"
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs keyboard focus to scroll
-            tabIndex={0}
-            data-testid="history-log"
-          >
-            <pre>{log.text}</pre>
-          </div>
+          <LogView lines={logLines(log.text)} labelledBy="build-log-modal-title" testId="history-log" />
         )}
       </ModalBody>
       <ModalFooter>

@@ -18,7 +18,10 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStationStore } from '../stores/stationStore';
 import { FieldHint } from './FieldHint';
+import { StationEjectAll } from './StationEjectAll';
+import { StationLayoutActions } from './StationLayoutActions';
 import { StationSlotCard } from './StationSlotCard';
+import { primeSlotSignals, useSlotSignals } from './stationSound';
 
 /** Arm ports, then watch every slot: written, verified and counted without a question. */
 export function StationTool() {
@@ -26,12 +29,18 @@ export function StationTool() {
   const store = useStationStore();
   const { state, ports } = store;
   const armed = state?.armed === true;
+  useSlotSignals(state, store.sound);
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the page opens
   useEffect(() => {
     void store.loadPorts();
     void store.load();
   }, []);
-  const usbPorts = ports.filter((entry) => entry.port !== null);
+  const seen = ports.filter((entry) => entry.port !== null);
+  // Ports of a loaded layout with no stick in them now are listed too, so they can be armed.
+  const unseen = Object.keys(store.chosen)
+    .filter((port) => store.chosen[port] && !seen.some((entry) => entry.port === port))
+    .map((port) => ({ port, drive: t('station.page.notSeenNow') }));
+  const usbPorts = [...seen, ...unseen];
   const chosen = usbPorts.filter((entry) => store.chosen[entry.port as string]);
   const ready = !armed && store.image.trim() !== '' && chosen.length > 0;
   const status = armed ? (state?.paused ? 'pausedStatus' : 'armedStatus') : 'disarmedStatus';
@@ -58,6 +67,7 @@ export function StationTool() {
                 </GalleryItem>
               ))}
             </Gallery>
+            <StationEjectAll state={state} />
           </section>
         </StackItem>
       )}
@@ -110,6 +120,7 @@ export function StationTool() {
             <Button variant="link" onClick={() => void store.loadPorts()}>
               {t('station.page.refreshPorts')}
             </Button>
+            <StationLayoutActions disabled={armed} />
           </FormGroup>
           <FormGroup label={t('station.page.countLabel')} fieldId="station-count">
             <TextInput
@@ -140,6 +151,15 @@ export function StationTool() {
               onChange={(_, value) => store.setField('maxGiB', value)}
             />
           </FormGroup>
+          <Checkbox
+            id="station-sound"
+            label={t('station.page.sound')}
+            isChecked={store.sound}
+            onChange={(_, on) => {
+              if (on) primeSlotSignals();
+              store.setOption('sound', on);
+            }}
+          />
           <Checkbox
             id="station-verify"
             label={t('station.page.verify')}

@@ -12,8 +12,11 @@ import { useTranslation } from 'react-i18next';
 import { describeProblem } from '../../../shared/i18n/describeProblem';
 import { useBlueprintStore } from '../../stores/blueprintStore';
 
-/** Import a bib config.toml / config.json: pasted, browsed or dropped; problems by line. */
-export function BlueprintImport() {
+/**
+ * Import a bib config.toml / config.json: pasted, browsed or dropped; problems by line stay here
+ * until fixed, and `onImported` hears of an import with nothing to say (the toolbar then closes its dialog).
+ */
+export function BlueprintImport({ onImported }: { onImported(): void }) {
   const { t } = useTranslation();
   const { importText, importProblems } = useBlueprintStore();
   const [text, setText] = useState('');
@@ -68,7 +71,11 @@ export function BlueprintImport() {
           variant="secondary"
           isDisabled={text.trim() === ''}
           onClick={() =>
-            void importText(text, fileName || undefined).then((ok) => setOutcome(ok ? 'done' : 'failed'))
+            void importText(text, fileName || undefined).then((ok) => {
+              setOutcome(ok ? 'done' : 'failed');
+              // Imported with warnings: they stay in view here until the person has read them.
+              if (ok && useBlueprintStore.getState().importProblems.length === 0) onImported();
+            })
           }
         >
           {t('blueprint.importButton')}

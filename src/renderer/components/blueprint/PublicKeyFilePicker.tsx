@@ -1,15 +1,10 @@
-import { Button } from '@patternfly/react-core';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextFilePicker } from '../TextFilePicker';
 
 /** A .pub file is one line or a few; anything this large is not a public key file. */
 const MAX_KEY_FILE_BYTES = 100_000;
 
-/**
- * Reads a chosen `.pub` file's text in the sandboxed renderer with the File API (no path, no
- * Node): the button opens the browser's own file chooser, so it works with the keyboard alone.
- * What the text is (public, private, not a key) is for the caller to judge.
- */
+/** Chooses a `.pub` file; whether its text is a public key, a private one or none is the caller's call. */
 export function PublicKeyFilePicker({
   id,
   onText,
@@ -20,28 +15,14 @@ export function PublicKeyFilePicker({
   onTooLarge(): void;
 }) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
   return (
-    <>
-      <input
-        ref={input}
-        id={id}
-        type="file"
-        accept=".pub"
-        hidden
-        aria-label={t('blueprint.sshKeyFile')}
-        onChange={async (event) => {
-          const file = event.currentTarget.files?.[0];
-          // Cleared at once, so choosing the same file again is noticed too.
-          event.currentTarget.value = '';
-          if (!file) return;
-          if (file.size > MAX_KEY_FILE_BYTES) onTooLarge();
-          else onText(await file.text());
-        }}
-      />
-      <Button variant="secondary" onClick={() => input.current?.click()}>
-        {t('blueprint.sshKeyFile')}
-      </Button>
-    </>
+    <TextFilePicker
+      id={id}
+      accept=".pub"
+      label={t('blueprint.sshKeyFile')}
+      maxBytes={MAX_KEY_FILE_BYTES}
+      onText={(text) => onText(text)}
+      onTooLarge={onTooLarge}
+    />
   );
 }
