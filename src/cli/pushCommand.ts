@@ -3,7 +3,8 @@ import { createSharedHelper } from '../core/privileged/sharedHelper';
 import { publishVersion } from '../core/updates/publishVersion';
 import { AppError } from '../shared/errors';
 import { tagOf } from '../shared/updates/imageSpec';
-import type { PushFailure, PushResult } from '../shared/updates/pushImage';
+import type { PushResult } from '../shared/updates/pushImage';
+import { PUSH_FAILURE_WORDS } from '../shared/updates/updateWords';
 import { CliExit, EXIT } from './jobOutcome';
 import { startCliHelper } from './runHelperJob';
 import { translate } from './translate';
@@ -15,17 +16,6 @@ export interface PushOptions {
   json?: boolean;
 }
 
-/** The words for each way a push fails (the updates catalogue). */
-const FAILURE_WORDS: Record<PushFailure, string> = {
-  unknownImage: 'updates.push.unknownImage',
-  authFileUnreadable: 'updates.push.authFileUnreadable',
-  unreachable: 'updates.registryUnreachable',
-  tls: 'updates.tlsFailed',
-  unauthorized: 'updates.unauthorized',
-  notFound: 'updates.push.failed',
-  other: 'updates.push.failed',
-};
-
 function describe(result: PushResult, image: string, ref: string, options: PushOptions): string {
   const tag = options.movingTag || '';
   const values = { image, ref, tag, path: options.authfile ?? '', detail: result.detail ?? '' };
@@ -33,7 +23,7 @@ function describe(result: PushResult, image: string, ref: string, options: PushO
   const lines: string[] = [];
   if (result.digest)
     lines.push(translate('updates.push.pushed', { ...values, ref: `${ref} (${result.digest})` }));
-  if (result.failure) lines.push(translate(FAILURE_WORDS[result.failure], values));
+  if (result.failure) lines.push(translate(PUSH_FAILURE_WORDS[result.failure], values));
   if (result.movedTag) lines.push(translate('updates.push.movedTag', values));
   else if (tag) lines.push(translate('updates.push.tagKept', values));
   return lines.join('\n');

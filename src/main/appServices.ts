@@ -14,6 +14,7 @@ import { createSharedHelper } from '../core/privileged/sharedHelper';
 import { createStationService, type StationService } from '../core/station/stationService';
 import { type DraftStore, openDraftStore } from '../core/store/draftStore';
 import { openSettingsStore, type SettingsStore } from '../core/store/settingsStore';
+import { createPushService, type PushService } from '../core/updates/pushService';
 import type { EmitEvent } from '../shared/api';
 import type { LocalImages } from '../shared/containerImages/localImages';
 import type { DriveProgress } from '../shared/flash';
@@ -32,6 +33,10 @@ export interface AppServices {
   blueprints: BlueprintService;
   /** Armed ports: every stick put into one is written, verified and counted. */
   station: StationService;
+  /** Publishing versions to a registry (podman push as root, the person's credentials). */
+  pushes: PushService;
+  /** The privileged helper, started on first use (update comparisons read root's storage through it). */
+  helper: () => Promise<HelperClient>;
   /** The named images in root's podman storage, through the helper. */
   listLocalImages(): Promise<LocalImages>;
   /** A native open dialog; null when there is none (no window) or the person cancelled. */
@@ -112,9 +117,20 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onChange: (state) => options.emit('stationChanged', state),
     newJobId: () => `station-${randomBytes(6).toString('hex')}`,
   });
+  const pushes = createPushService({
+    helper: helper.get,
+    events: {
+      progress: (jobId, progress) => options.emit('jobProgress', { jobId, kind: 'push', progress }),
+      log: (jobId, lines) => options.emit('jobLog', { jobId, kind: 'push', lines }),
+      finished: (end) => options.emit('jobFinished', end),
+    },
+    log,
+  });
   return {
     settings,
     station,
+    pushes,
+    helper: helper.get,
     drafts: openDraftStore(options.dataDir),
     drives,
     flash,

@@ -5,6 +5,7 @@ import { inspectDiskImage } from '../core/drives/inspectDiskImage';
 import { copyExample, listExamples } from '../core/examples/exampleFolders';
 import { listReports, readReport } from '../core/reports/reportStore';
 import { reportToCsv } from '../core/reports/reportToCsv';
+import { compareUpdate } from '../core/updates/compareUpdate';
 import type { Handlers } from '../shared/api';
 import { builderAllowed } from '../shared/diskImages/builderPolicy';
 import { AppError } from '../shared/errors';
@@ -82,6 +83,9 @@ export function createRouter(services: AppServices): Handlers {
     disarmStation: async () => services.station.disarm(),
     ejectStationDrives: () => services.station.ejectAll(),
     getStation: async () => services.station.state(),
+    compareUpdate: async (input) => compareUpdate(input, services.helper),
+    startPush: async (input) => services.pushes.start(input),
+    cancelPush: async ({ jobId }) => ({ cancelled: await services.pushes.cancel(jobId) }),
     listReports: async () => listReports(services.dataDir),
     async exportReport({ id, format }) {
       const report = await readReport(services.dataDir, id);

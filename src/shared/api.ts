@@ -27,6 +27,11 @@ import { AuditReportSchema } from './report';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
 import { EjectDrivesResultSchema } from './station/ejectDrives';
 import { ArmStationInputSchema, PortSeenSchema, StationStateSchema } from './station/stationState';
+import {
+  CompareUpdateInputSchema,
+  CompareUpdateOutputSchema,
+  StartPushInputSchema,
+} from './updates/updateCalls';
 
 /**
  * The one contract between the renderer and main. Every call (input and output schema) and
@@ -153,6 +158,20 @@ export const calls = {
   /** Disarms: nothing more is written; sticks being written finish. */
   disarmStation: { input: z.object({}).strict(), output: StationStateSchema },
   getStation: { input: z.object({}).strict(), output: StationStateSchema },
+  /**
+   * What hosts running `from` will download to get `to` (each in root's storage or a registry):
+   * K of N layers and their bytes, a row per layer; or why a side could not be read.
+   */
+  compareUpdate: { input: CompareUpdateInputSchema, output: CompareUpdateOutputSchema },
+  /**
+   * Publishes a version from root's storage through the helper, then moves the moving tag to it;
+   * progress, podman's lines and the end arrive as job events (kind push) under the returned id.
+   */
+  startPush: { input: StartPushInputSchema, output: z.object({ jobId: z.string() }) },
+  cancelPush: {
+    input: z.object({ jobId: z.string() }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
   /** "Eject all": powers off the sticks the station wrote that are still in their slots. */
   ejectStationDrives: { input: z.object({}).strict(), output: EjectDrivesResultSchema },
 } as const;

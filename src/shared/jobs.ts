@@ -5,14 +5,16 @@ import { BuildRecordSchema } from './diskImages/buildRecord';
 import { AppErrorShapeSchema } from './errors';
 import { DriveProgressSchema, RefusalSchema } from './flash';
 import { AuditReportSchema } from './report';
+import { PushResultSchema } from './updates/pushImage';
+import { PushProgressSchema } from './updates/updateCalls';
 
 /**
  * One model for every long job the app runs (flash, verify, disk image build, container image
- * build; next: push, boot test, station): an id, a kind, a state, progress, log lines, a result
+ * build, push; next: boot test, station): an id, a kind, a state, progress, log lines, a result
  * or an error, reported through one set of three events (jobProgress, jobLog, jobFinished) that
  * one renderer store keeps by id. The kind says what the progress and the result hold.
  */
-export const JobKindSchema = z.enum(['flash', 'verify', 'diskImageBuild', 'containerImageBuild']);
+export const JobKindSchema = z.enum(['flash', 'verify', 'diskImageBuild', 'containerImageBuild', 'push']);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
 export const JobStateSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
@@ -31,13 +33,14 @@ export const JobProgressSchema = z.discriminatedUnion('kind', [
   z.object({ jobId, kind: z.literal('flash'), progress: DriveProgressSchema }),
   z.object({ jobId, kind: z.literal('verify'), progress: DriveProgressSchema }),
   z.object({ jobId, kind: z.literal('diskImageBuild'), progress: BuildProgressSchema }),
+  z.object({ jobId, kind: z.literal('push'), progress: PushProgressSchema }),
 ]);
 export type JobProgress = z.infer<typeof JobProgressSchema>;
 
 /** Lines a job's tools printed since the last event (sent at most five times a second). */
 export const JobLogSchema = z.object({
   jobId,
-  kind: z.enum(['diskImageBuild', 'containerImageBuild']),
+  kind: z.enum(['diskImageBuild', 'containerImageBuild', 'push']),
   lines: z.array(z.object({ stream: z.enum(['stdout', 'stderr']), line: z.string() })),
 });
 export type JobLog = z.infer<typeof JobLogSchema>;
@@ -64,6 +67,16 @@ export const JobFinishedSchema = z.discriminatedUnion('kind', [
     kind: z.literal('containerImageBuild'),
     state: JobStateSchema,
     end: ImageBuildFinishedSchema,
+  }),
+  z.object({
+    jobId,
+    kind: z.literal('push'),
+    state: JobStateSchema,
+    /** What was asked, so the end can be said in words (pushed as…, stable now points at…). */
+    request: z.object({ image: z.string(), destination: z.string(), movingTag: z.string().nullable() }),
+    /** The helper's answer; null when the push never reached it (then `error` says why). */
+    result: PushResultSchema.nullable(),
+    error: AppErrorShapeSchema.nullable(),
   }),
 ]);
 export type JobFinished = z.infer<typeof JobFinishedSchema>;
@@ -94,3 +107,12 @@ export function containerImageBuildState(
   if (end.cancelled) return 'cancelled';
   return end.ok ? 'succeeded' : 'failed';
 }
+
+/** A push's state from its result: the version pushed and the moving tag moved (when one was asked). */
+export function pushState(result: z.infer<typeof PushResultSchema> | null): Exclude<JobState, 'running'> {
+  if (result?.cancelled) return 'cancelled';
+  return result?.ok ? 'succeeded' : 'failed';
+}
+
+/** The end of a push job, as the Update tool says it. */
+export type PushFinished = Extract<JobFinished, { kind: 'push' }>;

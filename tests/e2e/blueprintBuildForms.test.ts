@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../src/shared/api';
 import type { BuildRecord } from '../../src/shared/diskImages/buildRecord';
 import { seriousAccessibilityViolations } from '../support/accessibility';
+import { confirmBuildWithoutUpdates } from '../support/buildPage';
 import { SCREENSHOTS } from '../support/builtApp';
 import { callMain, downloadOf, htmlHasClass, waitForLanguage } from '../support/pageActions';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
@@ -252,6 +253,7 @@ describe('the Build step', () => {
     await page.getByRole('heading', { name: 'Build', level: 2 }).waitFor();
     await page.getByLabel('Architecture').selectOption('arm64');
     expect(await page.getByLabel('Root filesystem').inputValue()).toBe('btrfs');
+    await confirmBuildWithoutUpdates(page);
     await page.getByRole('button', { name: 'Build', exact: true }).click();
     await page.getByText(/^Elapsed \d+:\d\d$/).waitFor({ timeout: 30_000 });
     await page.getByText(/Built .*image\/disk\.raw/).waitFor({ timeout: 90_000 });

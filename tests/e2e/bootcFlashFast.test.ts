@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,19 +6,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveCard } from '../support/flashPage';
 import { createLoopDevices } from '../support/loopDevices';
 import { callMain } from '../support/pageActions';
+import { podman } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
 import { MiB } from '../support/units';
 
 /**
  * Issue 19's second count: actions (clicks or fields filled) from app start to flashing for a
- * bootc image with a saved profile — the image's name, Next, Load profile, Next, Build, then
- * "Flash this image", the drive, Flash, and the confirmation. The build is real (rootful podman,
+ * bootc image with a saved profile (which also says where its machines update from, so the build
+ * needs no "build anyway") — the image's name, Next, Load profile, Next, Build, then "Flash this image", the drive, Flash, and the confirmation. The build is real (rootful podman,
  * the stand-in bib), the profile is a real saved one, the drive a real loop device.
  */
 const DESIGNED_ACTIONS = 9;
 
 const loops = createLoopDevices();
+/** Only tagged onto the image in root's storage (nothing is pushed), so no registry listens here. */
+const TRACKED = `127.0.0.1:5999/bootstick-test/lab-os-${randomBytes(4).toString('hex')}:stable`;
 let harness: RendererHarness;
 let outputRoot: string;
 let source: string;
@@ -39,6 +43,8 @@ beforeAll(async () => {
   await callMain(harness.page, 'saveProfile', {
     name: 'lab machines',
     blueprint: { customizations: { user: [{ name: 'ada', groups: ['wheel'], key: SSH_KEY }] } },
+    // Where the lab's machines update from, kept with the profile: the build asks no confirmation.
+    updatesFrom: TRACKED,
   });
 }, 300_000);
 
@@ -46,6 +52,7 @@ const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPKlgWLL8YcjaJJuizgbayxwR7W
 
 afterAll(async () => {
   await harness?.close();
+  await podman(['rmi', '--ignore', TRACKED]).catch(() => {});
   await loops.cleanup();
   if (outputRoot) await rm(outputRoot, { recursive: true, force: true });
 });

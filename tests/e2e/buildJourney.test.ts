@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { seriousAccessibilityViolations } from '../support/accessibility';
+import { confirmBuildWithoutUpdates } from '../support/buildPage';
 import { SCREENSHOTS } from '../support/builtApp';
 import { createLoopDevices } from '../support/loopDevices';
 import { callMain, importBlueprintConfig } from '../support/pageActions';
@@ -129,6 +130,7 @@ describe('Image → Blueprint → Build, as a person does it', () => {
     await page.getByRole('button', { name: 'Next: build' }).click();
     await page.getByRole('heading', { name: 'Build', level: 2 }).waitFor();
     expect(await page.getByText(`From ${source}`).count()).toBe(1);
+    await confirmBuildWithoutUpdates(page);
     await page.getByRole('button', { name: 'Build', exact: true }).click();
     await page
       .getByText(/Stage \d+ of \d+: org\.osbuild\./)
@@ -220,6 +222,7 @@ describe('Image → Blueprint → Build, as a person does it', () => {
     await page.getByRole('link', { name: '1. Image' }).click();
     await page.getByLabel('bootc image').fill(slow);
     await page.getByRole('link', { name: '3. Build' }).click();
+    await confirmBuildWithoutUpdates(page);
     await page.getByRole('button', { name: 'Build', exact: true }).click();
     await page
       .getByText(/Stage \d+ of \d+/)
@@ -236,6 +239,7 @@ describe('Image → Blueprint → Build, as a person does it', () => {
     await page.getByRole('link', { name: '1. Image' }).click();
     await page.getByLabel('bootc image').fill(failing);
     await page.getByRole('link', { name: '3. Build' }).click();
+    await confirmBuildWithoutUpdates(page);
     await page.getByRole('button', { name: 'Build', exact: true }).click();
     const alert = page.getByText(/The build failed: /);
     await alert.waitFor({ timeout: 60_000 });

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmBuildWithoutUpdates } from '../support/buildPage';
 import { callMain } from '../support/pageActions';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -49,6 +50,7 @@ describe('the build log at 100,000 lines', () => {
       };
     });
     await page.getByRole('link', { name: '3. Build' }).click();
+    await confirmBuildWithoutUpdates(page);
     await page.getByRole('button', { name: 'Build', exact: true }).click();
     await page.waitForFunction(
       () => (globalThis as unknown as Record<string, unknown>).__buildJob !== undefined,

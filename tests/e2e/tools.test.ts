@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
+import { confirmBuildWithoutUpdates } from '../support/buildPage';
 import { SCREENSHOTS } from '../support/builtApp';
 import { createLoopDevices, run } from '../support/loopDevices';
 import {
@@ -245,6 +246,7 @@ describe('History', () => {
       await page.getByRole('link', { name: '1. Image' }).click();
       await page.getByLabel('bootc image').fill(source);
       await page.getByRole('link', { name: '3. Build' }).click();
+      await confirmBuildWithoutUpdates(page);
       await page.getByRole('button', { name: 'Build', exact: true }).click();
       await page.getByText(ending).first().waitFor({ timeout: 90_000 });
     }

@@ -68,6 +68,9 @@ describe('the wizard with the keyboard alone', () => {
     await page.getByRole('heading', { name: 'Build', level: 2 }).waitFor();
 
     await tabTo(page.getByLabel('Image type'));
+    // A localhost/… source: the warning's "build anyway" is ticked with the keyboard too.
+    await tabTo(page.getByRole('checkbox', { name: 'Build anyway, without updates' }));
+    await page.keyboard.press('Space');
     await tabTo(page.getByRole('button', { name: 'Build', exact: true }));
     await page.keyboard.press('Enter');
     await page.getByText(/Built .*image\/disk\.raw/).waitFor({ timeout: 60_000 });

@@ -48,6 +48,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     pauseStation: vi.fn(),
     disarmStation: vi.fn(),
     getStation: vi.fn(),
+    compareUpdate: vi.fn(),
+    startPush: vi.fn(async () => ({ jobId: 'push-1' })),
+    cancelPush: vi.fn(async () => ({ cancelled: false })),
     ejectStationDrives: vi.fn(),
     ...overrides,
   };

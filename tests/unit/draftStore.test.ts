@@ -16,7 +16,12 @@ const draft = (blueprint: Record<string, unknown> = {}): Draft => ({
     kernelAppend: 'console=ttyS0',
     ...blueprint,
   },
-  build: { type: 'raw', targetArch: 'amd64', rootfs: null },
+  build: {
+    type: 'raw',
+    targetArch: 'amd64',
+    rootfs: null,
+    updatesFrom: 'registry.example.com/org/os:stable',
+  },
   flashImage: null,
 });
 

@@ -53,7 +53,15 @@ export function createBlueprintService(dataDir: string) {
     listProfiles: () => profiles.list(),
     getProfile: ({ name }: { name: string }) => profiles.get(name),
 
-    async saveProfile({ name, blueprint }: { name: string; blueprint: unknown }) {
+    async saveProfile({
+      name,
+      blueprint,
+      updatesFrom,
+    }: {
+      name: string;
+      blueprint: unknown;
+      updatesFrom?: string | undefined;
+    }) {
       const shaped = asBlueprint(blueprint);
       if ('problems' in shaped) {
         const first = shaped.problems[0];
@@ -62,7 +70,7 @@ export function createBlueprintService(dataDir: string) {
           `${formatPath(first?.path ?? []) || 'blueprint'}: ${first?.message ?? 'invalid'}`,
         );
       }
-      return profiles.save(name, shaped.blueprint);
+      return profiles.save(name, shaped.blueprint, new Date(), { updatesFrom });
     },
 
     renameProfile: ({ from, to }: { from: string; to: string }) => profiles.rename(from, to),

@@ -79,7 +79,12 @@ export function openProfileStore(dataDir: string) {
     get,
 
     /** Creates or replaces a profile; returns it as stored (passwords hashed). */
-    async save(name: string, blueprint: Blueprint, now = new Date()): Promise<Profile> {
+    async save(
+      name: string,
+      blueprint: Blueprint,
+      now = new Date(),
+      build: { updatesFrom?: string | undefined } = {},
+    ): Promise<Profile> {
       const privateKeys = privateKeyRule(blueprint, {});
       if (privateKeys.length > 0)
         throw new AppError('refused', privateKeys[0]?.message ?? 'Private key refused.');
@@ -87,6 +92,7 @@ export function openProfileStore(dataDir: string) {
         name: checkedName(name),
         updatedAt: now.toISOString(),
         blueprint: hashBlueprintPasswords(blueprint),
+        ...(build.updatesFrom ? { updatesFrom: build.updatesFrom } : {}),
       });
       await write(profile);
       return profile;

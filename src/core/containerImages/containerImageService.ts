@@ -126,7 +126,8 @@ function newImageBuildId(): string {
   return `image-${randomBytes(6).toString('hex')}`;
 }
 
-function errorShape(error: unknown): AppErrorShape {
+/** A failure as the job events carry it: the helper's refusal, an elevation that failed, or else. */
+export function errorShape(error: unknown): AppErrorShape {
   if (error instanceof HelperCallError) {
     const codes = { refused: 'refused', badRequest: 'invalidInput', internal: 'internal' } as const;
     return { code: codes[error.error.code], message: error.message };

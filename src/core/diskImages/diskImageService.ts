@@ -25,6 +25,7 @@ import {
 import { buildRecordOf } from './buildRecordOf';
 import { diskImageHelperCalls } from './helperCalls';
 import { type PreparedBuild, prepareBuildRequest } from './prepareBuildRequest';
+import { tagForTracking } from './tagForTracking';
 
 export interface BuildEvents {
   progress(progress: BuildProgress): void;
@@ -188,7 +189,7 @@ export function createDiskImageService(options: {
 
   return {
     async start(request) {
-      const prepared = prepareBuildRequest(request);
+      const prepared = await tagForTracking(prepareBuildRequest(request), options.helper);
       const buildId = newBuildId();
       void run(buildId, prepared).catch((error) =>
         options.log?.(`build ${buildId} crashed: ${String(error)}`),
@@ -196,7 +197,7 @@ export function createDiskImageService(options: {
       return { buildId };
     },
     async run(request, onStart) {
-      const prepared = prepareBuildRequest(request);
+      const prepared = await tagForTracking(prepareBuildRequest(request), options.helper);
       const buildId = newBuildId();
       onStart?.(buildId);
       return run(buildId, prepared);

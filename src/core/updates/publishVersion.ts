@@ -5,7 +5,8 @@ import { type PushRequest, PushRequestSchema, type PushResult } from '../../shar
 import type { HelperClient } from '../privileged/helperClient';
 import { personAuthFile } from './personAuthFile';
 
-export type PublishInput = Omit<PushRequest, 'jobId' | 'authFile'> & { authFile?: string };
+/** `jobId`: the app picks it up front (its call answers with it before the push ends); else a new one. */
+export type PublishInput = Omit<PushRequest, 'jobId' | 'authFile'> & { authFile?: string; jobId?: string };
 
 /**
  * Pushes a version through the helper: the request is checked here first (a bad reference never
@@ -21,7 +22,7 @@ export async function publishVersion(
   const authFile = input.authFile ?? (await personAuthFile());
   const parsed = PushRequestSchema.safeParse({
     ...input,
-    jobId: `push-${randomBytes(6).toString('hex')}`,
+    jobId: input.jobId ?? newPushJobId(),
     ...(authFile ? { authFile } : {}),
   });
   if (!parsed.success) throw new AppError('invalidInput', z.prettifyError(parsed.error));
@@ -35,4 +36,8 @@ export async function publishVersion(
   } finally {
     detach();
   }
+}
+
+export function newPushJobId(): string {
+  return `push-${randomBytes(6).toString('hex')}`;
 }

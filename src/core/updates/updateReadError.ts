@@ -1,4 +1,5 @@
 import type { RegistryFailure } from '../../shared/updates/registryFailure';
+import { COMPARE_REFUSAL_WORDS } from '../../shared/updates/updateWords';
 
 export type UpdateReadReason = RegistryFailure | 'noArchitecture';
 
@@ -16,12 +17,5 @@ export class UpdateReadError extends Error {
   }
 }
 
-/** The `updates.*` word key for each reason. */
-export const UPDATE_READ_WORDS: Record<UpdateReadReason, string> = {
-  notFound: 'updates.notFound',
-  unreachable: 'updates.registryUnreachable',
-  tls: 'updates.tlsFailed',
-  unauthorized: 'updates.unauthorized',
-  other: 'updates.unreadable',
-  noArchitecture: 'updates.noArchitecture',
-};
+/** The `updates.*` word key for each reason (the Update tool says the same). */
+export const UPDATE_READ_WORDS: Record<UpdateReadReason, string> = COMPARE_REFUSAL_WORDS;

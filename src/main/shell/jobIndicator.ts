@@ -2,6 +2,7 @@ import type { EmitEvent } from '../../shared/api';
 import type { DriveProgress } from '../../shared/flash';
 import type { JobFinished, JobProgress } from '../../shared/jobs';
 import type { Language } from '../../shared/settings';
+import { pushFraction } from '../../shared/updates/pushProgressOf';
 import { shellText } from './shellText';
 
 /** What the window and the desktop offer for long jobs; Electron in the app, a recorder in tests. */
@@ -65,6 +66,8 @@ export function createJobIndicator(target: JobIndicatorTarget, language: () => L
     if (event.kind === 'diskImageBuild') {
       builds.set(event.jobId, event.progress.fraction);
       if (event.progress.phase === 'failed') failed = true;
+    } else if (event.kind === 'push') {
+      builds.set(event.jobId, pushFraction(event.progress));
     } else {
       const drives = flashes.get(event.jobId) ?? new Map<string, DriveState>();
       flashes.set(event.jobId, drives);
@@ -98,6 +101,11 @@ export function createJobIndicator(target: JobIndicatorTarget, language: () => L
         if (event.state === 'succeeded') return tell(text.imageBuildDoneTitle, event.end.tag);
         if (event.state === 'failed')
           return tell(text.imageBuildFailedTitle, event.end.error?.message ?? event.end.tag);
+        return;
+      case 'push':
+        if (event.state === 'succeeded') return tell(text.pushDoneTitle, event.request.destination);
+        if (event.state === 'failed')
+          return tell(text.pushFailedTitle, event.result?.detail ?? event.error?.message ?? '');
         return;
     }
   };

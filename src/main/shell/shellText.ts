@@ -28,6 +28,8 @@ export interface ShellText {
   buildFailedTitle: string;
   imageBuildDoneTitle: string;
   imageBuildFailedTitle: string;
+  pushDoneTitle: string;
+  pushFailedTitle: string;
 }
 
 /** The shell's words, in the settings' language, from the catalogue (shared/i18n/words/shell.ts). */

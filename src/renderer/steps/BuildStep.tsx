@@ -10,13 +10,16 @@ import {
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { isFinalBuildPhase } from '../../shared/diskImages/buildProgress';
+import { isTrackableReference } from '../../shared/updates/updateSource';
 import { BuildLog } from '../components/diskImages/BuildLog';
 import { BuildOptions } from '../components/diskImages/BuildOptions';
 import { BuildResult } from '../components/diskImages/BuildResult';
 import { BuildStages } from '../components/diskImages/BuildStages';
 import { ElapsedTime } from '../components/diskImages/ElapsedTime';
 import { PreflightChecklist } from '../components/diskImages/PreflightChecklist';
-import { useBuildStore } from '../stores/buildStore';
+import { UntrackableConfirm } from '../components/diskImages/UntrackableConfirm';
+import { UpdatesFromField } from '../components/diskImages/UpdatesFromField';
+import { updatesHold, useBuildStore } from '../stores/buildStore';
 import { useImageStore } from '../stores/imageStore';
 
 /**
@@ -27,6 +30,11 @@ export function BuildStep() {
   const { t } = useTranslation();
   const { start, cancel, progress, log, record, startError, buildId, startedAt } = useBuildStore();
   const reference = useImageStore((state) => state.reference.trim());
+  const hold = useBuildStore((state) => updatesHold(reference, state));
+  // The installed system would track the source's own name, which no host can update from.
+  const untrackable = useBuildStore(
+    (state) => reference !== '' && state.updatesFrom.trim() === '' && !isTrackableReference(reference),
+  );
   // Running from the click until the end: the id arrives a moment after the click does.
   const running =
     startedAt !== null &&
@@ -39,7 +47,7 @@ export function BuildStep() {
         <Form
           onSubmit={(event) => {
             event.preventDefault();
-            if (reference && !running) void start();
+            if (reference && !running && !hold) void start();
           }}
         >
           <Content component="p">
@@ -49,8 +57,10 @@ export function BuildStep() {
             {t('build.trustSource')}
           </Content>
           <BuildOptions disabled={running} />
+          <UpdatesFromField disabled={running} />
+          {untrackable ? <UntrackableConfirm source={reference} disabled={running} /> : null}
           <ActionGroup>
-            <Button type="submit" isDisabled={!reference || running}>
+            <Button type="submit" isDisabled={!reference || running || hold !== null}>
               {t('build.start')}
             </Button>
             {running ? (

@@ -14,6 +14,7 @@ import type { SshKeyInfo } from '../../shared/blueprint/sshKeyInfo';
 import { isIsoType } from '../../shared/diskImages/imageTypes';
 import { isTrackableReference } from '../../shared/updates/updateSource';
 import { api } from '../api';
+import { KnownUpdate } from '../components/updates/KnownUpdate';
 import { useBlueprintStore } from '../stores/blueprintStore';
 import { useBuildStore } from '../stores/buildStore';
 import { useImageStore } from '../stores/imageStore';
@@ -124,6 +125,7 @@ export function FirstBootStep() {
         )}
         <Content component="p">{t('updates.howBootcUpdates')}</Content>
         <Command label={t('firstBoot.status')} command="sudo bootc status" />
+        <KnownUpdate tracked={tracked} />
         <Content component="p">{t('firstBoot.checkHint')}</Content>
         <Command label={t('firstBoot.check')} command="sudo bootc upgrade --check" />
         <Content component="p">{t('firstBoot.upgradeHint')}</Content>

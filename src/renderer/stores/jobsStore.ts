@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BuildProgress } from '../../shared/diskImages/buildProgress';
 import type { DriveProgress } from '../../shared/flash';
 import type { JobFinished, JobKind, JobLog, JobProgress, JobState } from '../../shared/jobs';
+import type { PushProgress } from '../../shared/updates/updateCalls';
 
 /**
  * Log lines kept per job in the renderer: ten times a real osbuild log, all of it searchable in
@@ -16,8 +17,8 @@ export interface Job {
   id: string;
   kind: JobKind;
   state: JobState;
-  /** The latest progress per drive (flash, verify), or of the build (under the key 'build'). */
-  progress: Record<string, DriveProgress | BuildProgress>;
+  /** The latest progress per drive (flash, verify), or of the build or push (key 'build', 'push'). */
+  progress: Record<string, DriveProgress | BuildProgress | PushProgress>;
   log: string[];
   /** The end, once the job finished: what it made and how it went. */
   finished: JobFinished | null;
@@ -81,7 +82,8 @@ export const useJobsStore = create<JobsState>((set, get) => ({
   progressReceived(event) {
     const { jobs } = get();
     const job = jobOf(jobs, event.jobId, event.kind);
-    const key = event.kind === 'diskImageBuild' ? 'build' : event.progress.drive;
+    const key =
+      event.kind === 'diskImageBuild' ? 'build' : event.kind === 'push' ? 'push' : event.progress.drive;
     set({ jobs: { ...jobs, [job.id]: { ...job, progress: { ...job.progress, [key]: event.progress } } } });
   },
   logReceived(event) {

@@ -15,14 +15,14 @@ const BLUEPRINT_FIELDS = Object.keys(emptyDraft());
 /** What the person has done so far, as main keeps it: forms and step, no typed password, no drives. */
 function currentDraft(): Draft {
   const blueprint = useBlueprintStore.getState() as unknown as Record<string, unknown>;
-  const { type, targetArch, rootfs } = useBuildStore.getState();
+  const { type, targetArch, rootfs, updatesFrom } = useBuildStore.getState();
   return {
     step: useWizardStore.getState().step,
     image: { reference: useImageStore.getState().reference },
     blueprint: JSON.parse(
       JSON.stringify(Object.fromEntries(BLUEPRINT_FIELDS.map((key) => [key, blueprint[key]]))),
     ),
-    build: { type, targetArch, rootfs },
+    build: { type, targetArch, rootfs, updatesFrom },
     flashImage: useFlashStore.getState().image?.path ?? null,
   };
 }
@@ -31,11 +31,12 @@ async function restore(draft: Draft): Promise<void> {
   useImageStore.getState().setReference(draft.image.reference);
   useBlueprintStore.setState(blueprintDraftFrom(draft.blueprint));
   // Main checked the draft against DraftSchema; the build options need no second check here.
-  const { type, targetArch, rootfs } = draft.build;
+  const { type, targetArch, rootfs, updatesFrom } = draft.build;
   useBuildStore.setState({
     ...(type ? { type } : {}),
     targetArch: targetArch ?? null,
     rootfs: rootfs ?? null,
+    updatesFrom: updatesFrom ?? '',
   });
   // The file may be gone since: then nothing is chosen, and nothing is said about it.
   if (draft.flashImage) {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ProfileSummary } from '../../shared/blueprint/profile';
 import { api } from '../api';
 import { blueprintOf, useBlueprintStore } from './blueprintStore';
+import { useBuildStore } from './buildStore';
 import { messageOf } from './messageOf';
 
 /** What a profile action answers: null when it worked, else why not, in words. */
@@ -45,13 +46,23 @@ export const useProfilesStore = create<ProfilesState>((set, get) => {
         set({ loaded: true, error: messageOf(error) });
       }
     },
-    saveCurrent: (name) =>
-      attempt(() => api.call('saveProfile', { name, blueprint: blueprintOf(useBlueprintStore.getState()) })),
+    saveCurrent: (name) => {
+      // The Build step's "updates from" travels with the blueprint (checked by main on saving).
+      const updatesFrom = useBuildStore.getState().updatesFrom.trim();
+      return attempt(() =>
+        api.call('saveProfile', {
+          name,
+          blueprint: blueprintOf(useBlueprintStore.getState()),
+          ...(updatesFrom ? { updatesFrom } : {}),
+        }),
+      );
+    },
     async loadIntoForm(name) {
       try {
         const profile = await api.call('getProfile', { name });
         if (!profile) return `There is no profile named ${JSON.stringify(name)}.`;
         useBlueprintStore.getState().loadBlueprint(profile.blueprint);
+        useBuildStore.getState().setUpdatesFrom(profile.updatesFrom ?? '');
         return null;
       } catch (error) {
         return messageOf(error);

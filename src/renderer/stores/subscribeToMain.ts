@@ -7,6 +7,7 @@ import { useImageBuildStore } from './imageBuildStore';
 import { useJobsStore } from './jobsStore';
 import { useSettingsStore } from './settingsStore';
 import { useStationStore } from './stationStore';
+import { useUpdateStore } from './updateStore';
 import { useVerifyStore } from './verifyStore';
 
 /** Routes main's events into the stores, then loads the first state. Returns the unsubscriber. */
@@ -25,6 +26,7 @@ export function subscribeToMain(): () => void {
       useVerifyStore.getState().syncFromJobs();
       useBuildStore.getState().syncFromJobs();
       useImageBuildStore.getState().syncFromJobs();
+      useUpdateStore.getState().syncFromJobs();
     }),
   ];
   void useSettingsStore.getState().load();

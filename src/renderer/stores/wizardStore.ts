@@ -6,7 +6,7 @@ export const STEPS = WizardStepSchema.options;
 export type { StepId };
 
 /** The standalone tools, reachable from any step; opening one leaves the wizard's step as it was. */
-export const TOOLS = ['verify', 'station', 'profiles', 'history', 'settings'] as const;
+export const TOOLS = ['verify', 'update', 'station', 'profiles', 'history', 'settings'] as const;
 export type ToolId = (typeof TOOLS)[number];
 
 interface WizardState {

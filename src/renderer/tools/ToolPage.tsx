@@ -6,6 +6,7 @@ import { HistoryTool } from './HistoryTool';
 import { ProfilesTool } from './ProfilesTool';
 import { SettingsTool } from './SettingsTool';
 import { StationTool } from './StationTool';
+import { UpdateTool } from './UpdateTool';
 import { VerifyTool } from './VerifyTool';
 
 /** A tool's heading (the page section is labelled by it, as a step's is) and the tool itself. */
@@ -23,6 +24,7 @@ export function ToolPage({ tool }: { tool: ToolId }) {
       </StackItem>
       <StackItem>
         {tool === 'verify' && <VerifyTool />}
+        {tool === 'update' && <UpdateTool />}
         {tool === 'station' && <StationTool />}
         {tool === 'profiles' && <ProfilesTool />}
         {tool === 'history' && <HistoryTool />}

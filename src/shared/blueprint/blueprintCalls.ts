@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ImageTypeSchema, RootFsSchema } from '../diskImages/imageTypes';
+import { UpdatesFromSchema } from '../updates/updateSource';
 import { BlueprintFormatSchema } from './blueprintImport';
 import { BlueprintProblemSchema } from './problem';
 import { ProfileNameSchema } from './profile';
@@ -40,6 +41,10 @@ export type ExportBlueprintOutput = z.infer<typeof ExportBlueprintOutputSchema>;
 export const InspectSshKeysInputSchema = z.strictObject({ key: z.string().max(100_000) });
 
 export const ProfileNameInputSchema = z.strictObject({ name: ProfileNameSchema });
-export const SaveProfileInputSchema = z.strictObject({ name: ProfileNameSchema, blueprint: z.unknown() });
+export const SaveProfileInputSchema = z.strictObject({
+  name: ProfileNameSchema,
+  blueprint: z.unknown(),
+  updatesFrom: UpdatesFromSchema.optional(),
+});
 export const RenameProfileInputSchema = z.strictObject({ from: ProfileNameSchema, to: ProfileNameSchema });
 export const ExportProfileInputSchema = z.strictObject({ name: ProfileNameSchema, ...context });

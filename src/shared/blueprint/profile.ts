@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UpdatesFromSchema } from '../updates/updateSource';
 import { BlueprintSchema } from './blueprintSchema';
 
 /**
@@ -22,6 +23,13 @@ export const ProfileSummarySchema = z.object({
 });
 export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
 
-/** A saved blueprint; its passwords are always crypt hashes, never plain text. */
-export const ProfileSchema = ProfileSummarySchema.extend({ blueprint: BlueprintSchema });
+/**
+ * A saved blueprint; its passwords are always crypt hashes, never plain text. With it, the
+ * registry reference machines made from it update from (the Build step's "updates from"): the
+ * same machines get the same blueprint and follow the same reference.
+ */
+export const ProfileSchema = ProfileSummarySchema.extend({
+  blueprint: BlueprintSchema,
+  updatesFrom: UpdatesFromSchema.optional(),
+});
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UpdatesFromSchema } from '../updates/updateSource';
 import { ImageRefSchema } from './bibRun';
 import { BuildErrorSchema } from './buildErrors';
 import { ImageTypeSchema, NOT_OFFERED_TYPE_MESSAGE, RootFsSchema, TargetArchSchema } from './imageTypes';
@@ -20,6 +21,11 @@ export const BuildRequestSchema = z
     outputDir: z.string().startsWith('/').optional(),
     /** Pull a missing source or bib image instead of stopping at the preflight. */
     pullMissing: z.boolean().default(false),
+    /**
+     * The registry reference the installed system updates from: the source is tagged with it in
+     * root's storage and built from that name (bib passes the name on; it has no option of its own).
+     */
+    updatesFrom: UpdatesFromSchema.optional(),
   })
   .strict();
 export type BuildRequest = z.input<typeof BuildRequestSchema>;

@@ -43,6 +43,8 @@ export const DraftSchema = z
         type: ImageTypeSchema,
         targetArch: TargetArchSchema.nullable(),
         rootfs: RootFsSchema.nullable(),
+        /** The "updates from" field as typed (checked when the build starts). */
+        updatesFrom: z.string().max(1024),
       })
       .partial()
       .strict(),

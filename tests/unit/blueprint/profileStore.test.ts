@@ -42,6 +42,17 @@ describe('the profile store', () => {
     expect(lab.customizations?.user?.[0]?.password).toBe(PASSWORD);
   });
 
+  it('keeps the reference machines made from it update from, also across a rename', async () => {
+    const store = openProfileStore(dataDir);
+    await store.save('tracked', lab, new Date(), { updatesFrom: 'registry.example.com/org/os:stable' });
+    expect((await store.get('tracked'))?.updatesFrom).toBe('registry.example.com/org/os:stable');
+    expect((await store.rename('tracked', 'renamed')).updatesFrom).toBe('registry.example.com/org/os:stable');
+    await expect(store.save('bad', lab, new Date(), { updatesFrom: 'localhost/os:1' })).rejects.toThrow(
+      'An “updates from” reference is a registry reference with a tag',
+    );
+    expect((await store.save('plain', lab)).updatesFrom).toBeUndefined();
+  });
+
   it('keeps the folder private (0700) and each profile private (0600)', async () => {
     const store = openProfileStore(dataDir);
     await store.save('one', lab);

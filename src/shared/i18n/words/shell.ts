@@ -32,6 +32,8 @@ export const shellWords = bilingual({
     buildFailedTitle: 'Build failed',
     imageBuildDoneTitle: 'Image built',
     imageBuildFailedTitle: 'Image build failed',
+    pushDoneTitle: 'Version published',
+    pushFailedTitle: 'Push failed',
   },
   ko: {
     file: '파일(&F)',
@@ -62,5 +64,7 @@ export const shellWords = bilingual({
     buildFailedTitle: '빌드가 실패했습니다',
     imageBuildDoneTitle: '이미지를 빌드했습니다',
     imageBuildFailedTitle: '이미지 빌드가 실패했습니다',
+    pushDoneTitle: '버전을 게시했습니다',
+    pushFailedTitle: '푸시에 실패했습니다',
   },
 });

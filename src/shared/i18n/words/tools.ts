@@ -32,7 +32,8 @@ export const toolsWords = bilingual({
       intro: 'Saved blueprints: load one into the Blueprint step, or export it as a config.toml for bib.',
       saveHeading: 'Save the current blueprint',
       nameLabel: 'Profile name',
-      nameHint: 'Saves the users, keys and kernel arguments now in the Blueprint step.',
+      nameHint:
+        'Saves the users, keys and kernel arguments now in the Blueprint step, and the Build step’s “updates from”.',
       replaces: 'A profile named {{name}} exists: saving replaces it.',
       save: 'Save profile',
       saved: 'Saved profile {{name}}.',
@@ -57,6 +58,11 @@ export const toolsWords = bilingual({
       deleteButton: 'Delete',
       deleted: 'Deleted profile {{name}}.',
       cancel: 'Cancel',
+    },
+    update: {
+      title: 'Update',
+      intro:
+        'Publish a new version and see first what the hosts will download: bootc fetches whole changed layers, compared by digest with what a host runs.',
     },
     history: {
       title: 'History',
@@ -148,7 +154,7 @@ export const toolsWords = bilingual({
       intro: '저장한 블루프린트입니다. 블루프린트 단계로 불러오거나 bib용 config.toml로 내보낼 수 있습니다.',
       saveHeading: '지금 블루프린트 저장',
       nameLabel: '프로필 이름',
-      nameHint: '블루프린트 단계에 있는 사용자, 키, 커널 인수를 저장합니다.',
+      nameHint: '블루프린트 단계에 있는 사용자, 키, 커널 인수와 빌드 단계의 "업데이트 출처"를 저장합니다.',
       replaces: '{{name}} 프로필이 이미 있습니다. 저장하면 바뀝니다.',
       save: '프로필 저장',
       saved: '{{name}} 프로필을 저장했습니다.',
@@ -173,6 +179,11 @@ export const toolsWords = bilingual({
       deleteButton: '삭제',
       deleted: '{{name}} 프로필을 삭제했습니다.',
       cancel: '취소',
+    },
+    update: {
+      title: '업데이트',
+      intro:
+        '새 버전을 게시하기 전에 호스트가 무엇을 내려받을지 먼저 봅니다. bootc는 호스트가 실행 중인 이미지와 다이제스트를 비교해 바뀐 레이어를 통째로 받습니다.',
     },
     history: {
       title: '기록',
