@@ -100,6 +100,32 @@ describe('qemuCommand', () => {
   it('forwards SSH on loopback only', () => {
     expect(value('-netdev')).toEqual(['user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:2222-:22']);
   });
+  it('runs QEMU under its seccomp sandbox: no new programs, no privilege changes', () => {
+    expect(value('-sandbox')).toEqual([
+      'on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny',
+    ]);
+  });
+  it('gives a passed drive only as its descriptor, behind the overlay, never by a path', () => {
+    const drive = qemuCommand({
+      firmwareCode: '/fw/code.fd',
+      varsCopy: '/run/vars.fd',
+      accelerator: 'tcg',
+      disk: { passedFd: 3 },
+      memoryMiB: 2048,
+      cpus: 2,
+      qmpSocket: '/run/qmp.sock',
+      sshPort: 2222,
+    });
+    const argsAfter = (flag: string) => drive.filter((_, index) => drive[index - 1] === flag);
+    expect(argsAfter('-add-fd')).toEqual(['fd=3,set=1,opaque=boot-drive']);
+    expect(argsAfter('-drive')).toContain(
+      'id=disk0,if=none,file.driver=host_device,file.filename=/dev/fdset/1,format=raw,snapshot=on',
+    );
+    expect(
+      argsAfter('-drive').filter((spec) => spec.includes('/dev/') && !spec.includes('/dev/fdset/')),
+    ).toEqual([]);
+    expect(argsAfter('-monitor')).toEqual(['none']);
+  });
 });
 
 describe('chooseAccelerator', () => {

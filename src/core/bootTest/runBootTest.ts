@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,8 +13,13 @@ import { QmpClient } from './qmpClient';
 import { FIRMWARE_DESCRIPTOR_DIRS, findUefiFirmware } from './uefiFirmware';
 
 export interface BootTestOptions {
-  /** An image file or a block device; opened by QEMU with snapshot=on, never written. */
+  /** An image file, opened by QEMU with snapshot=on and never written; with `driveFd`, only a name. */
   target: string;
+  /**
+   * A block device already opened read-only by the caller (the helper, which checked it): QEMU
+   * gets this descriptor and nothing else of the drive, no path it could reopen for writing.
+   */
+  driveFd?: number;
   timeoutMs: number;
   accelerator?: AcceleratorWish;
   memoryMiB?: number;
@@ -29,6 +34,9 @@ export interface BootTestOptions {
   /** Called with QEMU's command once it is known (for logs and the benchmark). */
   onCommand?: (qemu: string, args: string[]) => void;
 }
+
+/** The descriptor number a passed drive has in QEMU (the first after stdin, stdout and stderr). */
+const PASSED_DRIVE_FD = 3;
 
 /** How long QEMU gets to end after SIGTERM before SIGKILL. */
 const TERM_GRACE_MS = 2000;
@@ -71,14 +79,22 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       firmwareCode: firmware.code,
       varsCopy,
       accelerator: accel.accelerator,
-      disk: { path: options.target, format: await diskFormat(options.target) },
+      disk:
+        options.driveFd === undefined
+          ? { path: options.target, format: await diskFormat(options.target) }
+          : { passedFd: PASSED_DRIVE_FD },
       memoryMiB: options.memoryMiB ?? 2048,
       cpus: options.cpus ?? 2,
       qmpSocket,
       sshPort: await freeLoopbackPort(),
     });
     options.onCommand?.(qemu, args);
-    const child = spawn(qemu, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // snapshot=on puts its overlay in TMPDIR: this run's own folder, removed with it (QEMU unlinks
+    // it at once anyway), never a shared folder the guest's writes could fill unseen.
+    const child = spawn(qemu, args, {
+      stdio: ['pipe', 'pipe', 'pipe', ...(options.driveFd === undefined ? [] : [options.driveFd])],
+      env: { ...process.env, TMPDIR: work },
+    }) as ChildProcessWithoutNullStreams;
     const watch = new ConsoleWatch();
     let stderr = '';
     const exited = new Promise<number | null>((resolve) => {
