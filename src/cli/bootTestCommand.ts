@@ -1,7 +1,9 @@
+import { stat, writeFile } from 'node:fs/promises';
 import { runBootTest } from '../core/bootTest/runBootTest';
-import { BOOT_TEST_REFUSALS } from '../shared/bootTest';
+import { BOOT_TEST_REFUSALS, type BootTestResult, type DriveBootTestResult } from '../shared/bootTest';
 import { en } from '../shared/i18n/catalogue';
-import { CliExit, EXIT } from './jobOutcome';
+import { CliExit, EXIT, refusalToExit } from './jobOutcome';
+import { newJobId, runHelperJob } from './runHelperJob';
 
 export interface BootTestCommandOptions {
   timeout: string;
@@ -14,34 +16,55 @@ export interface BootTestCommandOptions {
 
 const words = en.bootTest;
 
-/**
- * `bootstick boot-test <image>`: boots the image in QEMU and watches its console. Exit 0 booted,
- * 1 did not boot, 2 refused or misused (no QEMU, no firmware, KVM not permitted, a bad timeout),
- * the same convention as `flash`.
- */
-export async function bootTestCommand(target: string, options: BootTestCommandOptions): Promise<number> {
-  const timeoutSeconds = Number(options.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
-    throw new CliExit(
-      EXIT.refused,
-      `--timeout must be a number of seconds above 0, not "${options.timeout}".`,
-    );
+/** A drive is booted by the helper (it needs root and must never be written); a file here, as the person. */
+async function isDrive(target: string): Promise<boolean> {
+  if (target.startsWith('/dev/')) return true;
+  return stat(target).then(
+    (info) => info.isBlockDevice(),
+    () => false,
+  );
+}
+
+/** A drive's boot test, run by the privileged helper; the console streams to stderr. */
+async function bootDrive(
+  drive: string,
+  timeoutSeconds: number,
+  options: BootTestCommandOptions,
+): Promise<BootTestResult> {
+  const result: DriveBootTestResult = await runHelperJob(
+    {
+      method: 'bootTestDrive',
+      params: {
+        jobId: newJobId(),
+        drive,
+        includeVirtual: options.virtual === true,
+        timeoutSeconds: Math.ceil(timeoutSeconds),
+        accelerator: options.accel ?? 'auto',
+        screenshot: options.screenshot !== undefined,
+      },
+    },
+    (helper) => {
+      if (!options.json) helper.onBootConsole((chunk) => process.stderr.write(chunk.text));
+    },
+  ).catch(refusalToExit);
+  const { screenshotPpmBase64, ...rest } = result;
+  // The helper hands the picture over; it is saved here, with the person's own rights.
+  let screenshotPath: string | undefined;
+  if (options.screenshot && screenshotPpmBase64) {
+    await writeFile(options.screenshot, Buffer.from(screenshotPpmBase64, 'base64'));
+    screenshotPath = options.screenshot;
   }
-  if (options.ssh !== undefined) {
-    throw new CliExit(EXIT.refused, 'SSH login (--ssh) is not available yet. Nothing was started.');
-  }
-  if (target.startsWith('/dev/')) {
-    throw new CliExit(
-      EXIT.refused,
-      `Booting a drive (${target}) is not available yet: boot-test takes an image file. Nothing was started.`,
-    );
-  }
+  return { ...rest, screenshotPath };
+}
+
+/** An image file's boot test, run in this process. */
+async function bootImage(image: string, timeoutSeconds: number, options: BootTestCommandOptions) {
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once('SIGINT', cancel);
   process.once('SIGTERM', cancel);
-  const result = await runBootTest({
-    target,
+  return runBootTest({
+    target: image,
     timeoutMs: timeoutSeconds * 1000,
     accelerator: options.accel ?? 'auto',
     signal: controller.signal,
@@ -51,21 +74,46 @@ export async function bootTestCommand(target: string, options: BootTestCommandOp
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
   });
+}
+
+function printResult(result: BootTestResult, json: boolean): void {
   const message = words.outcome[result.outcome];
-  if (options.json) {
+  if (json) {
     process.stdout.write(`${JSON.stringify({ ...result, message }, null, 2)}\n`);
-  } else {
-    const lines = [`\n${message}`];
-    if (result.accelerator)
-      lines.push(`Accelerator: ${words.accelerator[result.accelerator]} (${result.acceleratorReason})`);
-    if (result.proof) lines.push(`Proof: ${result.proof}`);
-    if (result.outcome !== 'booted' && result.lastConsoleLines.length > 0) {
-      lines.push('Last console lines:', ...result.lastConsoleLines.slice(-10).map((line) => `  ${line}`));
-    }
-    if (result.detail && result.outcome !== 'booted') lines.push(`QEMU said: ${result.detail}`);
-    lines.push(`Time: ${(result.elapsedMs / 1000).toFixed(1)} s`);
-    process.stdout.write(`${lines.join('\n')}\n`);
+    return;
   }
+  const lines = [`\n${message}`];
+  if (result.accelerator)
+    lines.push(`Accelerator: ${words.accelerator[result.accelerator]} (${result.acceleratorReason})`);
+  if (result.proof) lines.push(`Proof: ${result.proof}`);
+  if (result.outcome !== 'booted' && result.lastConsoleLines.length > 0) {
+    lines.push('Last console lines:', ...result.lastConsoleLines.slice(-10).map((line) => `  ${line}`));
+  }
+  if (result.detail && result.outcome !== 'booted') lines.push(`QEMU said: ${result.detail}`);
+  lines.push(`Time: ${(result.elapsedMs / 1000).toFixed(1)} s`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * `bootstick boot-test <image|drive>`: boots it in QEMU and watches its console. Exit 0 booted,
+ * 1 did not boot, 2 refused or misused (no QEMU, no firmware, KVM not permitted, an unsafe drive,
+ * a bad timeout), the same convention as `flash`.
+ */
+export async function bootTestCommand(target: string, options: BootTestCommandOptions): Promise<number> {
+  const timeoutSeconds = Number(options.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3600) {
+    throw new CliExit(
+      EXIT.refused,
+      `--timeout must be a number of seconds above 0 and at most 3600, not "${options.timeout}".`,
+    );
+  }
+  if (options.ssh !== undefined) {
+    throw new CliExit(EXIT.refused, 'SSH login (--ssh) is not available yet. Nothing was started.');
+  }
+  const result = (await isDrive(target))
+    ? await bootDrive(target, timeoutSeconds, options)
+    : await bootImage(target, timeoutSeconds, options);
+  printResult(result, options.json === true);
   if (result.outcome === 'booted') return EXIT.ok;
   return BOOT_TEST_REFUSALS.includes(result.outcome) ? EXIT.refused : EXIT.failed;
 }

@@ -30,6 +30,10 @@ export const RefusalCodeSchema = z.enum([
   /** A loop device whose backing file the person could not open themselves. */
   'backingFileDenied',
   'duplicateTarget',
+  /** A boot test's drive has a filesystem mounted. */
+  'driveMounted',
+  /** The drive's /dev node is not (or no longer) the device that was checked. */
+  'driveChanged',
   'imageUnreadable',
   'imageCorrupt',
   'notADiskImage',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BootConsoleChunkSchema, DriveBootTestRequestSchema, DriveBootTestResultSchema } from './bootTest';
 import { ImageBuildRequestSchema, ImageBuildResultSchema } from './containerImages/containerfileBuild';
 import { LocalImagesSchema } from './containerImages/localImages';
 import {
@@ -53,6 +54,8 @@ export const HELPER_METHODS = {
   },
   flash: { params: FlashRequestSchema, result: JobResultSchema, job: true },
   verify: { params: VerifyRequestSchema, result: JobResultSchema, job: true },
+  /** Boots a flashed drive in QEMU through a throw-away overlay; the drive is never written. */
+  bootTestDrive: { params: DriveBootTestRequestSchema, result: DriveBootTestResultSchema, job: true },
   podmanStatus: { params: none, result: PodmanStatusSchema, job: false },
   /** The named images in root's storage (`podman images`); takes nothing from the caller. */
   listImages: { params: none, result: LocalImagesSchema, job: false },
@@ -135,6 +138,8 @@ export const HelperEventSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('progress'), progress: DriveProgressSchema }),
   /** One line of a podman child's output (a pull or a bib run), as it is printed. */
   z.object({ event: z.literal('buildLog'), log: BuildLogLineSchema }),
+  /** A piece of a drive boot test's serial console, as QEMU printed it. */
+  z.object({ event: z.literal('bootConsole'), console: BootConsoleChunkSchema }),
 ]);
 export type HelperEvent = z.infer<typeof HelperEventSchema>;
 

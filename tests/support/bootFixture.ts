@@ -17,8 +17,9 @@ const run = promisify(execFile);
  * - `panic`: crashes the kernel through sysrq (the console says "Kernel panic").
  * - `silent`: boots and never prints a prompt.
  * - `writer`: loads virtio-blk, overwrites its disk's last MiB, syncs, then prompts.
+ * - `scribbler`: the same write, then no prompt: the VM keeps running for a test to probe it.
  */
-export type BootFixtureVariant = 'login' | 'panic' | 'silent' | 'writer';
+export type BootFixtureVariant = 'login' | 'panic' | 'silent' | 'writer' | 'scribbler';
 
 const STUB = '/usr/lib/systemd/boot/efi/linuxx64.efi.stub';
 const BUSYBOX = '/bin/busybox';
@@ -38,21 +39,25 @@ const BLOCK_MODULES = [
   'kernel/drivers/block/virtio_blk.ko',
 ];
 
+/** The guest overwrites the last MiB of its disk with random bytes and says so on the console. */
+const WRITE_DISK = [
+  ...BLOCK_MODULES.map((module) => `insmod /modules/${module.split('/').pop()}`),
+  'while [ ! -b /dev/vda ]; do sleep 0.1; done',
+  'sectors=$(cat /sys/block/vda/size)',
+  'dd if=/dev/urandom of=/dev/vda bs=512 seek=$((sectors - 2048)) count=2048 2>/dev/null',
+  'sync',
+  'echo "bootstick-fixture: wrote 1 MiB to /dev/vda"',
+];
+const WRITES_DISK: readonly BootFixtureVariant[] = ['writer', 'scribbler'];
+
 function initScript(variant: BootFixtureVariant): string {
   const prompt = 'echo; echo "Bootstick test fixture"; printf "bootstick-fixture login: "';
   const body: Record<BootFixtureVariant, string> = {
     login: prompt,
     panic: 'echo "bootstick-fixture: crashing on purpose"; echo c > /proc/sysrq-trigger',
     silent: 'echo "bootstick-fixture: never prompting"',
-    writer: [
-      ...BLOCK_MODULES.map((module) => `insmod /modules/${module.split('/').pop()}`),
-      'while [ ! -b /dev/vda ]; do sleep 0.1; done',
-      'sectors=$(cat /sys/block/vda/size)',
-      'dd if=/dev/urandom of=/dev/vda bs=512 seek=$((sectors - 2048)) count=2048 2>/dev/null',
-      'sync',
-      'echo "bootstick-fixture: wrote 1 MiB to /dev/vda"',
-      prompt,
-    ].join('\n'),
+    writer: [...WRITE_DISK, prompt].join('\n'),
+    scribbler: WRITE_DISK.join('\n'),
   };
   return [
     '#!/bin/busybox sh',
@@ -128,7 +133,7 @@ export async function bootFixture(variant: BootFixtureVariant): Promise<string> 
   await copyFile(BUSYBOX, join(initrdRoot, 'bin/busybox'));
   await chmod(join(initrdRoot, 'bin/busybox'), 0o755);
   await writeFile(join(initrdRoot, 'init'), init, { mode: 0o755 });
-  if (variant === 'writer') {
+  if (WRITES_DISK.includes(variant)) {
     for (const module of BLOCK_MODULES) {
       await copyFile(join(modulesDir, module), join(initrdRoot, 'modules', module.split('/').pop() ?? ''));
     }
