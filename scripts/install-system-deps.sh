@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Bootstick's tests need on a fresh Debian 12 host (run as root).
-#   util-linux  lsblk (drivelist reads it) and losetup (loop devices for tests)
+#   util-linux  lsblk (drivelist reads it), losetup (loop devices for tests), setpriv (QEMU dies with its parent)
 #   e2fsprogs   mkfs.ext4: filesystems on test loop devices
 #   chromium    the browser the end-to-end tests drive through playwright-core
 #   fonts-noto-cjk  Korean glyphs for the Korean screenshots

@@ -1,8 +1,9 @@
-import { lstat, rename, rm, stat, symlink } from 'node:fs/promises';
+import { lstat, readdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QmpClient } from '../../src/core/bootTest/qmpClient';
-import { HelperCallError } from '../../src/core/privileged/helperClient';
+import { HelperCallError, type HelperClient } from '../../src/core/privileged/helperClient';
 import type { DriveBootTestResult } from '../../src/shared/bootTest';
 import type { Refusal } from '../../src/shared/flash';
 import { bootTestWords } from '../../src/shared/i18n/words/bootTest';
@@ -15,6 +16,8 @@ import { processesHolding } from '../support/openHolders';
 import { runCli } from '../support/runCli';
 
 const BOOT_TIMEOUT_S = 120;
+/** Where the helper keeps a drive boot test's private files (ROOT_STATE_DIR/boots). */
+const BOOTS_FOLDER = '/var/lib/bootstick/boots';
 const loops = createLoopDevices();
 let helper: Awaited<ReturnType<typeof startTestHelper>>;
 
@@ -23,18 +26,22 @@ function bootTestDrive(
   drive: string,
   jobId = testJobId(),
   includeVirtual = true,
+  client: HelperClient = helper,
 ): Promise<DriveBootTestResult> {
-  return helper.call({
+  return client.call({
     method: 'bootTestDrive',
     params: { jobId, drive, includeVirtual, timeoutSeconds: BOOT_TIMEOUT_S, accelerator: 'tcg' },
   });
 }
 
 /** The console of one job, as the helper streamed it. */
-function consoleOf(jobId: string): { text: () => string; waitFor: (marker: string) => Promise<void> } {
+function consoleOf(
+  jobId: string,
+  client: HelperClient = helper,
+): { text: () => string; waitFor: (marker: string) => Promise<void> } {
   let text = '';
   const waiters: { marker: string; resolve: () => void }[] = [];
-  helper.onBootConsole((chunk) => {
+  client.onBootConsole((chunk) => {
     if (chunk.jobId !== jobId) return;
     text += chunk.text;
     for (const waiter of waiters.filter((candidate) => text.includes(candidate.marker))) waiter.resolve();
@@ -186,6 +193,61 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
   );
 
   it(
+    "when the helper's parent goes away mid-boot, QEMU is stopped and the flag put back",
+    async () => {
+      const drive = await fixtureDrive(loops, 'scribbler');
+      const own = await startTestHelper();
+      const jobId = testJobId();
+      const console = consoleOf(jobId, own);
+      const running = bootTestDrive(drive.path, jobId, true, own).catch((error: unknown) => error);
+      await console.waitFor('bootstick-fixture: wrote 1 MiB');
+      await own.close();
+      await running;
+      await expectLeftAsItWas(drive.path, false);
+    },
+    (BOOT_TIMEOUT_S + 30) * 1000,
+  );
+
+  it(
+    'when the helper is killed outright, QEMU dies with it and the drive stays read-only (the safe side)',
+    async () => {
+      const drive = await fixtureDrive(loops, 'scribbler');
+      const before = await deviceSha256(drive.path);
+      const own = await startTestHelper();
+      const jobId = testJobId();
+      const console = consoleOf(jobId, own);
+      const running = bootTestDrive(drive.path, jobId, true, own).catch((error: unknown) => error);
+      await console.waitFor('bootstick-fixture: wrote 1 MiB');
+      try {
+        process.kill(own.pid as number, 'SIGKILL');
+        await running;
+        const deadline = Date.now() + 3000;
+        while ((await qemuHolding(drive.path)).length > 0 && Date.now() < deadline) await delay(100);
+        expect(await qemuHolding(drive.path)).toEqual([]);
+        expect(await blockReadOnly(drive.path)).toBe(true);
+        expect(await deviceSha256(drive.path)).toBe(before);
+        // What it left in root's private folder goes as soon as another helper starts.
+        const left = async () =>
+          (await readdir(BOOTS_FOLDER).catch(() => [] as string[])).filter((name) =>
+            name.startsWith(`${own.pid}-`),
+          );
+        expect(await left()).toHaveLength(1);
+        const next = await startTestHelper();
+        try {
+          const deadline = Date.now() + 3000;
+          while ((await left()).length > 0 && Date.now() < deadline) await delay(100);
+          expect(await left()).toEqual([]);
+        } finally {
+          await next.close();
+        }
+      } finally {
+        await run('blockdev', ['--setrw', drive.path]);
+      }
+    },
+    (BOOT_TIMEOUT_S + 30) * 1000,
+  );
+
+  it(
     'a kernel that panics fails with the console lines that show it, and the flag is put back',
     async () => {
       const drive = await fixtureDrive(loops, 'panic');
@@ -210,14 +272,20 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
   );
 
   it(
-    'bootstick boot-test /dev/loopN --virtual goes through the helper: exit 0 booted, console on stderr',
+    'bootstick boot-test /dev/loopN --virtual goes through the helper: exit 0 booted, console on stderr, screenshot saved',
     async () => {
       const drive = await fixtureDrive(loops, 'login');
+      const screenshot = join(await loops.tempDir(), 'screen.ppm');
       const result = await runCli(
-        ['boot-test', drive.path, '--virtual', '--accel', 'tcg', '--timeout', String(BOOT_TIMEOUT_S)],
+        [
+          ...['boot-test', drive.path, '--virtual', '--accel', 'tcg', '--timeout', String(BOOT_TIMEOUT_S)],
+          ...['--screenshot', screenshot],
+        ],
         {},
       );
       expect(result.code).toBe(0);
+      // The helper took the picture; the CLI saved it.
+      expect((await readFile(screenshot)).subarray(0, 2).toString('latin1')).toBe('P6');
       expect(result.stdout).toContain(bootTestWords.en.outcome.booted);
       expect(result.stderr).toContain('bootstick-fixture login:');
       await expectLeftAsItWas(drive.path, false);

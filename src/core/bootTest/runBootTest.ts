@@ -27,6 +27,11 @@ export interface BootTestOptions {
   signal?: AbortSignal;
   /** Every piece of the serial console as it arrives. */
   onConsole?: (text: string) => void;
+  /**
+   * Where this run's own folder (firmware variables, QMP socket, overlay) is made: the system's
+   * temporary folder unless the caller keeps a private one it also cleans after a crash.
+   */
+  workParent?: string;
   /** Where the screendump goes (a .ppm); none when absent. */
   screenshotPath?: string;
   searchPath?: string;
@@ -70,7 +75,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
   const accel = await chooseAccelerator(options.accelerator ?? 'auto');
   if (!accel.ok) return refuse('kvmNotPermitted', accel.reason);
 
-  const work = await mkdtemp(join(tmpdir(), 'bootstick-boot-'));
+  const work = await mkdtemp(join(options.workParent ?? tmpdir(), 'bootstick-boot-'));
   try {
     const varsCopy = join(work, 'vars.fd');
     await copyFile(firmware.varsTemplate, varsCopy);
@@ -91,7 +96,10 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     options.onCommand?.(qemu, args);
     // snapshot=on puts its overlay in TMPDIR: this run's own folder, removed with it (QEMU unlinks
     // it at once anyway), never a shared folder the guest's writes could fill unseen.
-    const child = spawn(qemu, args, {
+    // setpriv execs QEMU (same pid) with the parent-death signal set: if whoever runs the test is
+    // killed outright (no cancel, no cleanup), QEMU goes with it instead of running on, holding
+    // the drive.
+    const child = spawn('setpriv', ['--pdeathsig', 'KILL', '--', qemu, ...args], {
       stdio: ['pipe', 'pipe', 'pipe', ...(options.driveFd === undefined ? [] : [options.driveFd])],
       env: { ...process.env, TMPDIR: work },
     }) as ChildProcessWithoutNullStreams;

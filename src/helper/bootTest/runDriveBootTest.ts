@@ -1,5 +1,4 @@
-import { mkdtemp, open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBootTest } from '../../core/bootTest/runBootTest';
 import {
@@ -10,6 +9,7 @@ import {
 import { RefusedError } from '../errors';
 import type { JobRegistry } from '../jobRegistry';
 import { checkTargets } from '../safety/checkTargets';
+import { createPrivateJobFolder } from '../safety/privateJobFolder';
 import { DriveChangedError, recheckIdentity } from '../safety/recheckIdentity';
 import { pinDrive } from './pinDrive';
 import { readOnlyFlag, setReadOnlyFlag } from './readOnlyFlag';
@@ -41,7 +41,7 @@ async function readScreenshot(path: string): Promise<string | undefined> {
  * to be the checked device; its block-layer read-only flag is set for the whole run (so the
  * kernel refuses any write, root's too) and put back as it was afterwards, whatever the end;
  * QEMU gets only that read-only descriptor, behind a throw-away overlay, with no monitor, and its
- * QMP socket stays in the helper's private folder (main never sees it).
+ * QMP socket stays in root's private job folder (main never sees it).
  */
 export async function runDriveBootTest(
   request: DriveBootTestRequest,
@@ -74,7 +74,9 @@ export async function runDriveBootTest(
       // Read back, not assumed: QEMU starts only once the kernel says the device refuses writes.
       const readOnlyDuringRun = await readOnlyFlag(pinned.fd);
       if (!readOnlyDuringRun) throw new Error(`${path} could not be made read-only; nothing was started.`);
-      const shots = request.screenshot ? await mkdtemp(join(tmpdir(), 'bootstick-shot-')) : undefined;
+      // Root's own folder, named for this helper: one killed outright leaves it to the next helper
+      // to remove (removeStaleJobFolders), never in a shared /tmp.
+      const folder = await createPrivateJobFolder('boots', request.jobId);
       try {
         const { screenshotPath, ...result } = await runBootTest({
           target: path,
@@ -85,13 +87,14 @@ export async function runDriveBootTest(
           cpus: request.cpus,
           signal: controller.signal,
           onConsole,
-          screenshotPath: shots ? join(shots, 'screen.ppm') : undefined,
+          workParent: folder.path,
+          screenshotPath: request.screenshot ? join(folder.path, 'screen.ppm') : undefined,
           searchPath: ROOT_SEARCH_PATH,
         });
         const screenshotPpmBase64 = screenshotPath ? await readScreenshot(screenshotPath) : undefined;
         return { ...result, drive: target.identity, readOnlyBefore, readOnlyDuringRun, screenshotPpmBase64 };
       } finally {
-        if (shots) await rm(shots, { recursive: true, force: true });
+        await folder.dispose();
       }
     } finally {
       if (!readOnlyBefore) await setReadOnlyFlag(pinned.fd, false);
