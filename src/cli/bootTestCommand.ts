@@ -1,6 +1,9 @@
 import { stat, writeFile } from 'node:fs/promises';
+import { appDataDir } from '../core/appDataDir';
 import { runBootTest } from '../core/bootTest/runBootTest';
-import { BOOT_TEST_REFUSALS, type BootTestResult, type DriveBootTestResult } from '../shared/bootTest';
+import { recordDriveBootTest } from '../core/reports/recordDriveBootTest';
+import { BOOT_TEST_REFUSALS, type BootTestResult } from '../shared/bootTest';
+import type { DriveBootTestResult } from '../shared/driveBootTest';
 import { en } from '../shared/i18n/catalogue';
 import { CliExit, EXIT, refusalToExit } from './jobOutcome';
 import { newJobId, runHelperJob } from './runHelperJob';
@@ -25,12 +28,18 @@ async function isDrive(target: string): Promise<boolean> {
   );
 }
 
-/** A drive's boot test, run by the privileged helper; the console streams to stderr. */
+/** What a run found, and for a drive the audit report it was recorded in (null: none vouches for it). */
+type Finding = BootTestResult & { auditReport?: string | null };
+
+/**
+ * A drive's boot test, run by the privileged helper; the console streams to stderr. The result
+ * goes into the audit report of the latest job that wrote (or verified) that very stick.
+ */
 async function bootDrive(
   drive: string,
   timeoutSeconds: number,
   options: BootTestCommandOptions,
-): Promise<BootTestResult> {
+): Promise<Finding> {
   const result: DriveBootTestResult = await runHelperJob(
     {
       method: 'bootTestDrive',
@@ -54,7 +63,8 @@ async function bootDrive(
     await writeFile(options.screenshot, Buffer.from(screenshotPpmBase64, 'base64'));
     screenshotPath = options.screenshot;
   }
-  return { ...rest, screenshotPath };
+  const report = await recordDriveBootTest(appDataDir(), result);
+  return { ...rest, screenshotPath, auditReport: report?.id ?? null };
 }
 
 /** An image file's boot test, run in this process. */
@@ -76,7 +86,7 @@ async function bootImage(image: string, timeoutSeconds: number, options: BootTes
   });
 }
 
-function printResult(result: BootTestResult, json: boolean): void {
+function printResult(result: Finding, json: boolean): void {
   const message = words.outcome[result.outcome];
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...result, message }, null, 2)}\n`);
@@ -91,6 +101,12 @@ function printResult(result: BootTestResult, json: boolean): void {
   }
   if (result.detail && result.outcome !== 'booted') lines.push(`QEMU said: ${result.detail}`);
   lines.push(`Time: ${(result.elapsedMs / 1000).toFixed(1)} s`);
+  if (result.auditReport) lines.push(`Recorded in audit report ${result.auditReport}`);
+  else if (result.auditReport === null) {
+    lines.push(
+      'Not recorded: no audit report of Bootstick vouches for this drive (flash or verify it first).',
+    );
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -110,7 +126,7 @@ export async function bootTestCommand(target: string, options: BootTestCommandOp
   if (options.ssh !== undefined) {
     throw new CliExit(EXIT.refused, 'SSH login (--ssh) is not available yet. Nothing was started.');
   }
-  const result = (await isDrive(target))
+  const result: Finding = (await isDrive(target))
     ? await bootDrive(target, timeoutSeconds, options)
     : await bootImage(target, timeoutSeconds, options);
   printResult(result, options.json === true);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BootTestSummarySchema } from './bootTest';
 import { ReasonSchema } from './drives/driveView';
 
 /** Stable codes for everything that can go wrong with one drive in a flash or verify job. */
@@ -136,6 +137,8 @@ export const DriveOutcomeSchema = z.object({
   writeMode: WriteModeSchema.nullable().default(null),
   /** The types of the signatures of the drive's past that were wiped (iso9660, linux_raid_member…). */
   wipedSignatures: z.array(z.string()).default([]),
+  /** The latest boot test of this drive after the job (recorded later, by recordDriveBootTest). */
+  bootTest: BootTestSummarySchema.optional(),
 });
 export type DriveOutcome = z.infer<typeof DriveOutcomeSchema>;
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { BootConsoleChunkSchema, DriveBootTestRequestSchema, DriveBootTestResultSchema } from './bootTest';
 import { ImageBuildRequestSchema, ImageBuildResultSchema } from './containerImages/containerfileBuild';
 import { LocalImagesSchema } from './containerImages/localImages';
 import {
@@ -11,6 +10,11 @@ import {
   PodmanStatusSchema,
 } from './diskImages/bibRun';
 import { TargetArchSchema } from './diskImages/imageTypes';
+import {
+  BootConsoleChunkSchema,
+  DriveBootTestRequestSchema,
+  DriveBootTestResultSchema,
+} from './driveBootTest';
 import { DriveViewSchema } from './drives/driveView';
 import {
   DriveProgressSchema,

@@ -1,13 +1,13 @@
-import { lstat, readdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
+import { copyFile, lstat, readdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QmpClient } from '../../src/core/bootTest/qmpClient';
 import { HelperCallError, type HelperClient } from '../../src/core/privileged/helperClient';
-import type { DriveBootTestResult } from '../../src/shared/bootTest';
+import type { DriveBootTestResult } from '../../src/shared/driveBootTest';
 import type { Refusal } from '../../src/shared/flash';
 import { bootTestWords } from '../../src/shared/i18n/words/bootTest';
-import { bootFixture } from '../support/bootFixture';
+import { bootFixture, FIXTURE_SIZE } from '../support/bootFixture';
 import { requireBuild } from '../support/builtApp';
 import { blockReadOnly, deviceSha256, fixtureDrive, qemuHolding } from '../support/fixtureDrive';
 import { startTestHelper, testJobId } from '../support/helperSession';
@@ -275,25 +275,57 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
     'bootstick boot-test /dev/loopN --virtual goes through the helper: exit 0 booted, console on stderr, screenshot saved',
     async () => {
       const drive = await fixtureDrive(loops, 'login');
+      const dataDir = await loops.tempDir();
       const screenshot = join(await loops.tempDir(), 'screen.ppm');
       const result = await runCli(
         [
           ...['boot-test', drive.path, '--virtual', '--accel', 'tcg', '--timeout', String(BOOT_TIMEOUT_S)],
           ...['--screenshot', screenshot],
         ],
-        {},
+        { BOOTSTICK_DATA_DIR: dataDir },
       );
       expect(result.code).toBe(0);
       // The helper took the picture; the CLI saved it.
       expect((await readFile(screenshot)).subarray(0, 2).toString('latin1')).toBe('P6');
       expect(result.stdout).toContain(bootTestWords.en.outcome.booted);
       expect(result.stderr).toContain('bootstick-fixture login:');
+      // Bootstick never flashed this stick: no report of its vouches for it, and none is made up.
+      expect(result.stdout).toContain('Not recorded: no audit report of Bootstick vouches for this drive');
       await expectLeftAsItWas(drive.path, false);
-      const refused = await runCli(['boot-test', drive.path, '--accel', 'tcg'], {});
+      const refused = await runCli(['boot-test', drive.path, '--accel', 'tcg'], {
+        BOOTSTICK_DATA_DIR: dataDir,
+      });
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('virtual drives need --virtual');
     },
     (BOOT_TIMEOUT_S + 30) * 1000,
+  );
+
+  it(
+    "flash, then boot-test the stick: the boot test goes into that flash's audit report for the drive",
+    async () => {
+      const drive = await loops.attach(FIXTURE_SIZE);
+      const image = join(await loops.tempDir(), 'fixture.img');
+      await copyFile(await bootFixture('login'), image);
+      const env = { BOOTSTICK_DATA_DIR: await loops.tempDir() };
+      const flashed = await runCli(['flash', image, drive.path, '--virtual', '--yes', '--json'], env);
+      expect(flashed.code).toBe(0);
+      const { id } = JSON.parse(flashed.stdout) as { id: string };
+      const booted = await runCli(
+        ['boot-test', drive.path, '--virtual', '--accel', 'tcg', '--timeout', String(BOOT_TIMEOUT_S)],
+        env,
+      );
+      expect(booted.code).toBe(0);
+      expect(booted.stdout).toContain(`Recorded in audit report ${id}`);
+      const report = JSON.parse(
+        await readFile(join(env.BOOTSTICK_DATA_DIR, 'reports', `${id}.json`), 'utf8'),
+      );
+      expect(report.drives[0].drive.path).toBe(drive.path);
+      expect(report.drives[0].bootTest).toMatchObject({ outcome: 'booted', accelerator: 'tcg' });
+      expect(report.drives[0].bootTest.proof).toContain('bootstick-fixture login:');
+      await expectLeftAsItWas(drive.path, false);
+    },
+    (BOOT_TIMEOUT_S + 60) * 1000,
   );
 });
 

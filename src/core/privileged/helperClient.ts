@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { BootConsoleChunk } from '../../shared/bootTest';
 import type { BuildLogLine } from '../../shared/diskImages/bibRun';
+import type { BootConsoleChunk } from '../../shared/driveBootTest';
 import type { DriveProgress } from '../../shared/flash';
 import {
   HELPER_METHODS,

@@ -1,4 +1,4 @@
-import type { BootConsoleChunk } from '../../shared/bootTest';
+import type { BootConsoleChunk } from '../../shared/driveBootTest';
 
 /** Console text per event: a guest can print without end, an event line stays small. */
 const CHUNK_CHARS = 4096;

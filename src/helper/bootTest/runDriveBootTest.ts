@@ -5,7 +5,7 @@ import {
   type DriveBootTestRequest,
   type DriveBootTestResult,
   MAX_SCREENSHOT_BYTES,
-} from '../../shared/bootTest';
+} from '../../shared/driveBootTest';
 import { RefusedError } from '../errors';
 import type { JobRegistry } from '../jobRegistry';
 import { checkTargets } from '../safety/checkTargets';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createConsoleRelay } from '../../../src/helper/bootTest/consoleRelay';
-import type { BootConsoleChunk } from '../../../src/shared/bootTest';
+import type { BootConsoleChunk } from '../../../src/shared/driveBootTest';
 
 describe('createConsoleRelay', () => {
   it('drops console text while the reader is congested, and says how much when it passes again', () => {

@@ -16,6 +16,9 @@ export const bootTestWords = bilingual({
       cancelled: 'The boot test was cancelled; QEMU was stopped.',
       qemuFailed: 'QEMU stopped before the system booted.',
     },
+    /** A drive's boot test as its audit report shows it. */
+    reportLine: 'Boot test ({{when}}, {{accelerator}}, {{duration}}): {{outcome}}',
+    acceleratorShort: { kvm: 'KVM', tcg: 'emulated' },
     accelerator: {
       kvm: 'KVM (hardware virtualisation): about as fast as real hardware.',
       tcg: 'Emulation (TCG, no KVM): several times slower than real hardware.',
@@ -35,6 +38,8 @@ export const bootTestWords = bilingual({
       cancelled: '부팅 테스트가 취소되었고 QEMU를 중지했습니다.',
       qemuFailed: '시스템이 부팅되기 전에 QEMU가 멈췄습니다.',
     },
+    reportLine: '부팅 테스트({{when}}, {{accelerator}}, {{duration}}): {{outcome}}',
+    acceleratorShort: { kvm: 'KVM 가속', tcg: '에뮬레이션' },
     accelerator: {
       kvm: 'KVM(하드웨어 가상화): 실제 하드웨어와 비슷한 속도입니다.',
       tcg: '에뮬레이션(TCG, KVM 없음): 실제 하드웨어보다 몇 배 느립니다.',
