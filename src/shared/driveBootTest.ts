@@ -15,8 +15,8 @@ export const DriveBootTestRequestSchema = z
     includeVirtual: z.boolean().default(false),
     timeoutSeconds: z.number().int().min(1).max(3600),
     accelerator: z.enum(['auto', 'kvm', 'tcg']).default('auto'),
-    memoryMiB: z.number().int().min(256).max(65536).optional(),
-    cpus: z.number().int().min(1).max(16).optional(),
+    memoryMiB: z.number().int().min(256).max(16384).optional(),
+    cpus: z.number().int().min(1).max(8).optional(),
     /** Take a picture of the screen at the end and return it (the caller saves it). */
     screenshot: z.boolean().default(false),
   })

@@ -31,8 +31,8 @@ export const RefusalCodeSchema = z.enum([
   /** A loop device whose backing file the person could not open themselves. */
   'backingFileDenied',
   'duplicateTarget',
-  /** A boot test's drive has a filesystem mounted. */
-  'driveMounted',
+  /** A boot test's drive is mounted, or held open exclusively by another program (a flash, a boot test). */
+  'driveInUse',
   /** The drive's /dev node is not (or no longer) the device that was checked. */
   'driveChanged',
   'imageUnreadable',

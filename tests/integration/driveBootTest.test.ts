@@ -133,6 +133,11 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
       const running = bootTestDrive(drive.path, jobId);
       await console.waitFor('bootstick-fixture: wrote 1 MiB to /dev/vda');
 
+      // A second job on the same drive meanwhile: refused, the first holds it exclusively.
+      const [busy] = await refusalsFor(drive.path);
+      expect(busy?.code).toBe('driveInUse');
+      expect(busy?.message).toContain('is in use (mounted, or held by another program)');
+
       // The block layer refuses writes to the device, even root's own, even with O_DIRECT.
       expect(await blockReadOnly(drive.path)).toBe(true);
       const write = await run('dd', [
@@ -342,7 +347,7 @@ describe('the helper refuses to boot-test unsafe targets, each in its own words,
     const drive = await loops.attach(64 * 1024 * 1024);
     const mountpoint = await loops.mountExt4(drive.path);
     const [refusal] = await refusalsFor(drive.path);
-    expect(refusal?.code).toBe('driveMounted');
+    expect(refusal?.code).toBe('driveInUse');
     expect(refusal?.message).toContain(`${drive.path} is mounted (${mountpoint}): unmount it first.`);
     expect(await blockReadOnly(drive.path)).toBe(false);
     expect((await lstat(mountpoint)).isDirectory()).toBe(true);
@@ -353,6 +358,25 @@ describe('the helper refuses to boot-test unsafe targets, each in its own words,
     const [refusal] = await refusalsFor(drive.path, false);
     expect(refusal?.code).toBe('notEnumerated');
     expect(refusal?.message).toContain('virtual drives need --virtual');
+    await expectLeftAsItWas(drive.path, false);
+  });
+
+  it('refuses a loop drive whose file the person asking could not read themselves', async () => {
+    const drive = await fixtureDrive(loops, 'login');
+    // nobody (65534) may not enter the 0700 folder of root's backing file.
+    const asNobody = await startTestHelper({ caller: 65534 });
+    try {
+      const error = await bootTestDrive(drive.path, testJobId(), true, asNobody).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(HelperCallError);
+      const [refusal] = (error as HelperCallError).error.refusals ?? [];
+      expect(refusal?.code).toBe('backingFileDenied');
+      expect(refusal?.message).toContain('may not read the file behind');
+    } finally {
+      await asNobody.close();
+    }
     await expectLeftAsItWas(drive.path, false);
   });
 

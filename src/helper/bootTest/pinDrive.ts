@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { devToMajMin, readSysBlockAttribute } from '../../core/drives/blockTopology';
 import { RefusedError } from '../errors';
 
-const refused = (code: 'driveChanged' | 'driveMounted', drive: string, message: string) =>
+const refused = (code: 'driveChanged' | 'driveInUse', drive: string, message: string) =>
   new RefusedError([{ code, drive, message }]);
 
 /**
@@ -27,7 +27,7 @@ export async function pinDrive(path: string): Promise<FileHandle> {
       }
       if (error.code === 'EBUSY') {
         throw refused(
-          'driveMounted',
+          'driveInUse',
           path,
           `${path} is in use (mounted, or held by another program): a boot test runs only on a drive nothing else is using.`,
         );

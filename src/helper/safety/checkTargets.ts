@@ -93,7 +93,7 @@ async function refusalFor(
   }
   if (purpose === 'boot' && facts.mountpoints.length > 0) {
     return {
-      code: 'driveMounted',
+      code: 'driveInUse',
       drive: path,
       message: `${path} is mounted (${facts.mountpoints.join(', ')}): unmount it first. A boot test runs only on a drive nothing else is using.`,
     };

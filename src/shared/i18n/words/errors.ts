@@ -33,8 +33,8 @@ export const errorsWords = bilingual({
       backingFileDenied:
         '{{drive}} is a virtual drive whose file you could not open yourself, so Bootstick will not open it for you.',
       duplicateTarget: '{{drive}} is named twice.',
-      driveMounted:
-        '{{drive}} is mounted: unmount it first. A boot test runs only on a drive nothing else is using.',
+      driveInUse:
+        '{{drive}} is in use (mounted, or held by another program): a boot test runs only on a drive nothing else is using.',
       driveChanged:
         '{{drive}} is not the device that was checked (its /dev entry was swapped). Nothing was started.',
       imageUnreadable: 'The image cannot be read.',
@@ -73,8 +73,8 @@ export const errorsWords = bilingual({
       backingFileDenied:
         '{{drive}}은(는) 가상 드라이브이고 그 파일을 직접 열 수 없는 사용자이므로, Bootstick도 대신 열지 않습니다.',
       duplicateTarget: '{{drive}}이(가) 두 번 지정되었습니다.',
-      driveMounted:
-        '{{drive}}이(가) 마운트되어 있습니다: 먼저 마운트를 해제하세요. 부팅 테스트는 아무도 쓰지 않는 드라이브에서만 실행됩니다.',
+      driveInUse:
+        '{{drive}}을(를) 사용 중입니다(마운트되었거나 다른 프로그램이 잡고 있음): 부팅 테스트는 아무도 쓰지 않는 드라이브에서만 실행됩니다.',
       driveChanged:
         '{{drive}}은(는) 확인한 그 장치가 아닙니다(/dev 항목이 바뀌었습니다). 아무것도 시작하지 않았습니다.',
       imageUnreadable: '이미지를 읽을 수 없습니다.',
