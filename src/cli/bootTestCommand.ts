@@ -1,8 +1,10 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { appDataDir } from '../core/appDataDir';
+import type { LoginRequest } from '../core/bootTest/loginAndCheck';
 import { runBootTest } from '../core/bootTest/runBootTest';
 import { recordDriveBootTest } from '../core/reports/recordDriveBootTest';
-import { BOOT_TEST_REFUSALS, type BootTestResult } from '../shared/bootTest';
+import { ACCOUNT_NAME } from '../shared/blueprint/rules/accountName';
+import { BOOT_TEST_REFUSALS, type BootTestResult, type GuestLogin } from '../shared/bootTest';
 import type { DriveBootTestResult } from '../shared/driveBootTest';
 import { en } from '../shared/i18n/catalogue';
 import { CliExit, EXIT, refusalToExit } from './jobOutcome';
@@ -13,6 +15,8 @@ export interface BootTestCommandOptions {
   json?: boolean;
   virtual?: boolean;
   ssh?: string;
+  /** Command lines to run as the --ssh user once logged in; each passes on exit status 0. */
+  check?: string[];
   accel?: 'auto' | 'kvm' | 'tcg';
   screenshot?: string;
 }
@@ -67,6 +71,29 @@ async function bootDrive(
   return { ...rest, screenshotPath, auditReport: report?.id ?? null };
 }
 
+/** The --ssh login, checked before anything starts: a user name ssh cannot mistake for an option, an agent. */
+function loginRequest(options: BootTestCommandOptions): LoginRequest | undefined {
+  if (options.ssh === undefined) {
+    if (options.check?.length)
+      throw new CliExit(EXIT.refused, '--check needs --ssh USER: checks run as that user.');
+    return undefined;
+  }
+  if (!ACCOUNT_NAME.test(options.ssh)) {
+    throw new CliExit(
+      EXIT.refused,
+      `--ssh takes a user name (letters, digits, . _ -), not "${options.ssh}".`,
+    );
+  }
+  const agentSocket = process.env.SSH_AUTH_SOCK;
+  if (!agentSocket) {
+    throw new CliExit(
+      EXIT.refused,
+      "SSH login needs your ssh-agent holding the user's key, and SSH_AUTH_SOCK is not set. Nothing was started.",
+    );
+  }
+  return { user: options.ssh, checks: options.check ?? [], agentSocket };
+}
+
 /** An image file's boot test, run in this process. */
 async function bootImage(image: string, timeoutSeconds: number, options: BootTestCommandOptions) {
   const controller = new AbortController();
@@ -79,11 +106,29 @@ async function bootImage(image: string, timeoutSeconds: number, options: BootTes
     accelerator: options.accel ?? 'auto',
     signal: controller.signal,
     screenshotPath: options.screenshot,
+    login: loginRequest(options),
     onConsole: options.json ? undefined : (text) => process.stderr.write(text),
   }).finally(() => {
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
   });
+}
+
+/** The login and each check, with the end of its output. */
+function loginLines(login: GuestLogin): string[] {
+  if (!login.loggedIn) return [`SSH login as ${login.user} failed: ${login.error ?? 'no reason given'}`];
+  const lines = [`Logged in over SSH as ${login.user} (${login.banner})`];
+  for (const check of [login.bootcStatus, ...login.checks]) {
+    if (!check) continue;
+    lines.push(`${check.passed ? 'passed' : 'FAILED'}: ${check.command} (exit ${check.exitCode ?? 'none'})`);
+    lines.push(
+      ...check.output
+        .split('\n')
+        .slice(-10)
+        .map((line) => `    ${line}`),
+    );
+  }
+  return lines;
 }
 
 function printResult(result: Finding, json: boolean): void {
@@ -96,6 +141,7 @@ function printResult(result: Finding, json: boolean): void {
   if (result.accelerator)
     lines.push(`Accelerator: ${words.accelerator[result.accelerator]} (${result.acceleratorReason})`);
   if (result.proof) lines.push(`Proof: ${result.proof}`);
+  if (result.login) lines.push(...loginLines(result.login));
   if (result.outcome !== 'booted' && result.lastConsoleLines.length > 0) {
     lines.push('Last console lines:', ...result.lastConsoleLines.slice(-10).map((line) => `  ${line}`));
   }
@@ -123,10 +169,14 @@ export async function bootTestCommand(target: string, options: BootTestCommandOp
       `--timeout must be a number of seconds above 0 and at most 3600, not "${options.timeout}".`,
     );
   }
-  if (options.ssh !== undefined) {
-    throw new CliExit(EXIT.refused, 'SSH login (--ssh) is not available yet. Nothing was started.');
+  const drive = await isDrive(target);
+  if (drive && options.ssh !== undefined) {
+    throw new CliExit(
+      EXIT.refused,
+      'SSH login (--ssh) is not available yet for a drive, only for an image file. Nothing was started.',
+    );
   }
-  const result: Finding = (await isDrive(target))
+  const result: Finding = drive
     ? await bootDrive(target, timeoutSeconds, options)
     : await bootImage(target, timeoutSeconds, options);
   printResult(result, options.json === true);

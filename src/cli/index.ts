@@ -101,7 +101,11 @@ program
   )
   .option('--timeout <seconds>', 'give up after this long', '300')
   .option('--virtual', 'allow loop devices with a backing file (as for flash)')
-  .option('--ssh <user>', 'the blueprint user to log in as over SSH')
+  .option(
+    '--ssh <user>',
+    'log in over SSH as this blueprint user (keys from your ssh-agent) and run bootc status',
+  )
+  .option('--check <command...>', 'with --ssh: also run these command lines; each passes on exit status 0')
   .addOption(
     new Option('--accel <accel>', 'KVM, emulation, or KVM where it works')
       .choices(['auto', 'kvm', 'tcg'])

@@ -14,6 +14,10 @@ export const BootTestOutcomeSchema = z.enum([
   'timedOut',
   'cancelled',
   'qemuFailed',
+  /** It booted, but the blueprint's user could not log in over SSH with the person's keys. */
+  'loginFailed',
+  /** It booted and the user logged in, but a check the person named did not pass. */
+  'checkFailed',
 ]);
 export type BootTestOutcome = z.infer<typeof BootTestOutcomeSchema>;
 
@@ -22,6 +26,30 @@ export const BOOT_TEST_REFUSALS: readonly BootTestOutcome[] = ['noQemu', 'noFirm
 
 export const AcceleratorSchema = z.enum(['kvm', 'tcg']);
 export type Accelerator = z.infer<typeof AcceleratorSchema>;
+
+/** One command run on the booted guest as the blueprint's user; it passes on exit status 0. */
+export const GuestCheckSchema = z.object({
+  command: z.string(),
+  exitCode: z.number().int().nullable(),
+  passed: z.boolean(),
+  /** Its output (stdout and stderr), the last 16 KiB. */
+  output: z.string(),
+});
+export type GuestCheck = z.infer<typeof GuestCheckSchema>;
+
+/** The SSH login as the blueprint's user: the server's banner, `bootc status`, then the named checks. */
+export const GuestLoginSchema = z.object({
+  user: z.string(),
+  /** The banner the guest's SSH server answered with; absent when none answered in time. */
+  banner: z.string().optional(),
+  loggedIn: z.boolean(),
+  /** `bootc status` as the user saw it: the proof that the blueprint's system is what booted. */
+  bootcStatus: GuestCheckSchema.optional(),
+  checks: z.array(GuestCheckSchema),
+  /** Why the login failed, in ssh's own words. */
+  error: z.string().optional(),
+});
+export type GuestLogin = z.infer<typeof GuestLoginSchema>;
 
 export const BootTestResultSchema = z.object({
   outcome: BootTestOutcomeSchema,
@@ -38,6 +66,8 @@ export const BootTestResultSchema = z.object({
   screenshotPath: z.string().optional(),
   /** QEMU's own words, when it failed to start or ended early. */
   detail: z.string().optional(),
+  /** The SSH login and checks, when they were asked for. */
+  login: GuestLoginSchema.optional(),
 });
 export type BootTestResult = z.infer<typeof BootTestResultSchema>;
 

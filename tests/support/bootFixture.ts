@@ -4,6 +4,7 @@ import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { addSshServer, DROPBEAR, SSH_INIT, sshTestKey } from './sshFixture';
 
 const run = promisify(execFile);
 
@@ -18,8 +19,10 @@ const run = promisify(execFile);
  * - `silent`: boots and never prints a prompt.
  * - `writer`: loads virtio-blk, overwrites its disk's last MiB, syncs, then prompts.
  * - `scribbler`: the same write, then no prompt: the VM keeps running for a test to probe it.
+ * - `ssh`: brings up its NIC and an SSH server (dropbear) that lets the blueprint user in with the
+ *   test key only, then prompts; `bootc` and `systemctl status` are stand-ins (sshFixture.ts).
  */
-export type BootFixtureVariant = 'login' | 'panic' | 'silent' | 'writer' | 'scribbler';
+export type BootFixtureVariant = 'login' | 'panic' | 'silent' | 'writer' | 'scribbler' | 'ssh';
 
 const STUB = '/usr/lib/systemd/boot/efi/linuxx64.efi.stub';
 const BUSYBOX = '/bin/busybox';
@@ -58,6 +61,7 @@ function initScript(variant: BootFixtureVariant): string {
     silent: 'echo "bootstick-fixture: never prompting"',
     writer: [...WRITE_DISK, prompt].join('\n'),
     scribbler: WRITE_DISK.join('\n'),
+    ssh: [...SSH_INIT, prompt].join('\n'),
   };
   return [
     '#!/bin/busybox sh',
@@ -118,8 +122,15 @@ export async function bootFixture(variant: BootFixtureVariant): Promise<string> 
   const modulesDir = join(root, 'lib/modules', (await readdir(join(root, 'lib/modules')))[0] ?? '');
   const init = initScript(variant);
   const cmdline = 'console=ttyS0 panic=0 quiet loglevel=3';
+  const publicKey = variant === 'ssh' ? (await sshTestKey()).publicKey : '';
+  // The SSH fixture also depends on its key, its server and how it is put together (sshFixture.ts);
+  // the others keep their cache names.
+  const sshParts =
+    variant === 'ssh'
+      ? [publicKey, await sha256(DROPBEAR), await sha256(join(import.meta.dirname, 'sshFixture.ts'))]
+      : [];
   const key = createHash('sha256')
-    .update([init, cmdline, vmlinuz, await sha256(STUB), await sha256(BUSYBOX)].join('\0'))
+    .update([init, cmdline, vmlinuz, await sha256(STUB), await sha256(BUSYBOX), ...sshParts].join('\0'))
     .digest('hex')
     .slice(0, 16);
   const image = join(CACHE, `fixture-${variant}-${key}.img`);
@@ -138,6 +149,7 @@ export async function bootFixture(variant: BootFixtureVariant): Promise<string> 
       await copyFile(join(modulesDir, module), join(initrdRoot, 'modules', module.split('/').pop() ?? ''));
     }
   }
+  if (variant === 'ssh') await addSshServer(initrdRoot, modulesDir, publicKey);
   const initrd = join(work, 'initrd.cpio.gz');
   await run('sh', [
     '-c',

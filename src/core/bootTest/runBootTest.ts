@@ -3,11 +3,12 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BootTestOutcome, BootTestResult } from '../../shared/bootTest';
+import type { BootTestOutcome, BootTestResult, GuestLogin } from '../../shared/bootTest';
 import { type AcceleratorWish, chooseAccelerator } from './chooseAccelerator';
 import { ConsoleWatch } from './consoleWatch';
 import { diskFormat } from './diskFormat';
 import { findQemu } from './findQemu';
+import { type LoginRequest, loginAndCheck } from './loginAndCheck';
 import { qemuCommand } from './qemuCommand';
 import { QmpClient } from './qmpClient';
 import { FIRMWARE_DESCRIPTOR_DIRS, findUefiFirmware } from './uefiFirmware';
@@ -32,6 +33,8 @@ export interface BootTestOptions {
    * temporary folder unless the caller keeps a private one it also cleans after a crash.
    */
   workParent?: string;
+  /** Log in over SSH as the blueprint's user once it booted, and run `bootc status` and these checks. */
+  login?: LoginRequest;
   /** Where the screendump goes (a .ppm); none when absent. */
   screenshotPath?: string;
   searchPath?: string;
@@ -80,6 +83,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     const varsCopy = join(work, 'vars.fd');
     await copyFile(firmware.varsTemplate, varsCopy);
     const qmpSocket = join(work, 'qmp.sock');
+    const sshPort = await freeLoopbackPort();
     const args = qemuCommand({
       firmwareCode: firmware.code,
       varsCopy,
@@ -91,7 +95,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       memoryMiB: options.memoryMiB ?? 2048,
       cpus: options.cpus ?? 2,
       qmpSocket,
-      sshPort: await freeLoopbackPort(),
+      sshPort,
     });
     options.onCommand?.(qemu, args);
     // snapshot=on puts its overlay in TMPDIR: this run's own folder, removed with it (QEMU unlinks
@@ -128,7 +132,13 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       if (options.signal?.aborted) resolve({ outcome: 'cancelled' });
       options.signal?.addEventListener('abort', () => resolve({ outcome: 'cancelled' }), { once: true });
     });
-    const verdict = await decided;
+    const booted = await decided;
+    // A login, when asked for, runs on the system that booted, within the same time limit.
+    const login =
+      booted.outcome === 'booted' && options.login
+        ? await loginAndCheck(sshPort, options.login, started + options.timeoutMs, options.signal)
+        : undefined;
+    const verdict = login ? { ...booted, outcome: loginVerdict(login, options.signal) } : booted;
     const elapsedMs = Date.now() - started;
 
     let screenshotPath: string | undefined;
@@ -145,10 +155,19 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       lastConsoleLines: watch.lastLines(),
       screenshotPath,
       detail: stderr.trim() || undefined,
+      login,
     };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** What a login makes of a boot: booted only if the user got in and every check (bootc status too) passed. */
+function loginVerdict(login: GuestLogin, signal?: AbortSignal): BootTestOutcome {
+  if (signal?.aborted) return 'cancelled';
+  if (!login.loggedIn) return 'loginFailed';
+  const checks = [login.bootcStatus, ...login.checks];
+  return checks.every((check) => check?.passed) ? 'booted' : 'checkFailed';
 }
 
 async function screendump(socket: string, path: string): Promise<string> {
