@@ -54,6 +54,7 @@ async function bootDrive(
         timeoutSeconds: Math.ceil(timeoutSeconds),
         accelerator: options.accel ?? 'auto',
         screenshot: options.screenshot !== undefined,
+        login: loginFor(options),
       },
     },
     (helper) => {
@@ -92,6 +93,12 @@ function loginRequest(options: BootTestCommandOptions): LoginRequest | undefined
     );
   }
   return { user: options.ssh, checks: options.check ?? [], agentSocket };
+}
+
+/** The login as the helper takes it: who ssh runs as is the helper's to decide (its caller). */
+function loginFor(options: BootTestCommandOptions) {
+  const login = loginRequest(options);
+  return login && { user: login.user, checks: [...login.checks], agentSocket: login.agentSocket };
 }
 
 /** An image file's boot test, run in this process. */
@@ -170,12 +177,6 @@ export async function bootTestCommand(target: string, options: BootTestCommandOp
     );
   }
   const drive = await isDrive(target);
-  if (drive && options.ssh !== undefined) {
-    throw new CliExit(
-      EXIT.refused,
-      'SSH login (--ssh) is not available yet for a drive, only for an image file. Nothing was started.',
-    );
-  }
   const result: Finding = drive
     ? await bootDrive(target, timeoutSeconds, options)
     : await bootImage(target, timeoutSeconds, options);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCOUNT_NAME } from './blueprint/rules/accountName';
 import { BootTestResultSchema } from './bootTest';
 import { DriveIdentitySchema } from './flash';
 
@@ -19,6 +20,18 @@ export const DriveBootTestRequestSchema = z
     cpus: z.number().int().min(1).max(8).optional(),
     /** Take a picture of the screen at the end and return it (the caller saves it). */
     screenshot: z.boolean().default(false),
+    /**
+     * Log in over SSH as the blueprint's user once it booted. ssh runs with the caller's rights
+     * (never root's for someone else), so the agent socket is reached only as they could.
+     */
+    login: z
+      .object({
+        user: z.string().regex(ACCOUNT_NAME),
+        checks: z.array(z.string().min(1).max(4096)).max(16).default([]),
+        agentSocket: z.string().regex(/^\//).max(4096),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type DriveBootTestRequest = z.infer<typeof DriveBootTestRequestSchema>;

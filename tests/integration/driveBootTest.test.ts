@@ -14,6 +14,8 @@ import { startTestHelper, testJobId } from '../support/helperSession';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { processesHolding } from '../support/openHolders';
 import { runCli } from '../support/runCli';
+import { FIXTURE_USER, sshTestKey } from '../support/sshFixture';
+import { startTestSshAgent } from '../support/testSshAgent';
 
 const BOOT_TIMEOUT_S = 120;
 /** Where the helper keeps a drive boot test's private files (ROOT_STATE_DIR/boots). */
@@ -77,7 +79,7 @@ async function expectLeftAsItWas(drive: string, readOnly: boolean): Promise<void
 beforeAll(async () => {
   requireRoot();
   requireBuild();
-  for (const variant of ['login', 'panic', 'writer', 'scribbler'] as const) await bootFixture(variant);
+  for (const variant of ['login', 'panic', 'writer', 'scribbler', 'ssh'] as const) await bootFixture(variant);
   helper = await startTestHelper();
 }, 300_000);
 afterEach(() => loops.cleanup());
@@ -331,6 +333,77 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
       await expectLeftAsItWas(drive.path, false);
     },
     (BOOT_TIMEOUT_S + 60) * 1000,
+  );
+});
+
+describe("SSH login into a booted drive, run by the helper with the caller's rights", () => {
+  const NOBODY = { uid: 65534, gid: 65534 };
+
+  it(
+    'bootstick boot-test /dev/loopN --virtual --ssh: logs in with the key in the agent and runs the check',
+    async () => {
+      const drive = await fixtureDrive(loops, 'ssh');
+      const agent = await startTestSshAgent([(await sshTestKey()).privateKey]);
+      try {
+        const result = await runCli(
+          [
+            ...['boot-test', drive.path, '--virtual', '--accel', 'tcg', '--timeout', String(BOOT_TIMEOUT_S)],
+            ...['--ssh', FIXTURE_USER, '--check', 'systemctl status tailscaled', '--json'],
+          ],
+          { SSH_AUTH_SOCK: agent.socket, BOOTSTICK_DATA_DIR: await loops.tempDir() },
+        );
+        expect(result.code).toBe(0);
+        const report = JSON.parse(result.stdout);
+        expect(report.outcome).toBe('booted');
+        expect(report.login).toMatchObject({ user: FIXTURE_USER, loggedIn: true });
+        expect(report.login.checks[0]).toMatchObject({
+          command: 'systemctl status tailscaled',
+          passed: true,
+        });
+      } finally {
+        await agent.stop();
+      }
+      await expectLeftAsItWas(drive.path, false);
+    },
+    (BOOT_TIMEOUT_S + 30) * 1000,
+  );
+
+  it(
+    'for a person, ssh reaches their own agent, never one only root could reach',
+    async () => {
+      const drive = await fixtureDrive(loops, 'ssh', NOBODY);
+      const key = (await sshTestKey()).privateKey;
+      const theirs = await startTestSshAgent([key], NOBODY);
+      const roots = await startTestSshAgent([key]);
+      const asNobody = await startTestHelper({ caller: NOBODY.uid });
+      const login = (agentSocket: string) =>
+        asNobody.call({
+          method: 'bootTestDrive',
+          params: {
+            jobId: testJobId(),
+            drive: drive.path,
+            includeVirtual: true,
+            timeoutSeconds: BOOT_TIMEOUT_S,
+            accelerator: 'tcg',
+            login: { user: FIXTURE_USER, checks: [], agentSocket },
+          },
+        });
+      try {
+        const own = await login(theirs.socket);
+        expect(own.outcome).toBe('booted');
+        expect(own.login?.bootcStatus?.output).toContain('Booted image');
+        // root's agent (in root's 0700 folder) holds the same key, but nobody cannot reach it.
+        const borrowed = await login(roots.socket);
+        expect(borrowed.outcome).toBe('loginFailed');
+        expect(borrowed.login?.error).toMatch(/Permission denied/);
+      } finally {
+        await asNobody.close();
+        await theirs.stop();
+        await roots.stop();
+      }
+      await expectLeftAsItWas(drive.path, false);
+    },
+    (2 * BOOT_TIMEOUT_S + 30) * 1000,
   );
 });
 

@@ -1,18 +1,28 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, readFile } from 'node:fs/promises';
+import { chmod, chown, copyFile, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { type BootFixtureVariant, bootFixture } from './bootFixture';
 import type { createLoopDevices, LoopDevice } from './loopDevices';
 import { run } from './loopDevices';
 import { processesHolding } from './openHolders';
 
-/** The boot fixture written onto a real loop drive of its own (a private copy of the cached image). */
+/**
+ * The boot fixture written onto a real loop drive of its own (a private copy of the cached image).
+ * `owner`: whose backing file it is (its folder opened up so they can reach it), for a helper
+ * working for someone other than root.
+ */
 export async function fixtureDrive(
   loops: ReturnType<typeof createLoopDevices>,
   variant: BootFixtureVariant,
+  owner?: { uid: number; gid: number },
 ): Promise<LoopDevice> {
   const backing = await loops.createBackingFile(0, { name: `${variant}.img` });
   await copyFile(await bootFixture(variant), backing);
+  if (owner) {
+    await chmod(dirname(backing), 0o755);
+    await chown(backing, owner.uid, owner.gid);
+  }
   return loops.attachFile(backing);
 }
 

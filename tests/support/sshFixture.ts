@@ -45,7 +45,9 @@ export const SSH_INIT = [
   'ip link set lo up; ip link set eth0 up',
   'ip addr add 10.0.2.15/24 dev eth0; ip route add default via 10.0.2.2',
   'mkdir -p /dev/pts /etc/dropbear /tmp; mount -t devpts devpts /dev/pts',
-  'dropbear -R -E -s -p 22',
+  // Its log goes to a file: on the console it would land on the prompt's line (it runs on in the
+  // background) and hide the prompt.
+  'dropbear -R -E -s -p 22 2>/tmp/dropbear.log',
 ];
 
 /** Shell scripts standing in for the image's own tools, so the checks have something real to run. */

@@ -1,5 +1,5 @@
 import type { GuestCheck, GuestLogin } from '../../shared/bootTest';
-import { runOverSsh } from './runOverSsh';
+import { runOverSsh, type SshRunAs } from './runOverSsh';
 import { waitForSshBanner } from './sshBanner';
 
 export interface LoginRequest {
@@ -8,6 +8,8 @@ export interface LoginRequest {
   checks: readonly string[];
   /** The person's own ssh-agent (SSH_AUTH_SOCK): the blueprint user's key is theirs. */
   agentSocket: string;
+  /** For root running the test for someone: ssh runs as them, reaching their agent as they would. */
+  runAs?: SshRunAs;
 }
 
 /** ssh's exit status for its own failure (no connection, no login), as opposed to the command's. */
@@ -39,6 +41,7 @@ export async function loginAndCheck(
       user: request.user,
       command,
       agentSocket: request.agentSocket,
+      runAs: request.runAs,
       timeoutMs: Math.max(1000, deadline - Date.now()),
       signal,
     });

@@ -3,6 +3,13 @@ import { spawn } from 'node:child_process';
 /** Output kept per command: the end, where a failure says why. */
 const KEEP_CHARS = 16 * 1024;
 
+/** Who ssh runs as, when that is not whoever runs the boot test (the helper, for its caller). */
+export interface SshRunAs {
+  uid: number;
+  gid: number;
+  groups: number[];
+}
+
 export interface SshRun {
   /** The remote command's exit status; 255 is ssh's own failure (no login, no connection). */
   exitCode: number | null;
@@ -22,11 +29,22 @@ export function runOverSsh(input: {
   agentSocket: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Run ssh as this person (setpriv), so it reaches their agent with their rights only. */
+  runAs?: SshRunAs;
 }): Promise<SshRun> {
   return new Promise((resolve) => {
+    const asPerson = input.runAs
+      ? [
+          ...['setpriv', `--reuid=${input.runAs.uid}`, `--regid=${input.runAs.gid}`],
+          input.runAs.groups.length > 0 ? `--groups=${input.runAs.groups.join(',')}` : '--clear-groups',
+          '--',
+        ]
+      : [];
+    const [command = 'ssh', ...prefix] = [...asPerson, 'ssh'];
     const child = spawn(
-      'ssh',
+      command,
       [
+        ...prefix,
         ...['-F', '/dev/null', '-p', String(input.port)],
         ...['-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null'],
         ...['-o', 'LogLevel=ERROR', '-o', 'ConnectTimeout=30', '-o', `IdentityAgent=${input.agentSocket}`],

@@ -8,6 +8,7 @@ import {
 } from '../../shared/driveBootTest';
 import { RefusedError } from '../errors';
 import type { JobRegistry } from '../jobRegistry';
+import { helperCaller } from '../safety/caller';
 import { checkTargets } from '../safety/checkTargets';
 import { createPrivateJobFolder } from '../safety/privateJobFolder';
 import { DriveChangedError, recheckIdentity } from '../safety/recheckIdentity';
@@ -64,6 +65,7 @@ export async function runDriveBootTest(
       { code: 'driveChanged', drive: path, message: error.message.replace('written to it', 'started') },
     ]);
   });
+  const caller = await helperCaller();
   const pinned = await pinDrive(path);
   const controller = new AbortController();
   registry.add(request.jobId, new Map([[path, { cancel: () => controller.abort() }]]));
@@ -88,6 +90,7 @@ export async function runDriveBootTest(
           signal: controller.signal,
           onConsole,
           workParent: folder.path,
+          login: request.login && { ...request.login, runAs: caller ?? undefined },
           screenshotPath: request.screenshot ? join(folder.path, 'screen.ppm') : undefined,
           searchPath: ROOT_SEARCH_PATH,
         });
