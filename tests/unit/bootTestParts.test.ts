@@ -78,6 +78,15 @@ describe('ConsoleWatch', () => {
   });
 });
 
+describe('ConsoleWatch bounds', () => {
+  it('keeps a console that never ends a line small, and still sees the prompt at its end', () => {
+    const watch = new ConsoleWatch();
+    for (let i = 0; i < 256; i += 1) expect(watch.feed('x'.repeat(4096))).toBeUndefined();
+    expect(watch.feed(' host login: ')).toMatchObject({ kind: 'loginPrompt' });
+    expect(watch.lastLines().join('').length).toBeLessThanOrEqual(4096);
+  });
+});
+
 describe('qemuCommand', () => {
   const args = qemuCommand({
     firmwareCode: '/fw/code.fd',
