@@ -18,6 +18,8 @@ export const BootTestOutcomeSchema = z.enum([
   'loginFailed',
   /** It booted and the user logged in, but a check the person named did not pass. */
   'checkFailed',
+  /** The guest wrote more into its throw-away overlay than this computer lends it: stopped. */
+  'overlayFull',
 ]);
 export type BootTestOutcome = z.infer<typeof BootTestOutcomeSchema>;
 

@@ -3,6 +3,9 @@ import { ACCOUNT_NAME } from './blueprint/rules/accountName';
 import { BootTestResultSchema } from './bootTest';
 import { DriveIdentitySchema } from './flash';
 
+/** The most a drive's guest may write into its overlay (on root's disk): a bootc first boot writes far less. */
+export const MAX_OVERLAY_MIB = 4096;
+
 /**
  * A boot test of a flashed drive, run by the helper. It names the drive and how long to wait,
  * nothing else: the helper picks QEMU, the firmware and every path itself, and never writes the
@@ -18,6 +21,11 @@ export const DriveBootTestRequestSchema = z
     accelerator: z.enum(['auto', 'kvm', 'tcg']).default('auto'),
     memoryMiB: z.number().int().min(256).max(16384).optional(),
     cpus: z.number().int().min(1).max(8).optional(),
+    /**
+     * How much the guest may write into its throw-away overlay, which lives on root's disk: the
+     * VM is stopped past it. A caller may lower it, never raise it past what root lends.
+     */
+    overlayLimitMiB: z.number().int().min(1).max(MAX_OVERLAY_MIB).default(MAX_OVERLAY_MIB),
     /** Take a picture of the screen at the end and return it (the caller saves it). */
     screenshot: z.boolean().default(false),
     /**

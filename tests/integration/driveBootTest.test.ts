@@ -69,6 +69,18 @@ async function refusalsFor(drive: string, includeVirtual = true): Promise<Refusa
   return (error as HelperCallError).error.refusals ?? [];
 }
 
+/** A QMP client on `socket`, retried while another client (the helper's overlay watch) has it. */
+async function openWhenFree(socket: string): Promise<QmpClient> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await QmpClient.open(socket);
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await delay(150);
+    }
+  }
+}
+
 /** After any boot test: no QEMU left, nothing holds the drive, its read-only flag as it was. */
 async function expectLeftAsItWas(drive: string, readOnly: boolean): Promise<void> {
   expect(await qemuHolding(drive)).toEqual([]);
@@ -79,7 +91,9 @@ async function expectLeftAsItWas(drive: string, readOnly: boolean): Promise<void
 beforeAll(async () => {
   requireRoot();
   requireBuild();
-  for (const variant of ['login', 'panic', 'writer', 'scribbler', 'ssh'] as const) await bootFixture(variant);
+  for (const variant of ['login', 'panic', 'writer', 'scribbler', 'filler', 'ssh'] as const) {
+    await bootFixture(variant);
+  }
   helper = await startTestHelper();
 }, 300_000);
 afterEach(() => loops.cleanup());
@@ -177,7 +191,9 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
       expect(asNobody.stdout.trim()).toBe('EACCES');
 
       // Even root, on that socket, cannot commit the guest's writes back into the drive.
-      const qmp = await QmpClient.open(socket);
+      // QEMU serves one QMP client at a time and the helper looks at the overlay's size every
+      // second: try until the socket is free.
+      const qmp = await openWhenFree(socket);
       try {
         const hmp = await qmp.execute('human-monitor-command', { 'command-line': 'commit disk0' });
         expect(String(hmp)).toMatch(/Permission denied|not permitted/);
@@ -250,6 +266,30 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
       } finally {
         await run('blockdev', ['--setrw', drive.path]);
       }
+    },
+    (BOOT_TIMEOUT_S + 30) * 1000,
+  );
+
+  it(
+    'a guest that writes more than its overlay may hold is stopped, the drive untouched',
+    async () => {
+      const drive = await fixtureDrive(loops, 'filler');
+      const before = await deviceSha256(drive.path);
+      const result = await helper.call({
+        method: 'bootTestDrive',
+        params: {
+          jobId: testJobId(),
+          drive: drive.path,
+          includeVirtual: true,
+          timeoutSeconds: BOOT_TIMEOUT_S,
+          accelerator: 'tcg',
+          overlayLimitMiB: 4,
+        },
+      });
+      expect(result.outcome).toBe('overlayFull');
+      expect(result.elapsedMs).toBeLessThan(BOOT_TIMEOUT_S * 1000);
+      await expectLeftAsItWas(drive.path, false);
+      expect(await deviceSha256(drive.path)).toBe(before);
     },
     (BOOT_TIMEOUT_S + 30) * 1000,
   );

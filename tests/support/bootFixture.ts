@@ -19,10 +19,11 @@ const run = promisify(execFile);
  * - `silent`: boots and never prints a prompt.
  * - `writer`: loads virtio-blk, overwrites its disk's last MiB, syncs, then prompts.
  * - `scribbler`: the same write, then no prompt: the VM keeps running for a test to probe it.
+ * - `filler`: overwrites the last 16 MiB of its disk, then no prompt (fills an overlay).
  * - `ssh`: brings up its NIC and an SSH server (dropbear) that lets the blueprint user in with the
  *   test key only, then prompts; `bootc` and `systemctl status` are stand-ins (sshFixture.ts).
  */
-export type BootFixtureVariant = 'login' | 'panic' | 'silent' | 'writer' | 'scribbler' | 'ssh';
+export type BootFixtureVariant = 'login' | 'panic' | 'silent' | 'writer' | 'scribbler' | 'filler' | 'ssh';
 
 const STUB = '/usr/lib/systemd/boot/efi/linuxx64.efi.stub';
 const BUSYBOX = '/bin/busybox';
@@ -42,16 +43,17 @@ const BLOCK_MODULES = [
   'kernel/drivers/block/virtio_blk.ko',
 ];
 
-/** The guest overwrites the last MiB of its disk with random bytes and says so on the console. */
-const WRITE_DISK = [
+/** The guest overwrites the last `mib` MiB of its disk with random bytes and says so on the console. */
+const writeDisk = (mib: number) => [
   ...BLOCK_MODULES.map((module) => `insmod /modules/${module.split('/').pop()}`),
   'while [ ! -b /dev/vda ]; do sleep 0.1; done',
   'sectors=$(cat /sys/block/vda/size)',
-  'dd if=/dev/urandom of=/dev/vda bs=512 seek=$((sectors - 2048)) count=2048 2>/dev/null',
+  `dd if=/dev/urandom of=/dev/vda bs=512 seek=$((sectors - ${mib * 2048})) count=${mib * 2048} 2>/dev/null`,
   'sync',
-  'echo "bootstick-fixture: wrote 1 MiB to /dev/vda"',
+  `echo "bootstick-fixture: wrote ${mib} MiB to /dev/vda"`,
 ];
-const WRITES_DISK: readonly BootFixtureVariant[] = ['writer', 'scribbler'];
+const WRITE_DISK = writeDisk(1);
+const WRITES_DISK: readonly BootFixtureVariant[] = ['writer', 'scribbler', 'filler'];
 
 function initScript(variant: BootFixtureVariant): string {
   const prompt = 'echo; echo "Bootstick test fixture"; printf "bootstick-fixture login: "';
@@ -61,6 +63,7 @@ function initScript(variant: BootFixtureVariant): string {
     silent: 'echo "bootstick-fixture: never prompting"',
     writer: [...WRITE_DISK, prompt].join('\n'),
     scribbler: WRITE_DISK.join('\n'),
+    filler: writeDisk(16).join('\n'),
     ssh: [...SSH_INIT, prompt].join('\n'),
   };
   return [

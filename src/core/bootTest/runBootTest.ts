@@ -9,6 +9,7 @@ import { ConsoleWatch } from './consoleWatch';
 import { diskFormat } from './diskFormat';
 import { findQemu } from './findQemu';
 import { type LoginRequest, loginAndCheck } from './loginAndCheck';
+import { watchOverlay } from './overlayWatch';
 import { qemuCommand } from './qemuCommand';
 import { QmpClient } from './qmpClient';
 import { FIRMWARE_DESCRIPTOR_DIRS, findUefiFirmware } from './uefiFirmware';
@@ -33,6 +34,11 @@ export interface BootTestOptions {
    * temporary folder unless the caller keeps a private one it also cleans after a crash.
    */
   workParent?: string;
+  /**
+   * Stop the VM once the guest has written this much into its throw-away overlay (it lives on
+   * this computer's disk). None when absent: an image file's test runs as the person.
+   */
+  overlayLimitBytes?: number;
   /** Log in over SSH as the blueprint's user once it booted, and run `bootc status` and these checks. */
   login?: LoginRequest;
   /** Where the screendump goes (a .ppm); none when absent. */
@@ -114,6 +120,17 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       child.once('error', () => resolve(null));
     });
 
+    // Cancel, or an overlay grown past its limit: either ends whatever runs (the wait, the login).
+    const ending = new AbortController();
+    options.signal?.addEventListener('abort', () => ending.abort('cancelled'), { once: true });
+    if (options.signal?.aborted) ending.abort('cancelled');
+    const overlay =
+      options.overlayLimitBytes === undefined
+        ? undefined
+        : watchOverlay(qmpSocket, options.overlayLimitBytes, () => ending.abort('overlayFull'));
+    const endedBy = (): BootTestOutcome =>
+      ending.signal.reason === 'overlayFull' ? 'overlayFull' : 'cancelled';
+
     const decided = new Promise<{ outcome: BootTestOutcome; proof?: string }>((resolve) => {
       child.stdout.setEncoding('utf8');
       child.stdout.on('data', (text: string) => {
@@ -129,20 +146,26 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       exited.then(() => resolve({ outcome: 'qemuFailed' }));
       const timer = setTimeout(() => resolve({ outcome: 'timedOut' }), options.timeoutMs);
       exited.then(() => clearTimeout(timer));
-      if (options.signal?.aborted) resolve({ outcome: 'cancelled' });
-      options.signal?.addEventListener('abort', () => resolve({ outcome: 'cancelled' }), { once: true });
+      if (ending.signal.aborted) resolve({ outcome: endedBy() });
+      ending.signal.addEventListener('abort', () => resolve({ outcome: endedBy() }), { once: true });
     });
     const booted = await decided;
     // A login, when asked for, runs on the system that booted, within the same time limit.
     const login =
       booted.outcome === 'booted' && options.login
-        ? await loginAndCheck(sshPort, options.login, started + options.timeoutMs, options.signal)
+        ? await loginAndCheck(sshPort, options.login, started + options.timeoutMs, ending.signal)
         : undefined;
-    const verdict = login ? { ...booted, outcome: loginVerdict(login, options.signal) } : booted;
+    overlay?.stop();
+    const verdict =
+      login && ending.signal.aborted
+        ? { outcome: endedBy() }
+        : login
+          ? { ...booted, outcome: loginVerdict(login) }
+          : booted;
     const elapsedMs = Date.now() - started;
 
     let screenshotPath: string | undefined;
-    if (options.screenshotPath && child.exitCode === null && verdict.outcome !== 'cancelled') {
+    if (options.screenshotPath && child.exitCode === null && !ending.signal.aborted) {
       screenshotPath = await screendump(qmpSocket, options.screenshotPath).catch(() => undefined);
     }
     await stop(child, exited);
@@ -163,8 +186,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
 }
 
 /** What a login makes of a boot: booted only if the user got in and every check (bootc status too) passed. */
-function loginVerdict(login: GuestLogin, signal?: AbortSignal): BootTestOutcome {
-  if (signal?.aborted) return 'cancelled';
+function loginVerdict(login: GuestLogin): BootTestOutcome {
   if (!login.loggedIn) return 'loginFailed';
   const checks = [login.bootcStatus, ...login.checks];
   return checks.every((check) => check?.passed) ? 'booted' : 'checkFailed';

@@ -21,6 +21,8 @@ import { readOnlyFlag, setReadOnlyFlag } from './readOnlyFlag';
  */
 const ROOT_SEARCH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
+const MiB = 1024 * 1024;
+
 /** The screendump, read back from the helper's own folder, as long as it is not absurdly large. */
 async function readScreenshot(path: string): Promise<string | undefined> {
   const handle = await open(path, 'r').catch(() => null);
@@ -90,6 +92,7 @@ export async function runDriveBootTest(
           signal: controller.signal,
           onConsole,
           workParent: folder.path,
+          overlayLimitBytes: request.overlayLimitMiB * MiB,
           login: request.login && { ...request.login, runAs: caller ?? undefined },
           screenshotPath: request.screenshot ? join(folder.path, 'screen.ppm') : undefined,
           searchPath: ROOT_SEARCH_PATH,

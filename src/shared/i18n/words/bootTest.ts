@@ -17,6 +17,8 @@ export const bootTestWords = bilingual({
       qemuFailed: 'QEMU stopped before the system booted.',
       loginFailed: 'It booted, but the user could not log in over SSH with the keys in your ssh-agent.',
       checkFailed: 'It booted and the user logged in, but a check did not pass.',
+      overlayFull:
+        'The system wrote more to its disk than the boot test lends it (a throw-away copy on this computer): it was stopped. The drive was not written.',
     },
     /** A drive's boot test as its audit report shows it. */
     reportLine: 'Boot test ({{when}}, {{accelerator}}, {{duration}}): {{outcome}}',
@@ -41,6 +43,8 @@ export const bootTestWords = bilingual({
       qemuFailed: '시스템이 부팅되기 전에 QEMU가 멈췄습니다.',
       loginFailed: '부팅은 되었지만 ssh-agent에 있는 키로 사용자가 SSH 로그인하지 못했습니다.',
       checkFailed: '부팅되고 사용자가 로그인했지만 확인 항목 하나가 통과하지 못했습니다.',
+      overlayFull:
+        '시스템이 부팅 테스트가 허용하는 것보다 많이 디스크에 썼습니다(이 컴퓨터의 임시 사본): 중지했습니다. 드라이브에는 쓰지 않았습니다.',
     },
     reportLine: '부팅 테스트({{when}}, {{accelerator}}, {{duration}}): {{outcome}}',
     acceleratorShort: { kvm: 'KVM 가속', tcg: '에뮬레이션' },
