@@ -311,9 +311,14 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
     async () => {
       const drive = await fixtureDrive(loops, 'login');
       await run('blockdev', ['--setro', drive.path]);
-      const result = await bootTestDrive(drive.path);
-      expect(result).toMatchObject({ outcome: 'booted', readOnlyBefore: true, readOnlyDuringRun: true });
-      await expectLeftAsItWas(drive.path, true);
+      try {
+        const result = await bootTestDrive(drive.path);
+        expect(result).toMatchObject({ outcome: 'booted', readOnlyBefore: true, readOnlyDuringRun: true });
+        await expectLeftAsItWas(drive.path, true);
+      } finally {
+        // The flag outlives the loop device: the next user of this loop number must not inherit it.
+        await run('blockdev', ['--setrw', drive.path]);
+      }
     },
     (BOOT_TIMEOUT_S + 30) * 1000,
   );
