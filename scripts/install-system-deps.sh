@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Bootstick's tests need on a fresh Debian 12 host (run as root).
-#   util-linux  lsblk (drivelist reads it) and losetup (loop devices for tests)
+#   util-linux  lsblk (drivelist reads it), losetup (loop devices for tests), setpriv (QEMU dies with its parent)
 #   e2fsprogs   mkfs.ext4: filesystems on test loop devices
 #   chromium    the browser the end-to-end tests drive through playwright-core
 #   fonts-noto-cjk  Korean glyphs for the Korean screenshots
@@ -30,12 +30,14 @@
 #   ovmf        UEFI firmware for QEMU, found through its descriptors in /usr/share/qemu/firmware
 #   systemd-boot-efi  linuxx64.efi.stub: the boot-test fixture's unified kernel image (built by the tests)
 #   binutils    objcopy: joins stub, kernel, initramfs and command line into that image
+#   dropbear-bin  the SSH server inside the boot-test fixture (copied into its initramfs with its libraries)
+#   openssh-client  ssh, ssh-agent, ssh-keygen: the SSH login check as the blueprint user, and its test agent
 #   xvfb        a display for the Electron launch test where there is no screen (it runs where Electron's binary is installed)
 set -euo pipefail
 
 PACKAGES=(util-linux e2fsprogs chromium fonts-noto-cjk xfsprogs dosfstools mtools gdisk fdisk xorriso xz-utils gzip bzip2 zip
   unzip bmap-tools pkexec polkitd dbus python3 podman runc busybox-static xvfb docker-registry skopeo openssl
-  qemu-system-x86 ovmf systemd-boot-efi binutils)
+  qemu-system-x86 ovmf systemd-boot-efi binutils dropbear-bin openssh-client)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,4 +1,5 @@
 import { gatherDriveFacts } from '../core/drives/gatherDriveFacts';
+import type { HelperClient } from '../core/privileged/helperClient';
 import { formatBytes } from '../shared/format/formatBytes';
 import { confirm } from './confirm';
 import { CliExit, EXIT, finishJob, refusalToExit } from './jobOutcome';
@@ -26,6 +27,11 @@ async function describeTargets(paths: readonly string[], includeVirtual: boolean
     })
     .join('\n');
 }
+
+/** Progress on stderr, except for --json (stdout then carries only the report). */
+const showProgress = (json: boolean) => (helper: HelperClient) => {
+  if (!json) helper.onProgress(createProgressPrinter());
+};
 
 /** `bootstick flash <image> <drive>...`: exit 0 when every drive verified, 1 when any failed, 2 when refused. */
 export async function flashCommand(
@@ -59,7 +65,7 @@ export async function flashCommand(
         },
       },
     },
-    options.json ? () => {} : createProgressPrinter(),
+    showProgress(options.json === true),
   ).catch(refusalToExit);
   return finishJob(result, options.json === true);
 }
@@ -75,7 +81,7 @@ export async function verifyCommand(
       method: 'verify',
       params: { jobId: newJobId(), image, drive, includeVirtual: options.virtual === true },
     },
-    options.json ? () => {} : createProgressPrinter(),
+    showProgress(options.json === true),
   ).catch(refusalToExit);
   return finishJob(result, options.json === true);
 }

@@ -92,11 +92,20 @@ program
 
 program
   .command('boot-test')
-  .description('Boot an image in QEMU (UEFI) and watch for a login prompt; the image is never written')
-  .argument('<image>', 'a raw, qcow2 or ISO image file')
+  .description(
+    'Boot an image or a flashed drive in QEMU (UEFI) and watch for a login prompt; neither is ever written',
+  )
+  .argument(
+    '<image|drive>',
+    'a raw, qcow2 or ISO image file, or a drive (/dev/sdX) booted through the helper',
+  )
   .option('--timeout <seconds>', 'give up after this long', '300')
   .option('--virtual', 'allow loop devices with a backing file (as for flash)')
-  .option('--ssh <user>', 'the blueprint user to log in as over SSH')
+  .option(
+    '--ssh <user>',
+    'log in over SSH as this blueprint user (keys from your ssh-agent) and run bootc status',
+  )
+  .option('--check <command...>', 'with --ssh: also run these command lines; each passes on exit status 0')
   .addOption(
     new Option('--accel <accel>', 'KVM, emulation, or KVM where it works')
       .choices(['auto', 'kvm', 'tcg'])

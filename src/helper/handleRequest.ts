@@ -11,6 +11,8 @@ import {
   type HelperResult,
 } from '../shared/helperProtocol';
 import { DEFAULT_LARGE_DRIVE_THRESHOLD_BYTES } from '../shared/settings';
+import { createConsoleRelay } from './bootTest/consoleRelay';
+import { runDriveBootTest } from './bootTest/runDriveBootTest';
 import { podmanBuild } from './containerImages/podmanBuild';
 import { runBib } from './diskImages/runBib';
 import { HelperRefusal, RefusedError } from './errors';
@@ -31,6 +33,7 @@ interface HandlerContext {
   registry: JobRegistry;
   progress: (event: DriveProgress) => void;
   sink: LineSink;
+  outbox: Outbox;
 }
 
 type Params<M extends HelperMethod> = Extract<HelperRequest, { method: M }>['params'];
@@ -49,6 +52,15 @@ const HANDLERS: Handlers = {
   flash: (params, { progress, registry }) => runFlashJob(params, progress, registry),
   ejectDrives: (params) => ejectWrittenDrives(params),
   verify: (params, { progress, registry }) => runVerifyJob(params, progress, registry),
+  bootTestDrive: (params, { registry, outbox }) =>
+    runDriveBootTest(
+      params,
+      registry,
+      createConsoleRelay(params.jobId, params.drive, {
+        send: (console) => outbox.send({ event: 'bootConsole', console }),
+        congested: () => outbox.congested(),
+      }),
+    ),
   podmanStatus: () => podmanStatus(),
   listImages: () => listImages(),
   inspectContainerImage: ({ ref }) => inspectContainerImage(ref),
@@ -115,6 +127,7 @@ export async function handleRequestLine(
   const request = parsed.data as HelperRequest;
   const context: HandlerContext = {
     registry,
+    outbox,
     // A drive's progress is a state: when the reader is slow only its latest is kept.
     progress: (event) =>
       outbox.sendLatest(`${event.jobId}\n${event.drive}`, { event: 'progress', progress: event }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BootTestSummarySchema } from './bootTest';
 import { ReasonSchema } from './drives/driveView';
 
 /** Stable codes for everything that can go wrong with one drive in a flash or verify job. */
@@ -30,6 +31,10 @@ export const RefusalCodeSchema = z.enum([
   /** A loop device whose backing file the person could not open themselves. */
   'backingFileDenied',
   'duplicateTarget',
+  /** A boot test's drive is mounted, or held open exclusively by another program (a flash, a boot test). */
+  'driveInUse',
+  /** The drive's /dev node is not (or no longer) the device that was checked. */
+  'driveChanged',
   'imageUnreadable',
   'imageCorrupt',
   'notADiskImage',
@@ -132,6 +137,8 @@ export const DriveOutcomeSchema = z.object({
   writeMode: WriteModeSchema.nullable().default(null),
   /** The types of the signatures of the drive's past that were wiped (iso9660, linux_raid_member…). */
   wipedSignatures: z.array(z.string()).default([]),
+  /** The latest boot test of this drive after the job (recorded later, by recordDriveBootTest). */
+  bootTest: BootTestSummarySchema.optional(),
 });
 export type DriveOutcome = z.infer<typeof DriveOutcomeSchema>;
 

@@ -10,6 +10,11 @@ import {
   PodmanStatusSchema,
 } from './diskImages/bibRun';
 import { TargetArchSchema } from './diskImages/imageTypes';
+import {
+  BootConsoleChunkSchema,
+  DriveBootTestRequestSchema,
+  DriveBootTestResultSchema,
+} from './driveBootTest';
 import { DriveViewSchema } from './drives/driveView';
 import {
   DriveProgressSchema,
@@ -56,6 +61,8 @@ export const HELPER_METHODS = {
   /** Powers off drives this helper wrote that are still the same medium ("eject all"). */
   ejectDrives: { params: EjectDrivesRequestSchema, result: EjectDrivesResultSchema, job: false },
   verify: { params: VerifyRequestSchema, result: JobResultSchema, job: true },
+  /** Boots a flashed drive in QEMU through a throw-away overlay; the drive is never written. */
+  bootTestDrive: { params: DriveBootTestRequestSchema, result: DriveBootTestResultSchema, job: true },
   podmanStatus: { params: none, result: PodmanStatusSchema, job: false },
   /** The named images in root's storage (`podman images`); takes nothing from the caller. */
   listImages: { params: none, result: LocalImagesSchema, job: false },
@@ -138,6 +145,8 @@ export const HelperEventSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('progress'), progress: DriveProgressSchema }),
   /** One line of a podman child's output (a pull or a bib run), as it is printed. */
   z.object({ event: z.literal('buildLog'), log: BuildLogLineSchema }),
+  /** A piece of a drive boot test's serial console, as QEMU printed it. */
+  z.object({ event: z.literal('bootConsole'), console: BootConsoleChunkSchema }),
 ]);
 export type HelperEvent = z.infer<typeof HelperEventSchema>;
 

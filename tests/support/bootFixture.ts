@@ -4,6 +4,7 @@ import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { addSshServer, DROPBEAR, SSH_INIT, sshTestKey } from './sshFixture';
 
 const run = promisify(execFile);
 
@@ -17,8 +18,12 @@ const run = promisify(execFile);
  * - `panic`: crashes the kernel through sysrq (the console says "Kernel panic").
  * - `silent`: boots and never prints a prompt.
  * - `writer`: loads virtio-blk, overwrites its disk's last MiB, syncs, then prompts.
+ * - `scribbler`: the same write, then no prompt: the VM keeps running for a test to probe it.
+ * - `filler`: overwrites the last 16 MiB of its disk, then no prompt (fills an overlay).
+ * - `ssh`: brings up its NIC and an SSH server (dropbear) that lets the blueprint user in with the
+ *   test key only, then prompts; `bootc` and `systemctl status` are stand-ins (sshFixture.ts).
  */
-export type BootFixtureVariant = 'login' | 'panic' | 'silent' | 'writer';
+export type BootFixtureVariant = 'login' | 'panic' | 'silent' | 'writer' | 'scribbler' | 'filler' | 'ssh';
 
 const STUB = '/usr/lib/systemd/boot/efi/linuxx64.efi.stub';
 const BUSYBOX = '/bin/busybox';
@@ -38,21 +43,28 @@ const BLOCK_MODULES = [
   'kernel/drivers/block/virtio_blk.ko',
 ];
 
+/** The guest overwrites the last `mib` MiB of its disk with random bytes and says so on the console. */
+const writeDisk = (mib: number) => [
+  ...BLOCK_MODULES.map((module) => `insmod /modules/${module.split('/').pop()}`),
+  'while [ ! -b /dev/vda ]; do sleep 0.1; done',
+  'sectors=$(cat /sys/block/vda/size)',
+  `dd if=/dev/urandom of=/dev/vda bs=512 seek=$((sectors - ${mib * 2048})) count=${mib * 2048} 2>/dev/null`,
+  'sync',
+  `echo "bootstick-fixture: wrote ${mib} MiB to /dev/vda"`,
+];
+const WRITE_DISK = writeDisk(1);
+const WRITES_DISK: readonly BootFixtureVariant[] = ['writer', 'scribbler', 'filler'];
+
 function initScript(variant: BootFixtureVariant): string {
   const prompt = 'echo; echo "Bootstick test fixture"; printf "bootstick-fixture login: "';
   const body: Record<BootFixtureVariant, string> = {
     login: prompt,
     panic: 'echo "bootstick-fixture: crashing on purpose"; echo c > /proc/sysrq-trigger',
     silent: 'echo "bootstick-fixture: never prompting"',
-    writer: [
-      ...BLOCK_MODULES.map((module) => `insmod /modules/${module.split('/').pop()}`),
-      'while [ ! -b /dev/vda ]; do sleep 0.1; done',
-      'sectors=$(cat /sys/block/vda/size)',
-      'dd if=/dev/urandom of=/dev/vda bs=512 seek=$((sectors - 2048)) count=2048 2>/dev/null',
-      'sync',
-      'echo "bootstick-fixture: wrote 1 MiB to /dev/vda"',
-      prompt,
-    ].join('\n'),
+    writer: [...WRITE_DISK, prompt].join('\n'),
+    scribbler: WRITE_DISK.join('\n'),
+    filler: writeDisk(16).join('\n'),
+    ssh: [...SSH_INIT, prompt].join('\n'),
   };
   return [
     '#!/bin/busybox sh',
@@ -113,8 +125,15 @@ export async function bootFixture(variant: BootFixtureVariant): Promise<string> 
   const modulesDir = join(root, 'lib/modules', (await readdir(join(root, 'lib/modules')))[0] ?? '');
   const init = initScript(variant);
   const cmdline = 'console=ttyS0 panic=0 quiet loglevel=3';
+  const publicKey = variant === 'ssh' ? (await sshTestKey()).publicKey : '';
+  // The SSH fixture also depends on its key, its server and how it is put together (sshFixture.ts);
+  // the others keep their cache names.
+  const sshParts =
+    variant === 'ssh'
+      ? [publicKey, await sha256(DROPBEAR), await sha256(join(import.meta.dirname, 'sshFixture.ts'))]
+      : [];
   const key = createHash('sha256')
-    .update([init, cmdline, vmlinuz, await sha256(STUB), await sha256(BUSYBOX)].join('\0'))
+    .update([init, cmdline, vmlinuz, await sha256(STUB), await sha256(BUSYBOX), ...sshParts].join('\0'))
     .digest('hex')
     .slice(0, 16);
   const image = join(CACHE, `fixture-${variant}-${key}.img`);
@@ -128,11 +147,12 @@ export async function bootFixture(variant: BootFixtureVariant): Promise<string> 
   await copyFile(BUSYBOX, join(initrdRoot, 'bin/busybox'));
   await chmod(join(initrdRoot, 'bin/busybox'), 0o755);
   await writeFile(join(initrdRoot, 'init'), init, { mode: 0o755 });
-  if (variant === 'writer') {
+  if (WRITES_DISK.includes(variant)) {
     for (const module of BLOCK_MODULES) {
       await copyFile(join(modulesDir, module), join(initrdRoot, 'modules', module.split('/').pop() ?? ''));
     }
   }
+  if (variant === 'ssh') await addSshServer(initrdRoot, modulesDir, publicKey);
   const initrd = join(work, 'initrd.cpio.gz');
   await run('sh', [
     '-c',

@@ -78,6 +78,15 @@ describe('ConsoleWatch', () => {
   });
 });
 
+describe('ConsoleWatch bounds', () => {
+  it('keeps a console that never ends a line small, and still sees the prompt at its end', () => {
+    const watch = new ConsoleWatch();
+    for (let i = 0; i < 256; i += 1) expect(watch.feed('x'.repeat(4096))).toBeUndefined();
+    expect(watch.feed(' host login: ')).toMatchObject({ kind: 'loginPrompt' });
+    expect(watch.lastLines().join('').length).toBeLessThanOrEqual(4096);
+  });
+});
+
 describe('qemuCommand', () => {
   const args = qemuCommand({
     firmwareCode: '/fw/code.fd',
@@ -99,6 +108,32 @@ describe('qemuCommand', () => {
   });
   it('forwards SSH on loopback only', () => {
     expect(value('-netdev')).toEqual(['user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:2222-:22']);
+  });
+  it('runs QEMU under its seccomp sandbox: no new programs, no privilege changes', () => {
+    expect(value('-sandbox')).toEqual([
+      'on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny',
+    ]);
+  });
+  it('gives a passed drive only as its descriptor, behind the overlay, never by a path', () => {
+    const drive = qemuCommand({
+      firmwareCode: '/fw/code.fd',
+      varsCopy: '/run/vars.fd',
+      accelerator: 'tcg',
+      disk: { passedFd: 3 },
+      memoryMiB: 2048,
+      cpus: 2,
+      qmpSocket: '/run/qmp.sock',
+      sshPort: 2222,
+    });
+    const argsAfter = (flag: string) => drive.filter((_, index) => drive[index - 1] === flag);
+    expect(argsAfter('-add-fd')).toEqual(['fd=3,set=1,opaque=boot-drive']);
+    expect(argsAfter('-drive')).toContain(
+      'id=disk0,if=none,file.driver=host_device,file.filename=/dev/fdset/1,format=raw,snapshot=on',
+    );
+    expect(
+      argsAfter('-drive').filter((spec) => spec.includes('/dev/') && !spec.includes('/dev/fdset/')),
+    ).toEqual([]);
+    expect(argsAfter('-monitor')).toEqual(['none']);
   });
 });
 

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { recordDriveBootTest } from '../../src/core/reports/recordDriveBootTest';
 import { listReports, readReport, saveReport } from '../../src/core/reports/reportStore';
 import { reportToCsv } from '../../src/core/reports/reportToCsv';
+import type { DriveBootTestResult } from '../../src/shared/driveBootTest';
 import type { JobResult } from '../../src/shared/flash';
 
 const result: JobResult = {
@@ -81,5 +83,60 @@ describe('audit reports', () => {
       error_code: 'verifyMismatch',
       mismatch_offset: '4096',
     });
+  });
+});
+
+describe('a drive boot test in the audit report', () => {
+  const booted = (drive: DriveBootTestResult['drive']): DriveBootTestResult => ({
+    outcome: 'booted',
+    proof: 'console: "bootstick-fixture login:"',
+    accelerator: 'tcg',
+    elapsedMs: 7200,
+    lastConsoleLines: ['Bootstick test fixture', 'bootstick-fixture login:'],
+    drive,
+    readOnlyBefore: false,
+    readOnlyDuringRun: true,
+  });
+  const stick = result.drives[0]?.drive as DriveBootTestResult['drive'];
+
+  it('goes into the latest report of a job that wrote that very stick, and shows in the CSV', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bootstick-reports-'));
+    const older = await saveReport(dir, result, new Date('2026-11-25T10:01:00Z'));
+    const newer = await saveReport(dir, { ...result, jobId: 'job-new' }, new Date('2026-11-25T12:00:00Z'));
+    const at = new Date('2026-11-25T12:05:00Z');
+    const recorded = await recordDriveBootTest(dir, booted(stick), at);
+    expect(recorded?.id).toBe(newer.id);
+    const stored = await readReport(dir, newer.id);
+    expect(stored?.drives[0]?.bootTest).toEqual({
+      outcome: 'booted',
+      proof: 'console: "bootstick-fixture login:"',
+      accelerator: 'tcg',
+      elapsedMs: 7200,
+      at: at.toISOString(),
+      lastConsoleLines: [],
+    });
+    expect(stored?.drives[1]?.bootTest).toBeUndefined();
+    expect((await readReport(dir, older.id))?.drives[0]?.bootTest).toBeUndefined();
+    const [row] = parse(reportToCsv(stored as NonNullable<typeof stored>), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(row).toMatchObject({ boot_test: 'booted', boot_accelerator: 'tcg', boot_elapsed_ms: '7200' });
+  });
+
+  it('is not recorded for another stick under the same name, nor for a drive whose job failed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bootstick-reports-'));
+    await saveReport(dir, result);
+    expect(await recordDriveBootTest(dir, booted({ ...stick, serial: 'OTHER' }))).toBeNull();
+    const failed = result.drives[1]?.drive as DriveBootTestResult['drive'];
+    expect(await recordDriveBootTest(dir, booted(failed))).toBeNull();
+  });
+
+  it('keeps the console lines of a boot test that failed (the reason)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bootstick-reports-'));
+    await saveReport(dir, result);
+    const panicked = { ...booted(stick), outcome: 'kernelPanic' as const, proof: undefined };
+    const recorded = await recordDriveBootTest(dir, panicked);
+    expect(recorded?.drives[0]?.bootTest?.lastConsoleLines).toEqual(panicked.lastConsoleLines);
   });
 });

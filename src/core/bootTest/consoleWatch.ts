@@ -17,6 +17,12 @@ const KERNEL_PANIC = /Kernel panic - not syncing/;
 const NO_BOOT_DEVICE = /No bootable option or device was found|UEFI Interactive Shell/;
 
 /**
+ * The longest console line kept: a guest may print without end and never a newline, and the
+ * helper watching a drive's console must stay small. A prompt is judged by a line's end.
+ */
+const MAX_LINE_CHARS = 4096;
+
+/**
  * Follows the serial console: keeps the last lines (escapes removed) and tells the first sign
  * that decides a boot test. A prompt is looked for in the unfinished last line too, because a
  * prompt waits for input on the same line.
@@ -34,7 +40,7 @@ export class ConsoleWatch {
     // line out of the tail the result shows.
     if (this.decided) return undefined;
     const text = (this.partial + chunk).replace(ESCAPES, '').replace(/\r/g, '');
-    const parts = text.split('\n');
+    const parts = text.split('\n').map((line) => line.slice(-MAX_LINE_CHARS));
     this.partial = parts.pop() ?? '';
     let sign: ConsoleSign | undefined;
     for (const line of parts) {

@@ -2,12 +2,21 @@ import type { Accelerator } from '../../shared/bootTest';
 
 export type DiskFormat = 'raw' | 'qcow2' | 'iso';
 
+/**
+ * A block device QEMU gets only as a descriptor its parent opened read-only and passed as this fd
+ * number: QEMU never opens the device by a path, and with no read-write descriptor in its fd set
+ * it cannot reopen it for writing (a `commit` fails with "Permission denied").
+ */
+export interface PassedDevice {
+  passedFd: number;
+}
+
 export interface QemuCommandInput {
   firmwareCode: string;
   /** This run's own copy of the firmware's variable store. */
   varsCopy: string;
   accelerator: Accelerator;
-  disk: { path: string; format: DiskFormat };
+  disk: { path: string; format: DiskFormat } | PassedDevice;
   memoryMiB: number;
   cpus: number;
   qmpSocket: string;
@@ -25,19 +34,27 @@ export function qemuCommand(input: QemuCommandInput): string[] {
   // The disk is the only boot option (bootindex, strict): OVMF would otherwise try network boot
   // through the NIC first and take minutes to give up on a disk with nothing to boot.
   const disk =
-    input.disk.format === 'iso'
+    'passedFd' in input.disk
       ? [
+          ...['-add-fd', `fd=${input.disk.passedFd},set=1,opaque=boot-drive`],
           '-drive',
-          `id=disk0,if=none,file=${input.disk.path},format=raw,media=cdrom,readonly=on`,
-          '-device',
-          'ide-cd,drive=disk0,bootindex=0',
-        ]
-      : [
-          '-drive',
-          `id=disk0,if=none,file=${input.disk.path},format=${input.disk.format},snapshot=on`,
+          'id=disk0,if=none,file.driver=host_device,file.filename=/dev/fdset/1,format=raw,snapshot=on',
           '-device',
           'virtio-blk-pci,drive=disk0,bootindex=0',
-        ];
+        ]
+      : input.disk.format === 'iso'
+        ? [
+            '-drive',
+            `id=disk0,if=none,file=${input.disk.path},format=raw,media=cdrom,readonly=on`,
+            '-device',
+            'ide-cd,drive=disk0,bootindex=0',
+          ]
+        : [
+            '-drive',
+            `id=disk0,if=none,file=${input.disk.path},format=${input.disk.format},snapshot=on`,
+            '-device',
+            'virtio-blk-pci,drive=disk0,bootindex=0',
+          ];
   return [
     ...['-machine', `q35,accel=${input.accelerator}`],
     ...(input.accelerator === 'kvm' ? ['-cpu', 'host'] : []),
@@ -54,5 +71,8 @@ export function qemuCommand(input: QemuCommandInput): string[] {
     ...['-netdev', `user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:${input.sshPort}-:22`],
     ...['-device', 'virtio-net-pci,netdev=net0,romfile='],
     '-no-reboot',
+    // QEMU's seccomp filter: no new programs, no privilege changes, no scheduler or resource
+    // games, whatever a guest gets QEMU to do.
+    ...['-sandbox', 'on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny'],
   ];
 }

@@ -36,8 +36,14 @@ export class QmpClient {
 
   private next(): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
-      this.waiting.push(resolve);
-      this.socket.once('close', () => reject(new Error('QMP socket closed')));
+      // One close listener per waiting answer, removed once answered: a client asked every
+      // second for minutes must not pile them up.
+      const closed = () => reject(new Error('QMP socket closed'));
+      this.socket.once('close', closed);
+      this.waiting.push((message) => {
+        this.socket.off('close', closed);
+        resolve(message);
+      });
     });
   }
 

@@ -1,20 +1,27 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BootTestOutcome, BootTestResult } from '../../shared/bootTest';
+import type { BootTestOutcome, BootTestResult, GuestLogin } from '../../shared/bootTest';
 import { type AcceleratorWish, chooseAccelerator } from './chooseAccelerator';
 import { ConsoleWatch } from './consoleWatch';
 import { diskFormat } from './diskFormat';
 import { findQemu } from './findQemu';
+import { type LoginRequest, loginAndCheck } from './loginAndCheck';
+import { watchOverlay } from './overlayWatch';
 import { qemuCommand } from './qemuCommand';
 import { QmpClient } from './qmpClient';
 import { FIRMWARE_DESCRIPTOR_DIRS, findUefiFirmware } from './uefiFirmware';
 
 export interface BootTestOptions {
-  /** An image file or a block device; opened by QEMU with snapshot=on, never written. */
+  /** An image file, opened by QEMU with snapshot=on and never written; with `driveFd`, only a name. */
   target: string;
+  /**
+   * A block device already opened read-only by the caller (the helper, which checked it): QEMU
+   * gets this descriptor and nothing else of the drive, no path it could reopen for writing.
+   */
+  driveFd?: number;
   timeoutMs: number;
   accelerator?: AcceleratorWish;
   memoryMiB?: number;
@@ -22,6 +29,18 @@ export interface BootTestOptions {
   signal?: AbortSignal;
   /** Every piece of the serial console as it arrives. */
   onConsole?: (text: string) => void;
+  /**
+   * Where this run's own folder (firmware variables, QMP socket, overlay) is made: the system's
+   * temporary folder unless the caller keeps a private one it also cleans after a crash.
+   */
+  workParent?: string;
+  /**
+   * Stop the VM once the guest has written this much into its throw-away overlay (it lives on
+   * this computer's disk). None when absent: an image file's test runs as the person.
+   */
+  overlayLimitBytes?: number;
+  /** Log in over SSH as the blueprint's user once it booted, and run `bootc status` and these checks. */
+  login?: LoginRequest;
   /** Where the screendump goes (a .ppm); none when absent. */
   screenshotPath?: string;
   searchPath?: string;
@@ -29,6 +48,9 @@ export interface BootTestOptions {
   /** Called with QEMU's command once it is known (for logs and the benchmark). */
   onCommand?: (qemu: string, args: string[]) => void;
 }
+
+/** The descriptor number a passed drive has in QEMU (the first after stdin, stdout and stderr). */
+const PASSED_DRIVE_FD = 3;
 
 /** How long QEMU gets to end after SIGTERM before SIGKILL. */
 const TERM_GRACE_MS = 2000;
@@ -62,29 +84,52 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
   const accel = await chooseAccelerator(options.accelerator ?? 'auto');
   if (!accel.ok) return refuse('kvmNotPermitted', accel.reason);
 
-  const work = await mkdtemp(join(tmpdir(), 'bootstick-boot-'));
+  const work = await mkdtemp(join(options.workParent ?? tmpdir(), 'bootstick-boot-'));
   try {
     const varsCopy = join(work, 'vars.fd');
     await copyFile(firmware.varsTemplate, varsCopy);
     const qmpSocket = join(work, 'qmp.sock');
+    const sshPort = await freeLoopbackPort();
     const args = qemuCommand({
       firmwareCode: firmware.code,
       varsCopy,
       accelerator: accel.accelerator,
-      disk: { path: options.target, format: await diskFormat(options.target) },
+      disk:
+        options.driveFd === undefined
+          ? { path: options.target, format: await diskFormat(options.target) }
+          : { passedFd: PASSED_DRIVE_FD },
       memoryMiB: options.memoryMiB ?? 2048,
       cpus: options.cpus ?? 2,
       qmpSocket,
-      sshPort: await freeLoopbackPort(),
+      sshPort,
     });
     options.onCommand?.(qemu, args);
-    const child = spawn(qemu, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // snapshot=on puts its overlay in TMPDIR: this run's own folder, removed with it (QEMU unlinks
+    // it at once anyway), never a shared folder the guest's writes could fill unseen.
+    // setpriv execs QEMU (same pid) with the parent-death signal set: if whoever runs the test is
+    // killed outright (no cancel, no cleanup), QEMU goes with it instead of running on, holding
+    // the drive.
+    const child = spawn('setpriv', ['--pdeathsig', 'KILL', '--', qemu, ...args], {
+      stdio: ['pipe', 'pipe', 'pipe', ...(options.driveFd === undefined ? [] : [options.driveFd])],
+      env: { ...process.env, TMPDIR: work },
+    }) as ChildProcessWithoutNullStreams;
     const watch = new ConsoleWatch();
     let stderr = '';
     const exited = new Promise<number | null>((resolve) => {
       child.once('exit', (code) => resolve(code));
       child.once('error', () => resolve(null));
     });
+
+    // Cancel, or an overlay grown past its limit: either ends whatever runs (the wait, the login).
+    const ending = new AbortController();
+    options.signal?.addEventListener('abort', () => ending.abort('cancelled'), { once: true });
+    if (options.signal?.aborted) ending.abort('cancelled');
+    const overlay =
+      options.overlayLimitBytes === undefined
+        ? undefined
+        : watchOverlay(qmpSocket, options.overlayLimitBytes, () => ending.abort('overlayFull'));
+    const endedBy = (): BootTestOutcome =>
+      ending.signal.reason === 'overlayFull' ? 'overlayFull' : 'cancelled';
 
     const decided = new Promise<{ outcome: BootTestOutcome; proof?: string }>((resolve) => {
       child.stdout.setEncoding('utf8');
@@ -101,14 +146,26 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       exited.then(() => resolve({ outcome: 'qemuFailed' }));
       const timer = setTimeout(() => resolve({ outcome: 'timedOut' }), options.timeoutMs);
       exited.then(() => clearTimeout(timer));
-      if (options.signal?.aborted) resolve({ outcome: 'cancelled' });
-      options.signal?.addEventListener('abort', () => resolve({ outcome: 'cancelled' }), { once: true });
+      if (ending.signal.aborted) resolve({ outcome: endedBy() });
+      ending.signal.addEventListener('abort', () => resolve({ outcome: endedBy() }), { once: true });
     });
-    const verdict = await decided;
+    const booted = await decided;
+    // A login, when asked for, runs on the system that booted, within the same time limit.
+    const login =
+      booted.outcome === 'booted' && options.login
+        ? await loginAndCheck(sshPort, options.login, started + options.timeoutMs, ending.signal)
+        : undefined;
+    overlay?.stop();
+    const verdict =
+      login && ending.signal.aborted
+        ? { outcome: endedBy() }
+        : login
+          ? { ...booted, outcome: loginVerdict(login) }
+          : booted;
     const elapsedMs = Date.now() - started;
 
     let screenshotPath: string | undefined;
-    if (options.screenshotPath && child.exitCode === null && verdict.outcome !== 'cancelled') {
+    if (options.screenshotPath && child.exitCode === null && !ending.signal.aborted) {
       screenshotPath = await screendump(qmpSocket, options.screenshotPath).catch(() => undefined);
     }
     await stop(child, exited);
@@ -121,10 +178,18 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       lastConsoleLines: watch.lastLines(),
       screenshotPath,
       detail: stderr.trim() || undefined,
+      login,
     };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** What a login makes of a boot: booted only if the user got in and every check (bootc status too) passed. */
+function loginVerdict(login: GuestLogin): BootTestOutcome {
+  if (!login.loggedIn) return 'loginFailed';
+  const checks = [login.bootcStatus, ...login.checks];
+  return checks.every((check) => check?.passed) ? 'booted' : 'checkFailed';
 }
 
 async function screendump(socket: string, path: string): Promise<string> {

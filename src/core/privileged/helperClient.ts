@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { BuildLogLine } from '../../shared/diskImages/bibRun';
+import type { BootConsoleChunk } from '../../shared/driveBootTest';
 import type { DriveProgress } from '../../shared/flash';
 import {
   HELPER_METHODS,
@@ -40,6 +41,8 @@ export interface HelperClient {
   onProgress(listener: (progress: DriveProgress) => void): () => void;
   /** Every line podman children (pulls, bib runs) print, as they print it. */
   onBuildLog(listener: (line: BuildLogLine) => void): () => void;
+  /** The serial console of a drive boot test, piece by piece. */
+  onBootConsole(listener: (chunk: BootConsoleChunk) => void): () => void;
   /** Closes the helper's stdin: it cancels whatever runs and exits. */
   close(): Promise<number | null>;
   readonly pid: number | undefined;
@@ -55,6 +58,7 @@ export async function startHelper(command: HelperCommand): Promise<HelperClient>
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   const listeners = new Set<(progress: DriveProgress) => void>();
   const logListeners = new Set<(line: BuildLogLine) => void>();
+  const consoleListeners = new Set<(chunk: BootConsoleChunk) => void>();
   let nextId = 1;
   const exited = new Promise<number | null>((resolve) => {
     // 'close', not 'exit': only then has all of stderr (pkexec's reason) been read.
@@ -75,8 +79,10 @@ export async function startHelper(command: HelperCommand): Promise<HelperClient>
     }
     const event = HelperEventSchema.safeParse(json);
     if (event.success) {
-      if (event.data.event === 'progress') for (const listener of listeners) listener(event.data.progress);
-      else for (const listener of logListeners) listener(event.data.log);
+      const data = event.data;
+      if (data.event === 'progress') for (const listener of listeners) listener(data.progress);
+      else if (data.event === 'buildLog') for (const listener of logListeners) listener(data.log);
+      else for (const listener of consoleListeners) listener(data.console);
       return;
     }
     const response = HelperResponseSchema.safeParse(json);
@@ -111,6 +117,10 @@ export async function startHelper(command: HelperCommand): Promise<HelperClient>
     onBuildLog(listener) {
       logListeners.add(listener);
       return () => logListeners.delete(listener);
+    },
+    onBootConsole(listener) {
+      consoleListeners.add(listener);
+      return () => consoleListeners.delete(listener);
     },
     async close() {
       child.stdin.end();

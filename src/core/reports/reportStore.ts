@@ -9,6 +9,9 @@ declare const __APP_VERSION__: string | undefined;
 const reportsDir = (dataDir: string) => join(dataDir, 'reports');
 const VALID_ID = /^[0-9TZ-]+-[A-Za-z0-9_-]{1,64}$/;
 
+/** Where a report of this id is kept. */
+export const reportFile = (dataDir: string, id: string) => join(reportsDir(dataDir), `${id}.json`);
+
 /** Stores the audit report of a finished job (private file, atomic write); returns it. */
 export async function saveReport(dataDir: string, result: JobResult, now = new Date()): Promise<AuditReport> {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
@@ -18,10 +21,7 @@ export async function saveReport(dataDir: string, result: JobResult, now = new D
     createdAt: now.toISOString(),
     app: { name: 'bootstick', version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev' },
   };
-  await writeFileAtomic(
-    join(reportsDir(dataDir), `${report.id}.json`),
-    `${JSON.stringify(report, null, 2)}\n`,
-  );
+  await writeFileAtomic(reportFile(dataDir, report.id), `${JSON.stringify(report, null, 2)}\n`);
   return report;
 }
 
@@ -51,5 +51,5 @@ export async function listReports(dataDir: string): Promise<AuditReport[]> {
 }
 
 export async function readReport(dataDir: string, id: string): Promise<AuditReport | null> {
-  return VALID_ID.test(id) ? readReportFile(join(reportsDir(dataDir), `${id}.json`)) : null;
+  return VALID_ID.test(id) ? readReportFile(reportFile(dataDir, id)) : null;
 }

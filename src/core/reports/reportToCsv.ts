@@ -23,6 +23,11 @@ const COLUMNS = [
   'error_code',
   'error_message',
   'mismatch_offset',
+  'boot_test',
+  'boot_proof',
+  'boot_accelerator',
+  'boot_elapsed_ms',
+  'boot_tested_at',
 ];
 
 /**
@@ -52,6 +57,11 @@ export function reportToCsv(report: AuditReport): string {
     outcome.error?.code ?? '',
     outcome.error?.message ?? '',
     outcome.error?.offset ?? '',
+    outcome.bootTest?.outcome ?? '',
+    outcome.bootTest?.proof ?? '',
+    outcome.bootTest?.accelerator ?? '',
+    outcome.bootTest?.elapsedMs ?? '',
+    outcome.bootTest?.at ?? '',
   ]);
   return stringify([COLUMNS, ...rows], { escape_formulas: true });
 }

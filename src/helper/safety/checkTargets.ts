@@ -32,8 +32,18 @@ async function isPartition(path: string): Promise<boolean> {
   );
 }
 
-/** Writing needs every check; reading a drive back (verify only) may read a write-protected one. */
-export type TargetPurpose = 'write' | 'read';
+/**
+ * Writing needs every check; reading a drive back (verify only) may read a write-protected one;
+ * booting one (never written either) also wants nothing mounted from it: a mounted filesystem
+ * changes under a running guest, and the guest's view of it would not be the stick's.
+ */
+export type TargetPurpose = 'write' | 'read' | 'boot';
+
+const REFUSED_AS: Record<TargetPurpose, string> = {
+  write: 'cannot be written',
+  read: 'cannot be written',
+  boot: 'cannot be boot-tested',
+};
 
 /** Why one requested path may not be written (or read), or null when it may. */
 async function refusalFor(
@@ -70,15 +80,28 @@ async function refusalFor(
   }
   // Large drives only warn in the app (the person confirmed); everything else refused stays refused.
   const verdict = classifyDrive(facts, { image, largeDriveThresholdBytes: Number.POSITIVE_INFINITY });
-  const ignored = purpose === 'read' ? ['virtual', 'readOnly'] : ['virtual'];
+  const ignored = purpose === 'write' ? ['virtual'] : ['virtual', 'readOnly'];
   const reasons = verdict.reasons.filter((reason) => !ignored.includes(reason.code));
   if (verdict.status === 'refused' && reasons.length > 0) {
     const words = reasons.map((reason) => describeReason(reason, translate)).join('; ');
-    return { code: 'unsafeDrive', drive: path, message: `${path} cannot be written: ${words}.`, reasons };
+    return {
+      code: 'unsafeDrive',
+      drive: path,
+      message: `${path} ${REFUSED_AS[purpose]}: ${words}.`,
+      reasons,
+    };
+  }
+  if (purpose === 'boot' && facts.mountpoints.length > 0) {
+    return {
+      code: 'driveInUse',
+      drive: path,
+      message: `${path} is mounted (${facts.mountpoints.join(', ')}): unmount it first. A boot test runs only on a drive nothing else is using.`,
+    };
   }
   if (facts.virtual) {
     // A loop device lends whoever uses it the file behind it: only as far as the caller could.
-    const denied = await callerMayUseLoopBacking(path, purpose, callerFs(await helperCaller()));
+    const access = purpose === 'write' ? 'write' : 'read';
+    const denied = await callerMayUseLoopBacking(path, access, callerFs(await helperCaller()));
     if (denied) return { code: 'backingFileDenied', drive: path, message: denied };
   }
   return null;

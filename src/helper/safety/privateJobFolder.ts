@@ -4,7 +4,7 @@ import { join } from 'node:path';
 /** Root's own state: nobody else can reach anything below it. */
 export const ROOT_STATE_DIR = '/var/lib/bootstick';
 
-export type PrivateFolderKind = 'outputs' | 'contexts' | 'configs';
+export type PrivateFolderKind = 'outputs' | 'contexts' | 'configs' | 'boots';
 
 /** A 0700 folder only root can reach, for one job; removed with dispose (by root, by its own path). */
 export interface PrivateJobFolder {
@@ -35,7 +35,7 @@ export function ensureRootStateDir(): Promise<void> {
 
 /**
  * A fresh private folder for one job under /var/lib/bootstick/<kind>/: bib writes there, a copied
- * build context lives there. Its name starts with the helper's pid, so a later helper can remove
+ * build context lives there, a drive boot test keeps its QMP socket and screendump there. Its name starts with the helper's pid, so a later helper can remove
  * what a crashed one left (removeStaleJobFolders).
  */
 export async function createPrivateJobFolder(
@@ -60,7 +60,7 @@ function isRunning(pid: number): boolean {
 
 /** Removes the private folders of helpers that are no longer running (a crash, a power cut). */
 export async function removeStaleJobFolders(): Promise<void> {
-  for (const kind of ['outputs', 'contexts', 'configs'] as const) {
+  for (const kind of ['outputs', 'contexts', 'configs', 'boots'] as const) {
     const parent = join(ROOT_STATE_DIR, kind);
     const entries = await readdir(parent).catch(() => [] as string[]);
     for (const name of entries) {

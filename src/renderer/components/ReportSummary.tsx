@@ -34,9 +34,29 @@ function DriveTimes({ outcome }: { outcome: DriveOutcome }) {
   );
 }
 
+/** A drive's latest boot test: when, how (KVM or emulated), how long, and what it found. */
+function DriveBootTest({ outcome }: { outcome: DriveOutcome }) {
+  const { t, i18n } = useTranslation();
+  const test = outcome.bootTest;
+  if (!test) return null;
+  return (
+    <>
+      <br />
+      <span data-testid="report-boot-test">
+        {t('bootTest.reportLine', {
+          when: new Date(Date.parse(test.at)).toLocaleString(i18n.language),
+          accelerator: test.accelerator ? t(`bootTest.acceleratorShort.${test.accelerator}`) : '—',
+          duration: formatDuration(test.elapsedMs),
+          outcome: t(`bootTest.outcome.${test.outcome}`),
+        })}
+      </span>
+    </>
+  );
+}
+
 /**
  * An audit report read as a person reads it: the image and its SHA-256, then each drive's result,
- * identity and times. The History tool and the Flash step show reports through this one view.
+ * identity, times and latest boot test. The History tool and the Flash step show reports through this one view.
  */
 export function ReportSummary({ report }: { report: AuditReport }) {
   const { t, i18n } = useTranslation();
@@ -71,6 +91,7 @@ export function ReportSummary({ report }: { report: AuditReport }) {
                   : ''}
                 <br />
                 <DriveTimes outcome={outcome} />
+                <DriveBootTest outcome={outcome} />
               </ListItem>
             ))}
           </List>

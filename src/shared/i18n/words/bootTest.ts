@@ -15,7 +15,14 @@ export const bootTestWords = bilingual({
       timedOut: 'No login prompt appeared before the time ran out.',
       cancelled: 'The boot test was cancelled; QEMU was stopped.',
       qemuFailed: 'QEMU stopped before the system booted.',
+      loginFailed: 'It booted, but the user could not log in over SSH with the keys in your ssh-agent.',
+      checkFailed: 'It booted and the user logged in, but a check did not pass.',
+      overlayFull:
+        'The system wrote more to its disk than the boot test lends it (a throw-away copy on this computer): it was stopped. The drive was not written.',
     },
+    /** A drive's boot test as its audit report shows it. */
+    reportLine: 'Boot test ({{when}}, {{accelerator}}, {{duration}}): {{outcome}}',
+    acceleratorShort: { kvm: 'KVM', tcg: 'emulated' },
     accelerator: {
       kvm: 'KVM (hardware virtualisation): about as fast as real hardware.',
       tcg: 'Emulation (TCG, no KVM): several times slower than real hardware.',
@@ -34,7 +41,13 @@ export const bootTestWords = bilingual({
       timedOut: '시간 안에 로그인 프롬프트가 나타나지 않았습니다.',
       cancelled: '부팅 테스트가 취소되었고 QEMU를 중지했습니다.',
       qemuFailed: '시스템이 부팅되기 전에 QEMU가 멈췄습니다.',
+      loginFailed: '부팅은 되었지만 ssh-agent에 있는 키로 사용자가 SSH 로그인하지 못했습니다.',
+      checkFailed: '부팅되고 사용자가 로그인했지만 확인 항목 하나가 통과하지 못했습니다.',
+      overlayFull:
+        '시스템이 부팅 테스트가 허용하는 것보다 많이 디스크에 썼습니다(이 컴퓨터의 임시 사본): 중지했습니다. 드라이브에는 쓰지 않았습니다.',
     },
+    reportLine: '부팅 테스트({{when}}, {{accelerator}}, {{duration}}): {{outcome}}',
+    acceleratorShort: { kvm: 'KVM 가속', tcg: '에뮬레이션' },
     accelerator: {
       kvm: 'KVM(하드웨어 가상화): 실제 하드웨어와 비슷한 속도입니다.',
       tcg: '에뮬레이션(TCG, KVM 없음): 실제 하드웨어보다 몇 배 느립니다.',

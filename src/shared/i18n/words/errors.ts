@@ -33,6 +33,10 @@ export const errorsWords = bilingual({
       backingFileDenied:
         '{{drive}} is a virtual drive whose file you could not open yourself, so Bootstick will not open it for you.',
       duplicateTarget: '{{drive}} is named twice.',
+      driveInUse:
+        '{{drive}} is in use (mounted, or held by another program): a boot test runs only on a drive nothing else is using.',
+      driveChanged:
+        '{{drive}} is not the device that was checked (its /dev entry was swapped). Nothing was started.',
       imageUnreadable: 'The image cannot be read.',
       imageCorrupt: 'The image is damaged or incomplete.',
       notADiskImage: 'The file holds no disk image Bootstick can write.',
@@ -69,6 +73,10 @@ export const errorsWords = bilingual({
       backingFileDenied:
         '{{drive}}은(는) 가상 드라이브이고 그 파일을 직접 열 수 없는 사용자이므로, Bootstick도 대신 열지 않습니다.',
       duplicateTarget: '{{drive}}이(가) 두 번 지정되었습니다.',
+      driveInUse:
+        '{{drive}}을(를) 사용 중입니다(마운트되었거나 다른 프로그램이 잡고 있음): 부팅 테스트는 아무도 쓰지 않는 드라이브에서만 실행됩니다.',
+      driveChanged:
+        '{{drive}}은(는) 확인한 그 장치가 아닙니다(/dev 항목이 바뀌었습니다). 아무것도 시작하지 않았습니다.',
       imageUnreadable: '이미지를 읽을 수 없습니다.',
       imageCorrupt: '이미지가 손상되었거나 불완전합니다.',
       notADiskImage: '이 파일에는 Bootstick이 쓸 수 있는 디스크 이미지가 없습니다.',

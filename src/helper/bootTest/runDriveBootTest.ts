@@ -1,0 +1,111 @@
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runBootTest } from '../../core/bootTest/runBootTest';
+import {
+  type DriveBootTestRequest,
+  type DriveBootTestResult,
+  MAX_SCREENSHOT_BYTES,
+} from '../../shared/driveBootTest';
+import { RefusedError } from '../errors';
+import type { JobRegistry } from '../jobRegistry';
+import { helperCaller } from '../safety/caller';
+import { checkTargets } from '../safety/checkTargets';
+import { createPrivateJobFolder } from '../safety/privateJobFolder';
+import { DriveChangedError, recheckIdentity } from '../safety/recheckIdentity';
+import { pinDrive } from './pinDrive';
+import { readOnlyFlag, setReadOnlyFlag } from './readOnlyFlag';
+
+/**
+ * Where the helper looks for QEMU: root's own system folders, never a PATH a caller could have
+ * shaped (root's configuration decides what runs as root).
+ */
+const ROOT_SEARCH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+const MiB = 1024 * 1024;
+
+/** The screendump, read back from the helper's own folder, as long as it is not absurdly large. */
+async function readScreenshot(path: string): Promise<string | undefined> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (!handle) return undefined;
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_SCREENSHOT_BYTES) return undefined;
+    const bytes = Buffer.alloc(size);
+    await handle.read(bytes, 0, size, 0);
+    return bytes.toString('base64');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Boots a flashed drive in QEMU without ever writing it: the drive passes the same checks as a
+ * flash target (and must not be mounted), is opened once, read-only and exclusively, and proven
+ * to be the checked device; its block-layer read-only flag is set for the whole run (so the
+ * kernel refuses any write, root's too) and put back as it was afterwards, whatever the end;
+ * QEMU gets only that read-only descriptor, behind a throw-away overlay, with no monitor, and its
+ * QMP socket stays in root's private job folder (main never sees it).
+ */
+export async function runDriveBootTest(
+  request: DriveBootTestRequest,
+  registry: JobRegistry,
+  onConsole: (text: string) => void,
+): Promise<DriveBootTestResult> {
+  const checked = await checkTargets(
+    [request.drive],
+    { size: 0, diskPaths: [] },
+    request.includeVirtual,
+    'boot',
+  );
+  if (!checked.ok) throw new RefusedError(checked.refusals);
+  const [target] = checked.targets;
+  if (!target) throw new Error('checkTargets returned no target');
+  const path = target.facts.path;
+  await recheckIdentity(target.identity).catch((error: unknown) => {
+    if (!(error instanceof DriveChangedError)) throw error;
+    throw new RefusedError([
+      { code: 'driveChanged', drive: path, message: error.message.replace('written to it', 'started') },
+    ]);
+  });
+  const caller = await helperCaller();
+  const pinned = await pinDrive(path);
+  const controller = new AbortController();
+  registry.add(request.jobId, new Map([[path, { cancel: () => controller.abort() }]]));
+  try {
+    const readOnlyBefore = await readOnlyFlag(pinned.fd);
+    await setReadOnlyFlag(pinned.fd, true);
+    try {
+      // Read back, not assumed: QEMU starts only once the kernel says the device refuses writes.
+      const readOnlyDuringRun = await readOnlyFlag(pinned.fd);
+      if (!readOnlyDuringRun) throw new Error(`${path} could not be made read-only; nothing was started.`);
+      // Root's own folder, named for this helper: one killed outright leaves it to the next helper
+      // to remove (removeStaleJobFolders), never in a shared /tmp.
+      const folder = await createPrivateJobFolder('boots', request.jobId);
+      try {
+        const { screenshotPath, ...result } = await runBootTest({
+          target: path,
+          driveFd: pinned.fd,
+          timeoutMs: request.timeoutSeconds * 1000,
+          accelerator: request.accelerator,
+          memoryMiB: request.memoryMiB,
+          cpus: request.cpus,
+          signal: controller.signal,
+          onConsole,
+          workParent: folder.path,
+          overlayLimitBytes: request.overlayLimitMiB * MiB,
+          login: request.login && { ...request.login, runAs: caller ?? undefined },
+          screenshotPath: request.screenshot ? join(folder.path, 'screen.ppm') : undefined,
+          searchPath: ROOT_SEARCH_PATH,
+        });
+        const screenshotPpmBase64 = screenshotPath ? await readScreenshot(screenshotPath) : undefined;
+        return { ...result, drive: target.identity, readOnlyBefore, readOnlyDuringRun, screenshotPpmBase64 };
+      } finally {
+        await folder.dispose();
+      }
+    } finally {
+      if (!readOnlyBefore) await setReadOnlyFlag(pinned.fd, false);
+    }
+  } finally {
+    await pinned.close();
+  }
+}

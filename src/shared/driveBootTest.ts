@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ACCOUNT_NAME } from './blueprint/rules/accountName';
+import { BootTestResultSchema } from './bootTest';
+import { DriveIdentitySchema } from './flash';
+
+/** The most a drive's guest may write into its overlay (on root's disk): a bootc first boot writes far less. */
+export const MAX_OVERLAY_MIB = 4096;
+
+/**
+ * A boot test of a flashed drive, run by the helper. It names the drive and how long to wait,
+ * nothing else: the helper picks QEMU, the firmware and every path itself, and never writes the
+ * drive, whatever is asked.
+ */
+export const DriveBootTestRequestSchema = z
+  .object({
+    jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    drive: z.string().min(1).max(4096),
+    /** Loop drives with a backing file, as for a flash (`--virtual`). */
+    includeVirtual: z.boolean().default(false),
+    timeoutSeconds: z.number().int().min(1).max(3600),
+    accelerator: z.enum(['auto', 'kvm', 'tcg']).default('auto'),
+    memoryMiB: z.number().int().min(256).max(16384).optional(),
+    cpus: z.number().int().min(1).max(8).optional(),
+    /**
+     * How much the guest may write into its throw-away overlay, which lives on root's disk: the
+     * VM is stopped past it. A caller may lower it, never raise it past what root lends.
+     */
+    overlayLimitMiB: z.number().int().min(1).max(MAX_OVERLAY_MIB).default(MAX_OVERLAY_MIB),
+    /** Take a picture of the screen at the end and return it (the caller saves it). */
+    screenshot: z.boolean().default(false),
+    /**
+     * Log in over SSH as the blueprint's user once it booted. ssh runs with the caller's rights
+     * (never root's for someone else), so the agent socket is reached only as they could.
+     */
+    login: z
+      .object({
+        user: z.string().regex(ACCOUNT_NAME),
+        checks: z.array(z.string().min(1).max(4096)).max(16).default([]),
+        agentSocket: z.string().regex(/^\//).max(4096),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type DriveBootTestRequest = z.infer<typeof DriveBootTestRequestSchema>;
+
+/** The largest screendump the helper returns (a PPM of 1280×1024 is 3.75 MiB). */
+export const MAX_SCREENSHOT_BYTES = 8 * 1024 * 1024;
+
+export const DriveBootTestResultSchema = BootTestResultSchema.omit({ screenshotPath: true }).extend({
+  drive: DriveIdentitySchema,
+  /** The block layer's read-only flag before the run, put back after it. */
+  readOnlyBefore: z.boolean(),
+  /** The flag the helper read back after setting it, before QEMU started: true, or no run. */
+  readOnlyDuringRun: z.boolean(),
+  /** The screendump (PPM) as base64, when asked for and QEMU gave one. */
+  screenshotPpmBase64: z
+    .string()
+    .max(Math.ceil(MAX_SCREENSHOT_BYTES / 3) * 4)
+    .optional(),
+});
+export type DriveBootTestResult = z.infer<typeof DriveBootTestResultSchema>;
+
+/** A piece of a drive boot test's serial console, as the helper streams it. */
+export const BootConsoleChunkSchema = z.object({
+  jobId: z.string(),
+  drive: z.string(),
+  text: z.string().max(16384),
+});
+export type BootConsoleChunk = z.infer<typeof BootConsoleChunkSchema>;
