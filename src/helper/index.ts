@@ -14,6 +14,8 @@ guardStrayErrors((message) => process.stderr.write(`${message}\n`));
 const registry = new JobRegistry();
 const outbox = new Outbox(process.stdout);
 let pending = 0;
+/** How long a SIGTERM waits for the jobs to clean up before the helper exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
 let closed = false;
 
 function exitWhenIdle(): void {
@@ -41,16 +43,26 @@ readRequestLines(process.stdin, {
       error: { code: 'badRequest', message: `A request longer than ${MAX_REQUEST_BYTES} bytes was dropped.` },
     });
   },
-  onClose() {
-    if (closed) return;
-    closed = true;
-    registry.cancelAll();
-    exitWhenIdle();
-  },
+  onClose: shutDown,
 });
 
-// Writing to a parent that died raises EPIPE: that is the same as stdin closing.
-process.stdout.on('error', () => {
+/** The parent is gone or asks us to end: cancel every job, let each put back what it changed, exit. */
+function shutDown(): void {
+  if (closed) return;
+  closed = true;
   registry.cancelAll();
-  process.exit(0);
+  exitWhenIdle();
+}
+
+// Writing to a parent that died raises EPIPE: that is the same as stdin closing (jobs still clean
+// up: a boot test puts the drive's read-only flag back; writes from here on go nowhere).
+process.stdout.on('error', shutDown);
+// Ctrl-C and a closed terminal reach the whole foreground group, this helper included: it must not
+// die mid-job and leave a drive read-only. Its parent cancels through stdin, or stdin closes.
+process.on('SIGINT', () => {});
+process.on('SIGHUP', () => {});
+process.on('SIGTERM', () => {
+  shutDown();
+  // A job that will not end must not keep a shutdown waiting for ever.
+  setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
 });

@@ -3,6 +3,9 @@ import { ACCOUNT_NAME } from './blueprint/rules/accountName';
 import { BootTestResultSchema } from './bootTest';
 import { DriveIdentitySchema } from './flash';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it refuses
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+
 /** The most a drive's guest may write into its overlay (on root's disk): a bootc first boot writes far less. */
 export const MAX_OVERLAY_MIB = 4096;
 
@@ -35,8 +38,15 @@ export const DriveBootTestRequestSchema = z
     login: z
       .object({
         user: z.string().regex(ACCOUNT_NAME),
-        checks: z.array(z.string().min(1).max(4096)).max(16).default([]),
-        agentSocket: z.string().regex(/^\//).max(4096),
+        // No control characters: a NUL cannot be handed to ssh at all (spawn throws), and a
+        // newline would make one check read as two in the output and the report.
+        checks: z
+          .array(
+            z.string().min(1).max(4096).regex(NO_CONTROL_CHARACTERS, 'A check is one line of plain text.'),
+          )
+          .max(16)
+          .default([]),
+        agentSocket: z.string().regex(/^\//).regex(NO_CONTROL_CHARACTERS).max(4096),
       })
       .strict()
       .optional(),

@@ -132,6 +132,32 @@ describe('a drive boot test in the audit report', () => {
     expect(await recordDriveBootTest(dir, booted(failed))).toBeNull();
   });
 
+  it('is not recorded into an older report once a newer job on that stick failed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bootstick-reports-'));
+    const older = await saveReport(dir, result, new Date('2026-11-25T10:01:00Z'));
+    const halfWritten = {
+      ...result,
+      jobId: 'job-failed',
+      drives: result.drives.map((outcome, index) =>
+        index === 0 ? { ...outcome, status: 'failed' as const } : outcome,
+      ),
+    };
+    await saveReport(dir, halfWritten, new Date('2026-11-25T12:00:00Z'));
+    expect(await recordDriveBootTest(dir, booted(stick))).toBeNull();
+    expect((await readReport(dir, older.id))?.drives[0]?.bootTest).toBeUndefined();
+  });
+
+  it.each(['cancelled', 'noQemu', 'noFirmware', 'kvmNotPermitted'] as const)(
+    'does not let a test that reached no verdict (%s) replace a real result',
+    async (outcome) => {
+      const dir = await mkdtemp(join(tmpdir(), 'bootstick-reports-'));
+      const report = await saveReport(dir, result);
+      await recordDriveBootTest(dir, booted(stick));
+      expect(await recordDriveBootTest(dir, { ...booted(stick), outcome, proof: undefined })).toBeNull();
+      expect((await readReport(dir, report.id))?.drives[0]?.bootTest?.outcome).toBe('booted');
+    },
+  );
+
   it('keeps the console lines of a boot test that failed (the reason)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bootstick-reports-'));
     await saveReport(dir, result);

@@ -129,7 +129,11 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
         ? undefined
         : watchOverlay(qmpSocket, options.overlayLimitBytes, () => ending.abort('overlayFull'));
     const endedBy = (): BootTestOutcome =>
-      ending.signal.reason === 'overlayFull' ? 'overlayFull' : 'cancelled';
+      ending.signal.reason === 'overlayFull'
+        ? 'overlayFull'
+        : ending.signal.reason === 'qemuExited'
+          ? 'qemuFailed'
+          : 'cancelled';
 
     const decided = new Promise<{ outcome: BootTestOutcome; proof?: string }>((resolve) => {
       child.stdout.setEncoding('utf8');
@@ -149,37 +153,46 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       if (ending.signal.aborted) resolve({ outcome: endedBy() });
       ending.signal.addEventListener('abort', () => resolve({ outcome: endedBy() }), { once: true });
     });
-    const booted = await decided;
-    // A login, when asked for, runs on the system that booted, within the same time limit.
-    const login =
-      booted.outcome === 'booted' && options.login
-        ? await loginAndCheck(sshPort, options.login, started + options.timeoutMs, ending.signal)
-        : undefined;
-    overlay?.stop();
-    const verdict =
-      login && ending.signal.aborted
-        ? { outcome: endedBy() }
-        : login
-          ? { ...booted, outcome: loginVerdict(login) }
-          : booted;
-    const elapsedMs = Date.now() - started;
+    // QEMU ending (the guest powered off or rebooted under -no-reboot) ends a login that waits too.
+    exited.then(() => ending.abort('qemuExited'));
+    // Whatever throws from here on, QEMU is stopped and the overlay watch ends: a root QEMU must
+    // never outlive its job (its limits and timeout would be gone with the job).
+    try {
+      const booted = await decided;
+      // A login, when asked for, runs on the system that booted, within the same time limit.
+      const login =
+        booted.outcome === 'booted' && options.login
+          ? await loginAndCheck(sshPort, options.login, started + options.timeoutMs, ending.signal)
+          : undefined;
+      overlay?.stop();
+      const verdict =
+        login && ending.signal.aborted
+          ? { outcome: endedBy() }
+          : login
+            ? { ...booted, outcome: loginVerdict(login) }
+            : booted;
+      const elapsedMs = Date.now() - started;
 
-    let screenshotPath: string | undefined;
-    if (options.screenshotPath && child.exitCode === null && !ending.signal.aborted) {
-      screenshotPath = await screendump(qmpSocket, options.screenshotPath).catch(() => undefined);
+      let screenshotPath: string | undefined;
+      if (options.screenshotPath && child.exitCode === null && !ending.signal.aborted) {
+        screenshotPath = await screendump(qmpSocket, options.screenshotPath).catch(() => undefined);
+      }
+      await stop(child, exited);
+      return {
+        outcome: verdict.outcome,
+        proof: verdict.proof,
+        accelerator: accel.accelerator,
+        acceleratorReason: accel.reason,
+        elapsedMs,
+        lastConsoleLines: watch.lastLines(),
+        screenshotPath,
+        detail: stderr.trim() || undefined,
+        login,
+      };
+    } finally {
+      overlay?.stop();
+      await stop(child, exited);
     }
-    await stop(child, exited);
-    return {
-      outcome: verdict.outcome,
-      proof: verdict.proof,
-      accelerator: accel.accelerator,
-      acceleratorReason: accel.reason,
-      elapsedMs,
-      lastConsoleLines: watch.lastLines(),
-      screenshotPath,
-      detail: stderr.trim() || undefined,
-      login,
-    };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import type { BootTestSummary } from '../../shared/bootTest';
+import { BOOT_TEST_REFUSALS, type BootTestOutcome, type BootTestSummary } from '../../shared/bootTest';
 import type { DriveBootTestResult } from '../../shared/driveBootTest';
 import type { DriveIdentity } from '../../shared/flash';
 import type { AuditReport } from '../../shared/report';
@@ -7,6 +7,9 @@ import { listReports, reportFile } from './reportStore';
 
 /** Drive outcomes a boot test vouches for: the stick holds what the job put (or found) there. */
 const VOUCHED = ['verified', 'written', 'matched'];
+
+/** Outcomes that say nothing about the stick: the test never ran, or was stopped before it decided. */
+const NOT_A_VERDICT: readonly BootTestOutcome[] = [...BOOT_TEST_REFUSALS, 'cancelled'];
 
 /** The same stick: a /dev name alone is not (another stick in the same port gets it). */
 function sameDrive(a: DriveIdentity, b: DriveIdentity): boolean {
@@ -28,19 +31,26 @@ export function summarizeBootTest(result: DriveBootTestResult, at: Date): BootTe
 /**
  * Adds a drive's boot test to the audit report of the latest job that wrote (or verified) that
  * very stick, so its report says whether it boots; a later test replaces an earlier one. Returns
- * that report, or null when no job of Bootstick's vouches for the stick (nothing is recorded then).
+ * that report, or null (nothing recorded) when the newest job on the stick does not vouch for it,
+ * or the test never reached a verdict (refused, cancelled).
  */
 export async function recordDriveBootTest(
   dataDir: string,
   result: DriveBootTestResult,
   now = new Date(),
 ): Promise<AuditReport | null> {
+  if (NOT_A_VERDICT.includes(result.outcome)) return null;
+  // The newest job that touched this stick, whatever became of it: if that job failed, the stick
+  // no longer holds what an older report vouched for, and the test belongs to no report.
   const report = (await listReports(dataDir)).find((candidate) =>
-    candidate.drives.some(
-      (outcome) => VOUCHED.includes(outcome.status) && sameDrive(outcome.drive, result.drive),
-    ),
+    candidate.drives.some((outcome) => sameDrive(outcome.drive, result.drive)),
   );
-  if (!report) return null;
+  if (
+    !report?.drives.some(
+      (outcome) => VOUCHED.includes(outcome.status) && sameDrive(outcome.drive, result.drive),
+    )
+  )
+    return null;
   const summary = summarizeBootTest(result, now);
   const updated: AuditReport = {
     ...report,

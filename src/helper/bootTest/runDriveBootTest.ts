@@ -6,10 +6,10 @@ import {
   type DriveBootTestResult,
   MAX_SCREENSHOT_BYTES,
 } from '../../shared/driveBootTest';
-import { RefusedError } from '../errors';
+import { HelperRefusal, RefusedError } from '../errors';
 import type { JobRegistry } from '../jobRegistry';
 import { helperCaller } from '../safety/caller';
-import { checkTargets } from '../safety/checkTargets';
+import { type CheckedTarget, checkTargets } from '../safety/checkTargets';
 import { createPrivateJobFolder } from '../safety/privateJobFolder';
 import { DriveChangedError, recheckIdentity } from '../safety/recheckIdentity';
 import { pinDrive } from './pinDrive';
@@ -46,11 +46,34 @@ async function readScreenshot(path: string): Promise<string | undefined> {
  * QEMU gets only that read-only descriptor, behind a throw-away overlay, with no monitor, and its
  * QMP socket stays in root's private job folder (main never sees it).
  */
+/**
+ * One drive boot test at a time per helper: each may take up to 16 GiB of memory and write 4 GiB
+ * into its overlay on root's disk, and a caller could otherwise start one per loop device it made.
+ */
+let running = false;
+
 export async function runDriveBootTest(
   request: DriveBootTestRequest,
   registry: JobRegistry,
   onConsole: (text: string) => void,
 ): Promise<DriveBootTestResult> {
+  const target = await checkedTarget(request);
+  // After the drive's own checks, so a second test of the same drive says it is in use.
+  if (running) {
+    throw new HelperRefusal(
+      'Another drive boot test is running: one at a time (each lends the VM memory and room on this computer’s disk).',
+    );
+  }
+  running = true;
+  try {
+    return await bootTestOneDrive(request, target, registry, onConsole);
+  } finally {
+    running = false;
+  }
+}
+
+/** The drive as the flash checks judge it (purpose boot: a mounted drive is refused too), re-identified. */
+async function checkedTarget(request: DriveBootTestRequest) {
   const checked = await checkTargets(
     [request.drive],
     { size: 0, diskPaths: [] },
@@ -67,6 +90,16 @@ export async function runDriveBootTest(
       { code: 'driveChanged', drive: path, message: error.message.replace('written to it', 'started') },
     ]);
   });
+  return target;
+}
+
+async function bootTestOneDrive(
+  request: DriveBootTestRequest,
+  target: CheckedTarget,
+  registry: JobRegistry,
+  onConsole: (text: string) => void,
+): Promise<DriveBootTestResult> {
+  const path = target.facts.path;
   const caller = await helperCaller();
   const pinned = await pinDrive(path);
   const controller = new AbortController();

@@ -124,7 +124,13 @@ export const useUpdateStore = create<UpdateState>((set, get) => ({
   },
   async cancelPush() {
     const { pushId, pushEnd } = get();
-    if (pushId && !pushEnd) await api.call('cancelPush', { jobId: pushId });
+    if (!pushId || pushEnd) return;
+    try {
+      await api.call('cancelPush', { jobId: pushId });
+    } catch (error) {
+      // The helper could not be reached to cancel: said where the push is shown, not swallowed.
+      set({ pushStartError: messageOf(error) });
+    }
   },
   syncFromJobs() {
     const job = jobById(get().pushId);
