@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootFixture, FIXTURE_SIZE } from '../support/bootFixture';
 import { SCREENSHOTS } from '../support/builtApp';
-import { chooseImageFile, driveCard } from '../support/flashPage';
+import { qemuHolding } from '../support/fixtureDrive';
+import { chooseImageFile, driveCard, tabTo } from '../support/flashPage';
 import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
 import { createLoopDevices, type LoopDevice } from '../support/loopDevices';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -115,6 +116,33 @@ describe('a boot test from the Flash results', () => {
       expect(await page.getByTestId('boot-last-lines').textContent()).toMatch(/Kernel panic/i);
       expect(await findingsInBothThemes(page, 'boot test panicked')).toEqual([]);
       await screenshotInBothLanguages(page, 'boot-test-panic');
+    } finally {
+      await harness.close();
+    }
+  }, 180_000);
+
+  it('cancels by keyboard: QEMU is stopped at once and the panel says so', async () => {
+    const drive = await loops.attach(FIXTURE_SIZE + 8 * MiB, { name: 'boot-silent.img' });
+    const image = await bootFixture('silent');
+    const harness = await freshApp();
+    const { page } = harness;
+    try {
+      await flashVerified(page, image, drive);
+      const start = page.getByRole('button', { name: `Boot test ${drive.path}` });
+      await tabTo(page, start);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => consoleText(page), { timeout: 120_000 }).toContain('never prompting');
+      expect((await qemuHolding(drive.path)).length).toBe(1);
+      const cancel = page.getByRole('button', { name: 'Cancel boot test' });
+      await tabTo(page, cancel);
+      const asked = Date.now();
+      await page.keyboard.press('Enter');
+      const outcome = page.getByTestId('boot-outcome');
+      await outcome.waitFor({ timeout: 30_000 });
+      expect(await outcome.textContent()).toContain('The boot test was cancelled; QEMU was stopped.');
+      expect(Date.now() - asked).toBeLessThan(15_000);
+      expect(await qemuHolding(drive.path)).toEqual([]);
+      expect(await findingsInBothThemes(page, 'boot test cancelled')).toEqual([]);
     } finally {
       await harness.close();
     }
