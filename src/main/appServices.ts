@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type BlueprintService, createBlueprintService } from '../core/blueprint/blueprintService';
+import { type BootTestService, createBootTestService } from '../core/bootTest/bootTestService';
 import {
   type ContainerImageService,
   createContainerImageService,
@@ -35,6 +36,8 @@ export interface AppServices {
   station: StationService;
   /** Publishing versions to a registry (podman push as root, the person's credentials). */
   pushes: PushService;
+  /** Boot tests of flashed drives (through the helper) and image files, in QEMU. */
+  bootTests: BootTestService;
   /** The privileged helper, started on first use (update comparisons read root's storage through it). */
   helper: () => Promise<HelperClient>;
   /** The named images in root's podman storage, through the helper. */
@@ -126,9 +129,21 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     log,
   });
+  const bootTests = createBootTestService({
+    dataDir: options.dataDir,
+    helper: helper.get,
+    settings: settings.get,
+    events: {
+      progress: (jobId, progress) => options.emit('jobProgress', { jobId, kind: 'bootTest', progress }),
+      log: (jobId, lines) => options.emit('jobLog', { jobId, kind: 'bootTest', lines }),
+      finished: (end) => options.emit('jobFinished', end),
+    },
+    log,
+  });
   return {
     settings,
     station,
+    bootTests,
     pushes,
     helper: helper.get,
     drafts: openDraftStore(options.dataDir),

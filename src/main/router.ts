@@ -86,6 +86,8 @@ export function createRouter(services: AppServices): Handlers {
     compareUpdate: async (input) => compareUpdate(input, services.helper),
     startPush: async (input) => services.pushes.start(input),
     cancelPush: async ({ jobId }) => ({ cancelled: await services.pushes.cancel(jobId) }),
+    startBootTest: async (input) => services.bootTests.start(input),
+    cancelBootTest: async ({ jobId }) => ({ cancelled: await services.bootTests.cancel(jobId) }),
     listReports: async () => listReports(services.dataDir),
     async exportReport({ id, format }) {
       const report = await readReport(services.dataDir, id);

@@ -14,6 +14,7 @@ import {
 import { BlueprintImportResultSchema } from './blueprint/blueprintImport';
 import { ProfileSchema, ProfileSummarySchema } from './blueprint/profile';
 import { SshKeyInspectionSchema } from './blueprint/sshKeyInfo';
+import { StartBootTestInputSchema } from './bootTestJob';
 import { ImageBuildInputSchema } from './containerImages/containerfileBuild';
 import { ExampleCopySchema, ExampleSchema } from './containerImages/examples';
 import { LocalImagesSchema } from './containerImages/localImages';
@@ -174,6 +175,15 @@ export const calls = {
   },
   /** "Eject all": powers off the sticks the station wrote that are still in their slots. */
   ejectStationDrives: { input: z.object({}).strict(), output: EjectDrivesResultSchema },
+  /**
+   * Boots a flashed drive (through the helper, never written) or an image file in QEMU; the
+   * console arrives as jobLog lines, the end as jobFinished (kind bootTest) under the returned id.
+   */
+  startBootTest: { input: StartBootTestInputSchema, output: z.object({ jobId: z.string() }) },
+  cancelBootTest: {
+    input: z.object({ jobId: z.string() }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
 } as const;
 
 export const events = {

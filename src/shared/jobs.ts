@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BootTestEndSchema, BootTestProgressSchema, BootTestTargetSchema } from './bootTestJob';
 import { ImageBuildFinishedSchema } from './containerImages/containerfileBuild';
 import { BuildProgressSchema } from './diskImages/buildProgress';
 import { BuildRecordSchema } from './diskImages/buildRecord';
@@ -10,11 +11,18 @@ import { PushProgressSchema } from './updates/updateCalls';
 
 /**
  * One model for every long job the app runs (flash, verify, disk image build, container image
- * build, push; next: boot test, station): an id, a kind, a state, progress, log lines, a result
+ * build, push, boot test; next: station): an id, a kind, a state, progress, log lines, a result
  * or an error, reported through one set of three events (jobProgress, jobLog, jobFinished) that
  * one renderer store keeps by id. The kind says what the progress and the result hold.
  */
-export const JobKindSchema = z.enum(['flash', 'verify', 'diskImageBuild', 'containerImageBuild', 'push']);
+export const JobKindSchema = z.enum([
+  'flash',
+  'verify',
+  'diskImageBuild',
+  'containerImageBuild',
+  'push',
+  'bootTest',
+]);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
 export const JobStateSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
@@ -34,13 +42,14 @@ export const JobProgressSchema = z.discriminatedUnion('kind', [
   z.object({ jobId, kind: z.literal('verify'), progress: DriveProgressSchema }),
   z.object({ jobId, kind: z.literal('diskImageBuild'), progress: BuildProgressSchema }),
   z.object({ jobId, kind: z.literal('push'), progress: PushProgressSchema }),
+  z.object({ jobId, kind: z.literal('bootTest'), progress: BootTestProgressSchema }),
 ]);
 export type JobProgress = z.infer<typeof JobProgressSchema>;
 
 /** Lines a job's tools printed since the last event (sent at most five times a second). */
 export const JobLogSchema = z.object({
   jobId,
-  kind: z.enum(['diskImageBuild', 'containerImageBuild', 'push']),
+  kind: z.enum(['diskImageBuild', 'containerImageBuild', 'push', 'bootTest']),
   lines: z.array(z.object({ stream: z.enum(['stdout', 'stderr']), line: z.string() })),
 });
 export type JobLog = z.infer<typeof JobLogSchema>;
@@ -77,6 +86,15 @@ export const JobFinishedSchema = z.discriminatedUnion('kind', [
     /** The helper's answer; null when the push never reached it (then `error` says why). */
     result: PushResultSchema.nullable(),
     error: AppErrorShapeSchema.nullable(),
+  }),
+  z.object({
+    jobId,
+    kind: z.literal('bootTest'),
+    state: JobStateSchema,
+    target: BootTestTargetSchema,
+    /** What the run found; null when it never ran (then `error` says why: a refused drive…). */
+    result: BootTestEndSchema.nullable(),
+    error: DriveJobErrorSchema.nullable(),
   }),
 ]);
 export type JobFinished = z.infer<typeof JobFinishedSchema>;
@@ -116,3 +134,12 @@ export function pushState(result: z.infer<typeof PushResultSchema> | null): Excl
 
 /** The end of a push job, as the Update tool says it. */
 export type PushFinished = Extract<JobFinished, { kind: 'push' }>;
+
+/** A boot test's state from its result: booted, cancelled, or else failed. */
+export function bootTestState(result: { outcome: string } | null): Exclude<JobState, 'running'> {
+  if (result?.outcome === 'booted') return 'succeeded';
+  return result?.outcome === 'cancelled' ? 'cancelled' : 'failed';
+}
+
+/** The end of a boot test job, as its panel says it. */
+export type BootTestFinished = Extract<JobFinished, { kind: 'bootTest' }>;

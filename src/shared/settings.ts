@@ -31,6 +31,8 @@ export const SettingsSchema = z.object({
   bibImageDigest: z.string().nullable(),
   /** Where builds are written, one new folder per build; null = ~/Bootstick/builds. */
   buildOutputDir: z.string().startsWith('/').nullable(),
+  /** Boot tests: KVM when /dev/kvm works (auto), or always emulate (tcg), or insist on KVM. */
+  bootTestAccelerator: z.enum(['auto', 'kvm', 'tcg']),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -45,4 +47,5 @@ export const DEFAULT_SETTINGS: Settings = {
   bibImage: DEFAULT_BIB_IMAGE,
   bibImageDigest: null,
   buildOutputDir: null,
+  bootTestAccelerator: 'auto',
 };

@@ -51,6 +51,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     compareUpdate: vi.fn(),
     startPush: vi.fn(async () => ({ jobId: 'push-1' })),
     cancelPush: vi.fn(async () => ({ cancelled: false })),
+    startBootTest: vi.fn(async () => ({ jobId: 'boot-1' })),
+    cancelBootTest: vi.fn(async () => ({ cancelled: false })),
     ejectStationDrives: vi.fn(),
     ...overrides,
   };

@@ -68,6 +68,9 @@ export function createJobIndicator(target: JobIndicatorTarget, language: () => L
       if (event.progress.phase === 'failed') failed = true;
     } else if (event.kind === 'push') {
       builds.set(event.jobId, pushFraction(event.progress));
+    } else if (event.kind === 'bootTest') {
+      // A boot test has no fraction done: it waits for a prompt.
+      return;
     } else {
       const drives = flashes.get(event.jobId) ?? new Map<string, DriveState>();
       flashes.set(event.jobId, drives);

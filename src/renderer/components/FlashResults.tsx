@@ -2,6 +2,9 @@ import { Button, Flex, Stack, StackItem } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { failedOutcomes, type RetryPlan } from '../../shared/drives/retryTargets';
 import type { AuditReport } from '../../shared/report';
+import { useBootTestStore } from '../stores/bootTestStore';
+import { useJobsStore } from '../stores/jobsStore';
+import { BootTestPanel } from './bootTest/BootTestPanel';
 import { ReportPanel } from './ReportPanel';
 import { RetryNotice } from './RetryNotice';
 
@@ -17,6 +20,14 @@ interface FlashResultsProps {
 export function FlashResults({ report, retryPlan, onRetry, onNext }: FlashResultsProps) {
   const { t } = useTranslation();
   const failed = failedOutcomes(report.drives);
+  // A stick that holds exactly the image can be booted in a VM before anyone else boots it.
+  const bootable = report.drives.filter((outcome) => outcome.status === 'verified');
+  const bootTest = useBootTestStore();
+  const running = useJobsStore((state) =>
+    bootTest.jobId ? state.jobs[bootTest.jobId]?.state === 'running' : false,
+  );
+  // One boot test at a time: another waits for this one's end (or its refusal).
+  const testing = running || (bootTest.target !== null && !bootTest.startError && bootTest.jobId === null);
   return (
     <Stack hasGutter>
       {failed.length > 0 && (
@@ -29,6 +40,25 @@ export function FlashResults({ report, retryPlan, onRetry, onNext }: FlashResult
       )}
       <StackItem>
         <ReportPanel report={report} />
+      </StackItem>
+      {bootable.length > 0 && (
+        <StackItem>
+          <Flex>
+            {bootable.map((outcome) => (
+              <Button
+                key={outcome.drive.path}
+                variant="secondary"
+                isDisabled={testing}
+                onClick={() => void bootTest.start({ kind: 'drive', drive: outcome.drive.path })}
+              >
+                {t('bootTest.panel.start', { target: outcome.drive.path })}
+              </Button>
+            ))}
+          </Flex>
+        </StackItem>
+      )}
+      <StackItem>
+        <BootTestPanel />
       </StackItem>
       <StackItem>
         <Flex>

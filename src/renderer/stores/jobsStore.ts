@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { BootTestProgress } from '../../shared/bootTestJob';
 import type { BuildProgress } from '../../shared/diskImages/buildProgress';
 import type { DriveProgress } from '../../shared/flash';
 import type { JobFinished, JobKind, JobLog, JobProgress, JobState } from '../../shared/jobs';
@@ -17,8 +18,8 @@ export interface Job {
   id: string;
   kind: JobKind;
   state: JobState;
-  /** The latest progress per drive (flash, verify), or of the build or push (key 'build', 'push'). */
-  progress: Record<string, DriveProgress | BuildProgress | PushProgress>;
+  /** The latest progress per drive (flash, verify), or of the build, push or boot test (key 'build', 'push', 'bootTest'). */
+  progress: Record<string, DriveProgress | BuildProgress | PushProgress | BootTestProgress>;
   log: string[];
   /** The end, once the job finished: what it made and how it went. */
   finished: JobFinished | null;
@@ -83,7 +84,11 @@ export const useJobsStore = create<JobsState>((set, get) => ({
     const { jobs } = get();
     const job = jobOf(jobs, event.jobId, event.kind);
     const key =
-      event.kind === 'diskImageBuild' ? 'build' : event.kind === 'push' ? 'push' : event.progress.drive;
+      event.kind === 'diskImageBuild'
+        ? 'build'
+        : event.kind === 'push' || event.kind === 'bootTest'
+          ? event.kind
+          : event.progress.drive;
     set({ jobs: { ...jobs, [job.id]: { ...job, progress: { ...job.progress, [key]: event.progress } } } });
   },
   logReceived(event) {
