@@ -1,3 +1,4 @@
+import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBootTest } from '../../core/bootTest/runBootTest';
@@ -58,15 +59,17 @@ export async function runDriveBootTest(
   onConsole: (text: string) => void,
 ): Promise<DriveBootTestResult> {
   const target = await checkedTarget(request);
-  // After the drive's own checks, so a second test of the same drive says it is in use.
+  // Pinned first, so a second test of the same drive is told the drive is in use (held exclusively).
+  const pinned = await pinDrive(target.facts.path);
   if (running) {
+    await pinned.close();
     throw new HelperRefusal(
       'Another drive boot test is running: one at a time (each lends the VM memory and room on this computer’s disk).',
     );
   }
   running = true;
   try {
-    return await bootTestOneDrive(request, target, registry, onConsole);
+    return await bootTestOneDrive(request, target, pinned, registry, onConsole);
   } finally {
     running = false;
   }
@@ -96,12 +99,15 @@ async function checkedTarget(request: DriveBootTestRequest) {
 async function bootTestOneDrive(
   request: DriveBootTestRequest,
   target: CheckedTarget,
+  pinned: FileHandle,
   registry: JobRegistry,
   onConsole: (text: string) => void,
 ): Promise<DriveBootTestResult> {
   const path = target.facts.path;
-  const caller = await helperCaller();
-  const pinned = await pinDrive(path);
+  const caller = await helperCaller().catch(async (error: unknown) => {
+    await pinned.close();
+    throw error;
+  });
   const controller = new AbortController();
   registry.add(request.jobId, new Map([[path, { cancel: () => controller.abort() }]]));
   try {
