@@ -47,8 +47,16 @@ afterAll(async () => {
 
 describe('the wizard with the keyboard alone', () => {
   it('goes from an image reference through a user with an SSH key to a finished build', async () => {
-    await tabTo(page.getByLabel('bootc image'));
+    const field = page.getByLabel('bootc image');
+    await tabTo(field);
     await page.keyboard.type(source);
+    // Enter counts only once the reference is taken (Next enabled) and the field still has focus:
+    // on a busy host the step can still be settling (local images arriving) when typing ends.
+    await expect.poll(() => field.inputValue(), { timeout: 15_000 }).toBe(source);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Next: blueprint' }).isEnabled(), { timeout: 15_000 })
+      .toBe(true);
+    await tabTo(field);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Blueprint', level: 2 }).waitFor();
 
