@@ -6,6 +6,7 @@ import type { BootTestEnd, BootTestProgress, StartBootTestInput } from '../../sh
 import { DEFAULT_BOOT_TEST_TIMEOUT_S } from '../../shared/bootTestJob';
 import { type BootTestFinished, bootTestState } from '../../shared/jobs';
 import { errorShape } from '../containerImages/containerImageService';
+import { cancelHelperJob } from '../privileged/cancelHelperJob';
 import type { HelperClient } from '../privileged/helperClient';
 import { recordDriveBootTest } from '../reports/recordDriveBootTest';
 import { type AcceleratorWish, chooseAccelerator } from './chooseAccelerator';
@@ -25,8 +26,6 @@ export interface BootTestService {
 
 /** A console prints a line at a time, often many at once: sent on in bursts, like a build's log. */
 const LOG_FLUSH_MS = 200;
-const CANCEL_RETRY_MS = 100;
-const CANCEL_RETRY_FOR_MS = 10_000;
 
 /** Splits console text into lines (escape codes kept for the log view's colours, carriage returns not). */
 function lineSplitter(emit: (lines: string[]) => void) {
@@ -76,14 +75,7 @@ export function createBootTestService(options: {
     });
     running.set(jobId, {
       // The helper registers the job once it has checked the drive: a cancel is repeated till then.
-      cancel: async () => {
-        const deadline = Date.now() + CANCEL_RETRY_FOR_MS;
-        while (running.has(jobId) && Date.now() < deadline) {
-          const answer = await client.call({ method: 'cancel', params: { jobId } });
-          if (answer.cancelled.length > 0) return;
-          await new Promise((resolve) => setTimeout(resolve, CANCEL_RETRY_MS));
-        }
-      },
+      cancel: () => cancelHelperJob(client, jobId, () => running.has(jobId)),
     });
     try {
       const result = await client.call({

@@ -9,6 +9,7 @@ import {
 } from '../../shared/containerImages/containerfileBuild';
 import type { BuildLogLine } from '../../shared/diskImages/bibRun';
 import { AppError, type AppErrorShape } from '../../shared/errors';
+import { cancelHelperJob } from '../privileged/cancelHelperJob';
 import { ElevationError, HelperCallError, type HelperClient } from '../privileged/helperClient';
 
 export interface ImageBuildEvents {
@@ -27,9 +28,6 @@ export interface ContainerImageService {
 
 /** How often buffered log lines are sent on (a dnf install prints hundreds a second). */
 const LOG_FLUSH_MS = 200;
-/** A cancel can arrive before the helper has started podman: it is repeated this long. */
-const CANCEL_RETRY_MS = 100;
-const CANCEL_RETRY_FOR_MS = 10_000;
 
 /**
  * Builds bootc images from Containerfiles with root's podman, through the privileged helper (bib
@@ -111,12 +109,7 @@ export function createContainerImageService(options: {
       state.cancelled = true;
       const client = await options.helper();
       // The helper registers the job only once it has checked the request and started podman.
-      const deadline = Date.now() + CANCEL_RETRY_FOR_MS;
-      while (state.sent && running.has(buildId) && Date.now() < deadline) {
-        const answer = await client.call({ method: 'cancel', params: { jobId: buildId } });
-        if (answer.cancelled.length > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, CANCEL_RETRY_MS));
-      }
+      await cancelHelperJob(client, buildId, () => state.sent && running.has(buildId));
       return true;
     },
   };

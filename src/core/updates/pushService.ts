@@ -5,6 +5,7 @@ import { ociArchitecture } from '../../shared/updates/imageSpec';
 import { pushProgressOf } from '../../shared/updates/pushProgressOf';
 import type { PushProgress, StartPushInput } from '../../shared/updates/updateCalls';
 import { errorShape } from '../containerImages/containerImageService';
+import { cancelHelperJob } from '../privileged/cancelHelperJob';
 import type { HelperClient } from '../privileged/helperClient';
 import { newPushJobId, publishVersion } from './publishVersion';
 import { readImageLayers } from './readImageLayers';
@@ -23,9 +24,6 @@ export interface PushService {
 
 /** podman prints a line per blob: sent on in bursts, like a build's log. */
 const LOG_FLUSH_MS = 200;
-/** The helper registers the push once it has read the auth file: a cancel is repeated till then. */
-const CANCEL_RETRY_MS = 100;
-const CANCEL_RETRY_FOR_MS = 10_000;
 
 /**
  * The app's side of "publish a version": the same publishVersion the CLI's `bootstick push` runs
@@ -125,12 +123,7 @@ export function createPushService(options: {
       if (!state) return false;
       state.cancelled = true;
       const client = await options.helper();
-      const deadline = Date.now() + CANCEL_RETRY_FOR_MS;
-      while (running.has(jobId) && Date.now() < deadline) {
-        const answer = await client.call({ method: 'cancel', params: { jobId } });
-        if (answer.cancelled.length > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, CANCEL_RETRY_MS));
-      }
+      await cancelHelperJob(client, jobId, () => running.has(jobId));
       return true;
     },
   };
