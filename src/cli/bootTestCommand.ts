@@ -3,6 +3,7 @@ import { appDataDir } from '../core/appDataDir';
 import type { LoginRequest } from '../core/bootTest/loginAndCheck';
 import { runBootTest } from '../core/bootTest/runBootTest';
 import { recordDriveBootTest } from '../core/reports/recordDriveBootTest';
+import { openSettingsStore } from '../core/store/settingsStore';
 import { ACCOUNT_NAME } from '../shared/blueprint/rules/accountName';
 import { BOOT_TEST_REFUSALS, type BootTestResult, type GuestLogin } from '../shared/bootTest';
 import type { DriveBootTestResult } from '../shared/driveBootTest';
@@ -32,6 +33,12 @@ async function isDrive(target: string): Promise<boolean> {
   );
 }
 
+/** The memory and CPUs the app's Settings lend a boot test's VM: the CLI and the app boot alike. */
+async function vmSize(): Promise<{ memoryMiB: number; cpus: number }> {
+  const settings = (await openSettingsStore(appDataDir())).get();
+  return { memoryMiB: settings.bootTestMemoryMiB, cpus: settings.bootTestCpus };
+}
+
 /** What a run found, and for a drive the audit report it was recorded in (null: none vouches for it). */
 type Finding = BootTestResult & { auditReport?: string | null };
 
@@ -53,6 +60,7 @@ async function bootDrive(
         includeVirtual: options.virtual === true,
         timeoutSeconds: Math.ceil(timeoutSeconds),
         accelerator: options.accel ?? 'auto',
+        ...(await vmSize()),
         screenshot: options.screenshot !== undefined,
         login: loginFor(options),
       },
@@ -111,6 +119,7 @@ async function bootImage(image: string, timeoutSeconds: number, options: BootTes
     target: image,
     timeoutMs: timeoutSeconds * 1000,
     accelerator: options.accel ?? 'auto',
+    ...(await vmSize()),
     signal: controller.signal,
     screenshotPath: options.screenshot,
     login: loginRequest(options),

@@ -1,4 +1,5 @@
 import { hashPassword } from '../core/blueprint/hashPassword';
+import { bootTestHost } from '../core/bootTest/bootTestHost';
 import { allowedBuilderImages } from '../core/diskImages/allowedBuilderImages';
 import { listBuildRecords, readBuildLog } from '../core/diskImages/buildHistory';
 import { inspectDiskImage } from '../core/drives/inspectDiskImage';
@@ -88,6 +89,7 @@ export function createRouter(services: AppServices): Handlers {
     cancelPush: async ({ jobId }) => ({ cancelled: await services.pushes.cancel(jobId) }),
     startBootTest: async (input) => services.bootTests.start(input),
     cancelBootTest: async ({ jobId }) => ({ cancelled: await services.bootTests.cancel(jobId) }),
+    getBootTestHost: () => bootTestHost(),
     listReports: async () => listReports(services.dataDir),
     async exportReport({ id, format }) {
       const report = await readReport(services.dataDir, id);

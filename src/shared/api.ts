@@ -14,6 +14,7 @@ import {
 import { BlueprintImportResultSchema } from './blueprint/blueprintImport';
 import { ProfileSchema, ProfileSummarySchema } from './blueprint/profile';
 import { SshKeyInspectionSchema } from './blueprint/sshKeyInfo';
+import { BootTestHostSchema } from './bootTest';
 import { StartBootTestInputSchema } from './bootTestJob';
 import { ImageBuildInputSchema } from './containerImages/containerfileBuild';
 import { ExampleCopySchema, ExampleSchema } from './containerImages/examples';
@@ -184,6 +185,8 @@ export const calls = {
     input: z.object({ jobId: z.string() }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
+  /** QEMU, firmware, KVM, memory and CPUs this computer offers a boot test (for Settings). */
+  getBootTestHost: { input: z.object({}).strict(), output: BootTestHostSchema },
 } as const;
 
 export const events = {

@@ -26,6 +26,21 @@ export type BootTestOutcome = z.infer<typeof BootTestOutcomeSchema>;
 /** Outcomes that mean the test could not even start: the CLI exits 2 for them, as flash does for a refusal. */
 export const BOOT_TEST_REFUSALS: readonly BootTestOutcome[] = ['noQemu', 'noFirmware', 'kvmNotPermitted'];
 
+/**
+ * What a boot test's VM is lent. A bootc system needs about 2 GiB to boot comfortably (bib's own
+ * README runs its images with 4 GiB); 16 GiB and 8 CPUs are the most one test may take, whoever asks.
+ */
+export const BOOT_TEST_MEMORY_MIB = { min: 256, max: 16384, default: 2048 } as const;
+export const BOOT_TEST_CPUS = { min: 1, max: 8, default: 2 } as const;
+export const BootTestMemoryMiBSchema = z
+  .number()
+  .int()
+  .min(BOOT_TEST_MEMORY_MIB.min)
+  .max(BOOT_TEST_MEMORY_MIB.max);
+export const BootTestCpusSchema = z.number().int().min(BOOT_TEST_CPUS.min).max(BOOT_TEST_CPUS.max);
+
+export const AcceleratorWishSchema = z.enum(['auto', 'kvm', 'tcg']);
+
 export const AcceleratorSchema = z.enum(['kvm', 'tcg']);
 export type Accelerator = z.infer<typeof AcceleratorSchema>;
 
@@ -87,3 +102,17 @@ export const BootTestSummarySchema = z.object({
   lastConsoleLines: z.array(z.string()).max(20).default([]),
 });
 export type BootTestSummary = z.infer<typeof BootTestSummarySchema>;
+
+/** What this computer offers a boot test (Settings shows it before anyone runs one). */
+export const BootTestHostSchema = z.object({
+  /** The QEMU a boot test of an image file would run; null: none installed. */
+  qemu: z.string().nullable(),
+  /** The UEFI firmware's code file found through QEMU's descriptors; null: none. */
+  firmware: z.string().nullable(),
+  /** What "auto" picks for the person: KVM when /dev/kvm opens for them. */
+  accelerator: AcceleratorSchema,
+  acceleratorReason: z.string(),
+  memoryMiB: z.number().int().nonnegative(),
+  cpus: z.number().int().nonnegative(),
+});
+export type BootTestHost = z.infer<typeof BootTestHostSchema>;

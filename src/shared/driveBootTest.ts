@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ACCOUNT_NAME } from './blueprint/rules/accountName';
-import { BootTestResultSchema } from './bootTest';
+import {
+  AcceleratorWishSchema,
+  BootTestCpusSchema,
+  BootTestMemoryMiBSchema,
+  BootTestResultSchema,
+} from './bootTest';
 import { DriveIdentitySchema } from './flash';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it refuses
@@ -21,9 +26,9 @@ export const DriveBootTestRequestSchema = z
     /** Loop drives with a backing file, as for a flash (`--virtual`). */
     includeVirtual: z.boolean().default(false),
     timeoutSeconds: z.number().int().min(1).max(3600),
-    accelerator: z.enum(['auto', 'kvm', 'tcg']).default('auto'),
-    memoryMiB: z.number().int().min(256).max(16384).optional(),
-    cpus: z.number().int().min(1).max(8).optional(),
+    accelerator: AcceleratorWishSchema.default('auto'),
+    memoryMiB: BootTestMemoryMiBSchema.optional(),
+    cpus: BootTestCpusSchema.optional(),
     /**
      * How much the guest may write into its throw-away overlay, which lives on root's disk: the
      * VM is stopped past it. A caller may lower it, never raise it past what root lends.

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  AcceleratorWishSchema,
+  BOOT_TEST_CPUS,
+  BOOT_TEST_MEMORY_MIB,
+  BootTestCpusSchema,
+  BootTestMemoryMiBSchema,
+} from './bootTest';
 import { ImageRefSchema } from './diskImages/bibRun';
 
 export const LanguageSchema = z.enum(['en', 'ko']);
@@ -32,7 +39,10 @@ export const SettingsSchema = z.object({
   /** Where builds are written, one new folder per build; null = ~/Bootstick/builds. */
   buildOutputDir: z.string().startsWith('/').nullable(),
   /** Boot tests: KVM when /dev/kvm works (auto), or always emulate (tcg), or insist on KVM. */
-  bootTestAccelerator: z.enum(['auto', 'kvm', 'tcg']),
+  bootTestAccelerator: AcceleratorWishSchema,
+  /** Memory and CPUs lent to a boot test's VM. */
+  bootTestMemoryMiB: BootTestMemoryMiBSchema,
+  bootTestCpus: BootTestCpusSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -48,4 +58,6 @@ export const DEFAULT_SETTINGS: Settings = {
   bibImageDigest: null,
   buildOutputDir: null,
   bootTestAccelerator: 'auto',
+  bootTestMemoryMiB: BOOT_TEST_MEMORY_MIB.default,
+  bootTestCpus: BOOT_TEST_CPUS.default,
 };

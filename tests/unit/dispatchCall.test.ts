@@ -53,6 +53,14 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     cancelPush: vi.fn(async () => ({ cancelled: false })),
     startBootTest: vi.fn(async () => ({ jobId: 'boot-1' })),
     cancelBootTest: vi.fn(async () => ({ cancelled: false })),
+    getBootTestHost: vi.fn(async () => ({
+      qemu: null,
+      firmware: null,
+      accelerator: 'tcg' as const,
+      acceleratorReason: 'test',
+      memoryMiB: 0,
+      cpus: 0,
+    })),
     ejectStationDrives: vi.fn(),
     ...overrides,
   };

@@ -34,9 +34,36 @@ describe('the Settings form fields', () => {
     ['thresholdGb', '', 'tools.settings.thresholdInvalid'],
     ['thresholdGb', 'lots', 'tools.settings.thresholdInvalid'],
     ['buildOutputDir', 'builds', 'tools.settings.outputDirInvalid'],
+    ['bootTestMemoryMiB', '255', 'tools.settings.bootTestMemoryInvalid'],
+    ['bootTestMemoryMiB', '16385', 'tools.settings.bootTestMemoryInvalid'],
+    ['bootTestMemoryMiB', '2e3', 'tools.settings.bootTestMemoryInvalid'],
+    ['bootTestMemoryMiB', '1.5', 'tools.settings.bootTestMemoryInvalid'],
+    ['bootTestMemoryMiB', '', 'tools.settings.bootTestMemoryInvalid'],
+    ['bootTestCpus', '0', 'tools.settings.bootTestCpusInvalid'],
+    ['bootTestCpus', '9', 'tools.settings.bootTestCpusInvalid'],
+    ['bootTestCpus', 'two', 'tools.settings.bootTestCpusInvalid'],
   ] as const)('refuses %s = %j with a reason and leaves it out of the patch', (field, value, reason) => {
     const { patch, errors } = patchOf({ [field]: value });
     expect(errors).toEqual({ [field]: reason });
     expect(patch).toEqual({});
+  });
+
+  it('lends a boot test what the person typed, within what this computer has', () => {
+    const host = { memoryMiB: 3000, cpus: 2 };
+    expect(
+      patchOf({ bootTestMemoryMiB: ' 3000 ', bootTestCpus: '2', bootTestAccelerator: 'tcg' }, host),
+    ).toEqual({
+      patch: { bootTestMemoryMiB: 3000, bootTestCpus: 2, bootTestAccelerator: 'tcg' },
+      errors: {},
+    });
+    expect(patchOf({ bootTestMemoryMiB: '3001', bootTestCpus: '3' }, host)).toEqual({
+      patch: {},
+      errors: {
+        bootTestMemoryMiB: 'tools.settings.bootTestMemoryInvalid',
+        bootTestCpus: 'tools.settings.bootTestCpusInvalid',
+      },
+    });
+    // A computer that reports no CPUs (some containers do) limits nothing but the VM's own maximum.
+    expect(patchOf({ bootTestCpus: '8' }, { memoryMiB: 3000, cpus: 0 }).patch).toEqual({ bootTestCpus: 8 });
   });
 });

@@ -56,7 +56,12 @@ function lineSplitter(emit: (lines: string[]) => void) {
 export function createBootTestService(options: {
   dataDir: string;
   helper: () => Promise<HelperClient>;
-  settings: () => { showVirtualDrives: boolean; bootTestAccelerator: AcceleratorWish };
+  settings: () => {
+    showVirtualDrives: boolean;
+    bootTestAccelerator: AcceleratorWish;
+    bootTestMemoryMiB: number;
+    bootTestCpus: number;
+  };
   events: BootTestEvents;
   log?: (message: string) => void;
 }): BootTestService {
@@ -86,6 +91,8 @@ export function createBootTestService(options: {
           includeVirtual: options.settings().showVirtualDrives,
           timeoutSeconds,
           accelerator,
+          memoryMiB: options.settings().bootTestMemoryMiB,
+          cpus: options.settings().bootTestCpus,
           screenshot: true,
         },
       });
@@ -112,6 +119,8 @@ export function createBootTestService(options: {
         target: path,
         timeoutMs: timeoutSeconds * 1000,
         accelerator,
+        memoryMiB: options.settings().bootTestMemoryMiB,
+        cpus: options.settings().bootTestCpus,
         signal: controller.signal,
         screenshotPath: join(work, 'screen.ppm'),
         onConsole: feed,

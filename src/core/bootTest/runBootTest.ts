@@ -3,7 +3,13 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BootTestOutcome, BootTestResult, GuestLogin } from '../../shared/bootTest';
+import {
+  BOOT_TEST_CPUS,
+  BOOT_TEST_MEMORY_MIB,
+  type BootTestOutcome,
+  type BootTestResult,
+  type GuestLogin,
+} from '../../shared/bootTest';
 import { type AcceleratorWish, chooseAccelerator } from './chooseAccelerator';
 import { ConsoleWatch } from './consoleWatch';
 import { diskFormat } from './diskFormat';
@@ -98,8 +104,8 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
         options.driveFd === undefined
           ? { path: options.target, format: await diskFormat(options.target) }
           : { passedFd: PASSED_DRIVE_FD },
-      memoryMiB: options.memoryMiB ?? 2048,
-      cpus: options.cpus ?? 2,
+      memoryMiB: options.memoryMiB ?? BOOT_TEST_MEMORY_MIB.default,
+      cpus: options.cpus ?? BOOT_TEST_CPUS.default,
       qmpSocket,
       sshPort,
     });

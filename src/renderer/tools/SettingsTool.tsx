@@ -16,6 +16,7 @@ import { api } from '../api';
 import { LANGUAGES } from '../i18n';
 import { messageOf } from '../stores/messageOf';
 import { useSettingsStore } from '../stores/settingsStore';
+import { BootTestSettings, useBootTestHost } from './BootTestSettings';
 import { FieldHint } from './FieldHint';
 import { fieldsOf, patchOf, type SettingsFields } from './settingsFields';
 
@@ -32,6 +33,7 @@ export function SettingsTool() {
   const update = useSettingsStore((state) => state.update);
   const [edits, setEdits] = useState<Partial<SettingsFields>>({});
   const [saved, setSaved] = useState<'saved' | { error: string } | null>(null);
+  const host = useBootTestHost();
   const [builders, setBuilders] = useState<{ allowed: string[]; file: string } | null>(null);
   useEffect(() => {
     void api
@@ -41,7 +43,7 @@ export function SettingsTool() {
   }, []);
   if (!settings) return null;
   const fields = { ...fieldsOf(settings), ...edits };
-  const { patch, errors } = patchOf(edits);
+  const { patch, errors } = patchOf(edits, host);
   const hasErrors = Object.keys(errors).length > 0;
   const edit = (change: Partial<SettingsFields>) => {
     setEdits({ ...edits, ...change });
@@ -161,6 +163,7 @@ export function SettingsTool() {
           ))}
         </FormSelect>
       </FormGroup>
+      <BootTestSettings fields={fields} errors={errors} edit={edit} host={host} />
       {saved === 'saved' && (
         <Alert variant="success" isInline isLiveRegion title={t('tools.settings.saved')} />
       )}

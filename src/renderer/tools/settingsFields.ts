@@ -1,3 +1,4 @@
+import { BOOT_TEST_CPUS, BOOT_TEST_MEMORY_MIB } from '../../shared/bootTest';
 import { ImageRefSchema } from '../../shared/diskImages/bibRun';
 import type { Language, Settings, SettingsPatch, Theme } from '../../shared/settings';
 
@@ -9,6 +10,9 @@ export interface SettingsFields {
   language: Language;
   theme: Theme;
   buildOutputDir: string;
+  bootTestAccelerator: Settings['bootTestAccelerator'];
+  bootTestMemoryMiB: string;
+  bootTestCpus: string;
 }
 export type SettingsField = keyof SettingsFields;
 
@@ -26,11 +30,32 @@ export function fieldsOf(settings: Settings): SettingsFields {
     language: settings.language,
     theme: settings.theme,
     buildOutputDir: settings.buildOutputDir ?? '',
+    bootTestAccelerator: settings.bootTestAccelerator,
+    bootTestMemoryMiB: String(settings.bootTestMemoryMiB),
+    bootTestCpus: String(settings.bootTestCpus),
   };
 }
 
+/** What this computer has to lend a VM; unknown (null) until main has said. */
+export interface HostLimits {
+  memoryMiB: number;
+  cpus: number;
+}
+
+/** A host's figure as a limit: none when unknown (or reported as 0, as some containers do). */
+const known = (figure: number | undefined) => (figure ? figure : Number.POSITIVE_INFINITY);
+
+/** A whole number typed in a field (digits only: "2 048" or "2e3" is not what anyone means). */
+function wholeNumber(text: string): number | null {
+  const trimmed = text.trim();
+  return /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : null;
+}
+
 /** The settings patch the edited fields stand for, or why some of them cannot be saved. */
-export function patchOf(edits: Partial<SettingsFields>): { patch: SettingsPatch; errors: FieldErrors } {
+export function patchOf(
+  edits: Partial<SettingsFields>,
+  host: HostLimits | null = null,
+): { patch: SettingsPatch; errors: FieldErrors } {
   const patch: SettingsPatch = {};
   const errors: FieldErrors = {};
   if (edits.bibImage !== undefined) {
@@ -50,6 +75,19 @@ export function patchOf(edits: Partial<SettingsFields>): { patch: SettingsPatch;
     else if (folder.startsWith('/')) patch.buildOutputDir = folder;
     else errors.buildOutputDir = 'tools.settings.outputDirInvalid';
   }
+  if (edits.bootTestMemoryMiB !== undefined) {
+    const mib = wholeNumber(edits.bootTestMemoryMiB);
+    const most = Math.min(BOOT_TEST_MEMORY_MIB.max, known(host?.memoryMiB));
+    if (mib !== null && mib >= BOOT_TEST_MEMORY_MIB.min && mib <= most) patch.bootTestMemoryMiB = mib;
+    else errors.bootTestMemoryMiB = 'tools.settings.bootTestMemoryInvalid';
+  }
+  if (edits.bootTestCpus !== undefined) {
+    const count = wholeNumber(edits.bootTestCpus);
+    const most = Math.min(BOOT_TEST_CPUS.max, known(host?.cpus));
+    if (count !== null && count >= BOOT_TEST_CPUS.min && count <= most) patch.bootTestCpus = count;
+    else errors.bootTestCpus = 'tools.settings.bootTestCpusInvalid';
+  }
+  if (edits.bootTestAccelerator !== undefined) patch.bootTestAccelerator = edits.bootTestAccelerator;
   if (edits.showVirtualDrives !== undefined) patch.showVirtualDrives = edits.showVirtualDrives;
   if (edits.language !== undefined) patch.language = edits.language;
   if (edits.theme !== undefined) patch.theme = edits.theme;
