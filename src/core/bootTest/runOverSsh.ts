@@ -1,14 +1,11 @@
 import { spawn } from 'node:child_process';
+import { type RunAs, setprivAs } from '../privileged/setprivAs';
 
 /** Output kept per command: the end, where a failure says why. */
 const KEEP_CHARS = 16 * 1024;
 
 /** Who ssh runs as, when that is not whoever runs the boot test (the helper, for its caller). */
-export interface SshRunAs {
-  uid: number;
-  gid: number;
-  groups: number[];
-}
+export type SshRunAs = RunAs;
 
 export interface SshRun {
   /** The remote command's exit status; 255 is ssh's own failure (no login, no connection). */
@@ -33,13 +30,7 @@ export function runOverSsh(input: {
   runAs?: SshRunAs;
 }): Promise<SshRun> {
   return new Promise((resolve) => {
-    const asPerson = input.runAs
-      ? [
-          ...['setpriv', `--reuid=${input.runAs.uid}`, `--regid=${input.runAs.gid}`],
-          input.runAs.groups.length > 0 ? `--groups=${input.runAs.groups.join(',')}` : '--clear-groups',
-          '--',
-        ]
-      : [];
+    const asPerson = input.runAs ? setprivAs(input.runAs) : [];
     const [command = 'ssh', ...prefix] = [...asPerson, 'ssh'];
     const child = spawn(
       command,

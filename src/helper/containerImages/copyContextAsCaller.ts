@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { setprivAs } from '../../core/privileged/setprivAs';
 import type { Caller } from '../safety/caller';
 
 /** tar's complaints kept for the refusal (file names, never file contents). */
@@ -9,14 +10,7 @@ export class ContextCopyError extends Error {}
 /** argv that runs `command` with the caller's uids, gids and groups; root's own when no caller. */
 function asCaller(caller: Caller | null, command: string[]): string[] {
   if (!caller) return command;
-  return [
-    'setpriv',
-    `--reuid=${caller.uid}`,
-    `--regid=${caller.gid}`,
-    `--groups=${caller.groups.join(',')}`,
-    '--',
-    ...command,
-  ];
+  return [...setprivAs(caller), ...command];
 }
 
 /**
