@@ -177,6 +177,13 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
       expect(argsAfter('-monitor')).toEqual(['none']);
       expect(args.join(' ')).not.toContain(drive.path);
       expect(argsAfter('-drive').join(' ')).toContain('file.filename=/dev/fdset/1,format=raw,snapshot=on');
+      // The guest runs whatever the stick holds: QEMU is nobody while it does, not root (real,
+      // effective, saved and filesystem ids, no capabilities), so a guest that breaks out into
+      // QEMU cannot touch root's files or other drives.
+      const status = await readFile(`/proc/${qemu?.pid}/status`, 'utf8');
+      expect(status).toMatch(/^Uid:\t65534\t65534\t65534\t65534$/m);
+      expect(status).toMatch(/^Gid:\t65534\t65534\t65534\t65534$/m);
+      expect(status).toMatch(/^CapEff:\t0+$/m);
 
       // The QMP socket lives in a folder only root can enter: main (any other user) cannot reach it.
       const socket = /^unix:([^,]+),/.exec(argsAfter('-qmp')[0] ?? '')?.[1] ?? '';

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseAccelerator } from '../../src/core/bootTest/chooseAccelerator';
 import { ConsoleWatch } from '../../src/core/bootTest/consoleWatch';
 import { qemuCommand } from '../../src/core/bootTest/qemuCommand';
+import { userSwitchFromHelp } from '../../src/core/bootTest/qemuUserSwitch';
 import { findUefiFirmware } from '../../src/core/bootTest/uefiFirmware';
 
 let dir: string;
@@ -134,6 +135,45 @@ describe('qemuCommand', () => {
       argsAfter('-drive').filter((spec) => spec.includes('/dev/') && !spec.includes('/dev/fdset/')),
     ).toEqual([]);
     expect(argsAfter('-monitor')).toEqual(['none']);
+  });
+});
+
+describe('QEMU becoming an unprivileged user', () => {
+  const base = {
+    firmwareCode: '/fw/code.fd',
+    varsCopy: '/run/vars.fd',
+    accelerator: 'tcg' as const,
+    disk: { passedFd: 3 },
+    memoryMiB: 2048,
+    cpus: 2,
+    qmpSocket: '/run/qmp.sock',
+    sshPort: 2222,
+  };
+  const valuesAfter = (args: string[], flag: string) => args.filter((_, index) => args[index - 1] === flag);
+
+  it('reads from QEMU’s own help how it switches users: -run-with user= (9.0 on), -runas before, or not at all', () => {
+    expect(
+      userSwitchFromHelp('-run-with [async-teardown=on|off][,chroot=dir][user=username|uid:gid]\n'),
+    ).toEqual({ kind: 'run-with' });
+    expect(
+      userSwitchFromHelp('-runas user     change to user id user just before starting the VM\n'),
+    ).toEqual({
+      kind: 'runas',
+    });
+    expect(userSwitchFromHelp('-sandbox on[,obsolete=allow|deny]\n')).toBeNull();
+    expect(userSwitchFromHelp('')).toBeNull();
+  });
+
+  it('switches to the user just before the guest runs, allowing only that one setuid', () => {
+    const runas = qemuCommand({ ...base, switchUser: { how: { kind: 'runas' }, user: 'nobody' } });
+    expect(valuesAfter(runas, '-runas')).toEqual(['nobody']);
+    expect(valuesAfter(runas, '-sandbox')).toEqual([
+      'on,obsolete=deny,elevateprivileges=allow,spawn=deny,resourcecontrol=deny',
+    ]);
+    const runWith = qemuCommand({ ...base, switchUser: { how: { kind: 'run-with' }, user: 'nobody' } });
+    expect(valuesAfter(runWith, '-run-with')).toEqual(['user=nobody']);
+    // Without a switch (the person's own QEMU), no privilege change at all.
+    expect(qemuCommand(base)).not.toContain('-runas');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Accelerator } from '../../shared/bootTest';
+import { type QemuUserSwitch, userSwitchArgs } from './qemuUserSwitch';
 
 export type DiskFormat = 'raw' | 'qcow2' | 'iso';
 
@@ -22,6 +23,8 @@ export interface QemuCommandInput {
   qmpSocket: string;
   /** Host port on 127.0.0.1 forwarded to the guest's port 22. */
   sshPort: number;
+  /** Become this unprivileged user once everything is open, before the guest runs (root's helper). */
+  switchUser?: { how: QemuUserSwitch; user: string };
 }
 
 /**
@@ -71,8 +74,14 @@ export function qemuCommand(input: QemuCommandInput): string[] {
     ...['-netdev', `user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:${input.sshPort}-:22`],
     ...['-device', 'virtio-net-pci,netdev=net0,romfile='],
     '-no-reboot',
+    ...(input.switchUser ? userSwitchArgs(input.switchUser.how, input.switchUser.user) : []),
     // QEMU's seccomp filter: no new programs, no privilege changes, no scheduler or resource
-    // games, whatever a guest gets QEMU to do.
-    ...['-sandbox', 'on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny'],
+    // games, whatever a guest gets QEMU to do. Becoming an unprivileged user is itself a setuid,
+    // made after the filter is in place: allowed then, and from that user there is nothing left
+    // to elevate to (root's ids are all gone, and the filter forbids running anything new).
+    ...[
+      '-sandbox',
+      `on,obsolete=deny,elevateprivileges=${input.switchUser ? 'allow' : 'deny'},spawn=deny,resourcecontrol=deny`,
+    ],
   ];
 }

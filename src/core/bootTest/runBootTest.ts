@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, open, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { findQemu } from './findQemu';
 import { type LoginRequest, loginAndCheck } from './loginAndCheck';
 import { watchOverlay } from './overlayWatch';
 import { qemuCommand } from './qemuCommand';
+import { qemuUserSwitch, userIds } from './qemuUserSwitch';
 import { QmpClient } from './qmpClient';
 import { FIRMWARE_DESCRIPTOR_DIRS, findUefiFirmware } from './uefiFirmware';
 
@@ -51,14 +52,29 @@ export interface BootTestOptions {
   screenshotPath?: string;
   searchPath?: string;
   firmwareDirs?: readonly string[];
+  /**
+   * Have QEMU become this unprivileged user once it has opened everything, before the guest runs
+   * (the helper, which starts it as root): a guest that breaks out into QEMU is then nobody. A
+   * QEMU that cannot switch users is not run.
+   */
+  switchUser?: string;
   /** Called with QEMU's command once it is known (for logs and the benchmark). */
   onCommand?: (qemu: string, args: string[]) => void;
 }
 
 /** The descriptor number a passed drive has in QEMU (the first after stdin, stdout and stderr). */
 const PASSED_DRIVE_FD = 3;
+/**
+ * The screendump's file, opened here and passed as this descriptor; QEMU writes it through its
+ * own /proc link to it, so it needs no way into the folder (root's, for the helper). Not an fd
+ * set (-add-fd): QEMU drops unused fds from its sets whenever no QMP client is connected.
+ */
+const PASSED_SCREENSHOT_FD = 4;
+const SCREENDUMP_FILE = `/proc/self/fd/${PASSED_SCREENSHOT_FD}`;
 
-/** How long QEMU gets to end after SIGTERM before SIGKILL. */
+/** How long QEMU gets to end after SIGTERM before its watcher (timeout) sends SIGKILL. */
+const QEMU_KILL_AFTER_S = 1;
+/** How long the watcher gets to end (QEMU with it) after SIGTERM before it is sent SIGKILL itself. */
 const TERM_GRACE_MS = 2000;
 
 async function freeLoopbackPort(): Promise<number> {
@@ -89,6 +105,16 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
   if (!firmware) return refuse('noFirmware');
   const accel = await chooseAccelerator(options.accelerator ?? 'auto');
   if (!accel.ok) return refuse('kvmNotPermitted', accel.reason);
+  const how = options.switchUser === undefined ? undefined : await qemuUserSwitch(qemu);
+  const vmUser = options.switchUser === undefined ? undefined : await userIds(options.switchUser);
+  if (vmUser === null)
+    return refuse('qemuFailed', `There is no user ${options.switchUser} to run QEMU as: not run as root.`);
+  if (how === null) {
+    return refuse(
+      'qemuFailed',
+      `${qemu} cannot switch to an unprivileged user (-run-with user= or -runas): not run as root.`,
+    );
+  }
 
   const work = await mkdtemp(join(options.workParent ?? tmpdir(), 'bootstick-boot-'));
   try {
@@ -96,6 +122,11 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     await copyFile(firmware.varsTemplate, varsCopy);
     const qmpSocket = join(work, 'qmp.sock');
     const sshPort = await freeLoopbackPort();
+    // The screendump's file is opened here, by whoever runs the test, and QEMU only gets its
+    // descriptor: QEMU (an unprivileged user, for the helper) needs no way into this folder.
+    const shot = options.screenshotPath ? await open(options.screenshotPath, 'w', 0o600) : undefined;
+    // QEMU as its unprivileged user may write that one file (it cannot reach it by any path).
+    if (shot && vmUser) await shot.chown(vmUser.uid, vmUser.gid);
     const args = qemuCommand({
       firmwareCode: firmware.code,
       varsCopy,
@@ -108,15 +139,19 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       cpus: options.cpus ?? BOOT_TEST_CPUS.default,
       qmpSocket,
       sshPort,
+      switchUser: how && options.switchUser ? { how, user: options.switchUser } : undefined,
     });
     options.onCommand?.(qemu, args);
     // snapshot=on puts its overlay in TMPDIR: this run's own folder, removed with it (QEMU unlinks
     // it at once anyway), never a shared folder the guest's writes could fill unseen.
-    // setpriv execs QEMU (same pid) with the parent-death signal set: if whoever runs the test is
-    // killed outright (no cancel, no cleanup), QEMU goes with it instead of running on, holding
-    // the drive.
-    const child = spawn('setpriv', ['--pdeathsig', 'KILL', '--', qemu, ...args], {
-      stdio: ['pipe', 'pipe', 'pipe', ...(options.driveFd === undefined ? [] : [options.driveFd])],
+    // If whoever runs the test is killed outright (no cancel, no cleanup), QEMU must go with it
+    // instead of running on, holding the drive. The kernel's parent-death signal does that, but it
+    // is cleared when QEMU becomes its unprivileged user; so it is set (setpriv) on a watcher whose
+    // ids never change: timeout(1), with no time limit, passes the TERM on to QEMU and KILLs it a
+    // second later. stop() below ends QEMU through the same watcher.
+    const watcher = ['--pdeathsig', 'TERM', '--', 'timeout', `--kill-after=${QEMU_KILL_AFTER_S}`, '0'];
+    const child = spawn('setpriv', [...watcher, qemu, ...args], {
+      stdio: ['pipe', 'pipe', 'pipe', options.driveFd ?? 'ignore', shot?.fd ?? 'ignore'],
       env: { ...process.env, TMPDIR: work },
     }) as ChildProcessWithoutNullStreams;
     const watch = new ConsoleWatch();
@@ -184,6 +219,9 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
         screenshotPath = await screendump(qmpSocket, options.screenshotPath).catch(() => undefined);
       }
       await stop(child, exited);
+      await shot?.close();
+      // No picture (QEMU gone, the dump refused): no empty file left claiming to be one.
+      if (options.screenshotPath && !screenshotPath) await rm(options.screenshotPath, { force: true });
       return {
         outcome: verdict.outcome,
         proof: verdict.proof,
@@ -198,6 +236,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     } finally {
       overlay?.stop();
       await stop(child, exited);
+      await shot?.close().catch(() => {});
     }
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -214,7 +253,7 @@ function loginVerdict(login: GuestLogin): BootTestOutcome {
 async function screendump(socket: string, path: string): Promise<string> {
   const qmp = await QmpClient.open(socket);
   try {
-    await qmp.execute('screendump', { filename: path });
+    await qmp.execute('screendump', { filename: SCREENDUMP_FILE });
     return path;
   } finally {
     qmp.close();

@@ -24,6 +24,14 @@ const ROOT_SEARCH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbi
 
 const MiB = 1024 * 1024;
 
+/**
+ * Who QEMU becomes once it has opened the drive's descriptor, the firmware, /dev/kvm and its
+ * private sockets as root: the guest runs whatever the stick holds, and a guest that breaks out
+ * into QEMU must find itself nobody, not root (and not the caller either, who could then reach
+ * QEMU's descriptors by ptrace).
+ */
+const VM_USER = 'nobody';
+
 /** The screendump, read back from the helper's own folder, as long as it is not absurdly large. */
 async function readScreenshot(path: string): Promise<string | undefined> {
   const handle = await open(path, 'r').catch(() => null);
@@ -135,6 +143,7 @@ async function bootTestOneDrive(
           login: request.login && { ...request.login, runAs: caller ?? undefined },
           screenshotPath: request.screenshot ? join(folder.path, 'screen.ppm') : undefined,
           searchPath: ROOT_SEARCH_PATH,
+          switchUser: VM_USER,
         });
         const screenshotPpmBase64 = screenshotPath ? await readScreenshot(screenshotPath) : undefined;
         return { ...result, drive: target.identity, readOnlyBefore, readOnlyDuringRun, screenshotPpmBase64 };
