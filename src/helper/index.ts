@@ -1,3 +1,4 @@
+import { repairReadOnlyLeftBehind } from './bootTest/readOnlyLeftBehind';
 import { guardStrayErrors } from './guardStrayErrors';
 import { handleRequestLine } from './handleRequest';
 import { JobRegistry } from './jobRegistry';
@@ -23,7 +24,7 @@ function exitWhenIdle(): void {
 }
 
 // What a crashed helper left in root's private folders goes before anything new is made there.
-void removeStaleJobFolders().catch(() => {});
+void removeStaleJobFolders({ boots: repairReadOnlyLeftBehind }).catch(() => {});
 
 readRequestLines(process.stdin, {
   onLine(line) {

@@ -1,5 +1,5 @@
 import { copyFile, lstat, readdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QmpClient } from '../../src/core/bootTest/qmpClient';
@@ -238,40 +238,76 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
     (BOOT_TIMEOUT_S + 30) * 1000,
   );
 
+  /** Boots `drive` on a helper of its own and kills that helper outright mid-boot (SIGKILL). */
+  async function killHelperMidBoot(drive: string): Promise<number> {
+    const own = await startTestHelper();
+    const jobId = testJobId();
+    const console = consoleOf(jobId, own);
+    const running = bootTestDrive(drive, jobId, true, own).catch((error: unknown) => error);
+    await console.waitFor('bootstick-fixture: wrote 1 MiB');
+    process.kill(own.pid as number, 'SIGKILL');
+    await running;
+    const deadline = Date.now() + 3000;
+    while ((await qemuHolding(drive)).length > 0 && Date.now() < deadline) await delay(100);
+    return own.pid as number;
+  }
+
+  /** What the helper `pid` left in root's private boot folder. */
+  const leftBy = async (pid: number) =>
+    (await readdir(BOOTS_FOLDER).catch(() => [] as string[])).filter((name) => name.startsWith(`${pid}-`));
+
   it(
-    'when the helper is killed outright, QEMU dies with it and the drive stays read-only (the safe side)',
+    'when the helper is killed outright, QEMU dies with it, the drive stays read-only, and the next helper makes it writable again',
     async () => {
       const drive = await fixtureDrive(loops, 'scribbler');
       const before = await deviceSha256(drive.path);
-      const own = await startTestHelper();
-      const jobId = testJobId();
-      const console = consoleOf(jobId, own);
-      const running = bootTestDrive(drive.path, jobId, true, own).catch((error: unknown) => error);
-      await console.waitFor('bootstick-fixture: wrote 1 MiB');
       try {
-        process.kill(own.pid as number, 'SIGKILL');
-        await running;
-        const deadline = Date.now() + 3000;
-        while ((await qemuHolding(drive.path)).length > 0 && Date.now() < deadline) await delay(100);
+        const dead = await killHelperMidBoot(drive.path);
         expect(await qemuHolding(drive.path)).toEqual([]);
+        // Nobody was left to put the flag back: the drive stays read-only (the safe side).
         expect(await blockReadOnly(drive.path)).toBe(true);
         expect(await deviceSha256(drive.path)).toBe(before);
-        // What it left in root's private folder goes as soon as another helper starts.
-        const left = async () =>
-          (await readdir(BOOTS_FOLDER).catch(() => [] as string[])).filter((name) =>
-            name.startsWith(`${own.pid}-`),
-          );
-        expect(await left()).toHaveLength(1);
+        expect(await leftBy(dead)).toHaveLength(1);
+        // The next helper removes what the dead one left and gives the drive back as it was.
         const next = await startTestHelper();
         try {
-          const deadline = Date.now() + 3000;
-          while ((await left()).length > 0 && Date.now() < deadline) await delay(100);
-          expect(await left()).toEqual([]);
+          await expect.poll(() => leftBy(dead), { timeout: 5000 }).toEqual([]);
+          expect(await blockReadOnly(drive.path)).toBe(false);
+        } finally {
+          await next.close();
+        }
+        expect(await deviceSha256(drive.path)).toBe(before);
+      } finally {
+        await run('blockdev', ['--setrw', drive.path]);
+      }
+    },
+    (BOOT_TIMEOUT_S + 30) * 1000,
+  );
+
+  it(
+    'a read-only flag left by a killed helper is not cleared on another medium that took the drive’s /dev name',
+    async () => {
+      const drive = await fixtureDrive(loops, 'scribbler');
+      try {
+        const dead = await killHelperMidBoot(drive.path);
+        expect(await blockReadOnly(drive.path)).toBe(true);
+        // Another medium in the same place: the loop device detached and attached again (a new
+        // disk sequence number, as a different stick in the same port gets). The flag stays with
+        // the device node; whoever has it now decides about it, not a note about another medium.
+        const seqBefore = await readFile(`/sys/block/${basename(drive.path)}/diskseq`, 'utf8');
+        await run('losetup', ['-d', drive.path]);
+        await run('losetup', [drive.path, drive.backingFile]);
+        expect(await readFile(`/sys/block/${basename(drive.path)}/diskseq`, 'utf8')).not.toBe(seqBefore);
+        expect(await blockReadOnly(drive.path)).toBe(true);
+        const next = await startTestHelper();
+        try {
+          await expect.poll(() => leftBy(dead), { timeout: 5000 }).toEqual([]);
+          expect(await blockReadOnly(drive.path)).toBe(true);
         } finally {
           await next.close();
         }
       } finally {
-        await run('blockdev', ['--setrw', drive.path]);
+        await run('blockdev', ['--setrw', drive.path]).catch(() => {});
       }
     },
     (BOOT_TIMEOUT_S + 30) * 1000,

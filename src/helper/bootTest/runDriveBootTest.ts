@@ -15,6 +15,7 @@ import { createPrivateJobFolder } from '../safety/privateJobFolder';
 import { DriveChangedError, recheckIdentity } from '../safety/recheckIdentity';
 import { pinDrive } from './pinDrive';
 import { readOnlyFlag, setReadOnlyFlag } from './readOnlyFlag';
+import { forgetMadeReadOnly, noteMadeReadOnly } from './readOnlyLeftBehind';
 
 /**
  * Where the helper looks for QEMU: root's own system folders, never a PATH a caller could have
@@ -119,16 +120,18 @@ async function bootTestOneDrive(
   const controller = new AbortController();
   registry.add(request.jobId, new Map([[path, { cancel: () => controller.abort() }]]));
   try {
-    const readOnlyBefore = await readOnlyFlag(pinned.fd);
-    await setReadOnlyFlag(pinned.fd, true);
+    // Root's own folder, named for this helper: one killed outright leaves it to the next helper
+    // to remove (removeStaleJobFolders), never in a shared /tmp, and with it the note of the drive
+    // it made read-only, so that the next helper can make it writable again.
+    const folder = await createPrivateJobFolder('boots', request.jobId);
     try {
-      // Read back, not assumed: QEMU starts only once the kernel says the device refuses writes.
-      const readOnlyDuringRun = await readOnlyFlag(pinned.fd);
-      if (!readOnlyDuringRun) throw new Error(`${path} could not be made read-only; nothing was started.`);
-      // Root's own folder, named for this helper: one killed outright leaves it to the next helper
-      // to remove (removeStaleJobFolders), never in a shared /tmp.
-      const folder = await createPrivateJobFolder('boots', request.jobId);
+      const readOnlyBefore = await readOnlyFlag(pinned.fd);
+      if (!readOnlyBefore) await noteMadeReadOnly(folder.path, path);
+      await setReadOnlyFlag(pinned.fd, true);
       try {
+        // Read back, not assumed: QEMU starts only once the kernel says the device refuses writes.
+        const readOnlyDuringRun = await readOnlyFlag(pinned.fd);
+        if (!readOnlyDuringRun) throw new Error(`${path} could not be made read-only; nothing was started.`);
         const { screenshotPath, ...result } = await runBootTest({
           target: path,
           driveFd: pinned.fd,
@@ -148,10 +151,13 @@ async function bootTestOneDrive(
         const screenshotPpmBase64 = screenshotPath ? await readScreenshot(screenshotPath) : undefined;
         return { ...result, drive: target.identity, readOnlyBefore, readOnlyDuringRun, screenshotPpmBase64 };
       } finally {
-        await folder.dispose();
+        if (!readOnlyBefore) {
+          await setReadOnlyFlag(pinned.fd, false);
+          await forgetMadeReadOnly(folder.path);
+        }
       }
     } finally {
-      if (!readOnlyBefore) await setReadOnlyFlag(pinned.fd, false);
+      await folder.dispose();
     }
   } finally {
     await pinned.close();

@@ -58,14 +58,20 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Removes the private folders of helpers that are no longer running (a crash, a power cut). */
-export async function removeStaleJobFolders(): Promise<void> {
+/**
+ * Removes the private folders of helpers that are no longer running (a crash, a power cut).
+ * `beforeRemoving` undoes, per kind, what such a helper could not (a drive it left read-only).
+ */
+export async function removeStaleJobFolders(
+  beforeRemoving: Partial<Record<PrivateFolderKind, (folder: string) => Promise<void>>> = {},
+): Promise<void> {
   for (const kind of ['outputs', 'contexts', 'configs', 'boots'] as const) {
     const parent = join(ROOT_STATE_DIR, kind);
     const entries = await readdir(parent).catch(() => [] as string[]);
     for (const name of entries) {
       const pid = Number(name.split('-')[0]);
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) {
+        await beforeRemoving[kind]?.(join(parent, name)).catch(() => {});
         await rm(join(parent, name), { recursive: true, force: true });
       }
     }
