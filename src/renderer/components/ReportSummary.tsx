@@ -34,7 +34,7 @@ function DriveTimes({ outcome }: { outcome: DriveOutcome }) {
   );
 }
 
-/** A drive's latest boot test: when, how (KVM or emulated), how long, and what it found. */
+/** A drive's latest boot test: when, how (KVM or emulated), how long, what it found and how that was proven. */
 function DriveBootTest({ outcome }: { outcome: DriveOutcome }) {
   const { t, i18n } = useTranslation();
   const test = outcome.bootTest;
@@ -49,6 +49,7 @@ function DriveBootTest({ outcome }: { outcome: DriveOutcome }) {
           duration: formatDuration(test.elapsedMs),
           outcome: t(`bootTest.outcome.${test.outcome}`),
         })}
+        {test.proof ? ` ${t('bootTest.panel.proof', { proof: test.proof })}` : ''}
       </span>
     </>
   );
