@@ -51,6 +51,30 @@ function DriveBootTest({ outcome }: { outcome: DriveOutcome }) {
         })}
         {test.proof ? ` ${t('bootTest.panel.proof', { proof: test.proof })}` : ''}
       </span>
+      {test.login && <DriveBootLogin login={test.login} />}
+    </>
+  );
+}
+
+/** The boot test's SSH login as the report keeps it: got in or not, and which commands failed. */
+function DriveBootLogin({ login }: { login: NonNullable<NonNullable<DriveOutcome['bootTest']>['login']> }) {
+  const { t } = useTranslation();
+  const passed = login.checks.filter((check) => check.passed).length;
+  return (
+    <>
+      <br />
+      <span data-testid="report-boot-login">
+        {login.loggedIn
+          ? t('bootTest.reportLoggedIn', { user: login.user, passed, total: login.checks.length })
+          : t('bootTest.reportNotLoggedIn', { user: login.user })}
+        {login.checks
+          .filter((check) => !check.passed)
+          .map(
+            (check) =>
+              ` ${t('bootTest.reportCheckFailed', { command: check.command, code: check.exitCode ?? '—' })}`,
+          )
+          .join('')}
+      </span>
     </>
   );
 }

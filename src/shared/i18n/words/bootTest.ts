@@ -22,6 +22,9 @@ export const bootTestWords = bilingual({
     },
     /** A drive's boot test as its audit report shows it. */
     reportLine: 'Boot test ({{when}}, {{accelerator}}, {{duration}}): {{outcome}}',
+    reportLoggedIn: 'SSH login as {{user}}: logged in; {{passed}} of {{total}} commands passed.',
+    reportNotLoggedIn: 'SSH login as {{user}}: could not log in.',
+    reportCheckFailed: 'Failed: {{command}} (exit status {{code}})',
     acceleratorShort: { kvm: 'KVM', tcg: 'emulated' },
     accelerator: {
       kvm: 'KVM (hardware virtualisation): about as fast as real hardware.',
@@ -97,6 +100,9 @@ export const bootTestWords = bilingual({
         '시스템이 부팅 테스트가 허용하는 것보다 많이 디스크에 썼습니다(이 컴퓨터의 임시 사본): 중지했습니다. 드라이브에는 쓰지 않았습니다.',
     },
     reportLine: '부팅 테스트({{when}}, {{accelerator}}, {{duration}}): {{outcome}}',
+    reportLoggedIn: '{{user}}(으)로 SSH 로그인: 로그인함, 명령 {{total}}개 중 {{passed}}개 통과.',
+    reportNotLoggedIn: '{{user}}(으)로 SSH 로그인: 로그인하지 못함.',
+    reportCheckFailed: '실패: {{command}}(종료 상태 {{code}})',
     acceleratorShort: { kvm: 'KVM 가속', tcg: '에뮬레이션' },
     accelerator: {
       kvm: 'KVM(하드웨어 가상화): 실제 하드웨어와 비슷한 속도입니다.',
