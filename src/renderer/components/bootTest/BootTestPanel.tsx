@@ -38,6 +38,9 @@ function Outcome({ end }: { end: BootTestFinished }) {
   }
   const result = end.result;
   const booted = result.outcome === 'booted';
+  // A login or check that failed ran on a system that booted: QEMU's end and the console say
+  // nothing about it (the login section below does).
+  const whyNot = !booted && result.outcome !== 'loginFailed' && result.outcome !== 'checkFailed';
   return (
     <Alert
       variant={booted ? 'success' : result.outcome === 'cancelled' ? 'info' : 'danger'}
@@ -53,10 +56,10 @@ function Outcome({ end }: { end: BootTestFinished }) {
           <StackItem>{t('bootTest.panel.recorded', { id: result.auditReportId })}</StackItem>
         )}
         {result.auditReportId === null && <StackItem>{t('bootTest.panel.notRecorded')}</StackItem>}
-        {!booted && result.detail && (
+        {whyNot && result.detail && (
           <StackItem>{t('bootTest.panel.qemuSaid', { detail: result.detail })}</StackItem>
         )}
-        {!booted && result.lastConsoleLines.length > 0 && (
+        {whyNot && result.lastConsoleLines.length > 0 && (
           <StackItem>
             <strong>{t('bootTest.panel.lastLines')}</strong>
             <pre data-testid="boot-last-lines">{result.lastConsoleLines.slice(-10).join('\n')}</pre>

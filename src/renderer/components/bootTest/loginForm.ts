@@ -20,7 +20,9 @@ export interface LoginFormCheck {
  */
 export function readLoginForm(user: string, checksText: string): LoginFormCheck {
   const name = user.trim();
-  const lines = checksText.split('\n').filter((line) => line.trim() !== '');
+  // Pasted text may end its lines in CRLF: the CR is the line's end, not a character of the check.
+  const all = checksText.split(/\r?\n/);
+  const lines = all.filter((line) => line.trim() !== '');
   const userProblem: FormProblem | null =
     name === ''
       ? lines.length > 0
@@ -29,7 +31,10 @@ export function readLoginForm(user: string, checksText: string): LoginFormCheck 
       : LoginUserSchema.safeParse(name).success
         ? null
         : { key: 'bootTest.start.userBad', values: { name } };
-  const badLine = lines.findIndex((line) => !GuestCheckLineSchema.safeParse(line).success);
+  // Numbered as the person sees the box, blank lines included.
+  const badLine = all.findIndex(
+    (line) => line.trim() !== '' && !GuestCheckLineSchema.safeParse(line).success,
+  );
   const checksProblem: FormProblem | null =
     lines.length > MAX_GUEST_CHECKS
       ? { key: 'bootTest.start.tooManyChecks', values: { count: lines.length, max: MAX_GUEST_CHECKS } }
