@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootFixture } from '../support/bootFixture';
 import {
   checksField,
+  consoleText,
   openBootTestApp,
   openTool,
   seedBuildRecord,
@@ -39,7 +40,7 @@ afterAll(async () => {
 });
 
 /** A private copy of a fixture, named as bib names a raw disk image. */
-async function imageCopy(variant: 'login' | 'ssh', name: string): Promise<string> {
+async function imageCopy(variant: 'login' | 'ssh' | 'silent', name: string): Promise<string> {
   const path = join(work, name);
   await copyFile(await bootFixture(variant), path);
   return path;
@@ -158,6 +159,31 @@ describe('a boot test from History, logging in over SSH', () => {
       await agent.stop();
     }
   }, 300_000);
+});
+
+describe('one boot test at a time', () => {
+  it('holds every other start while one runs, and frees them once it is cancelled', async () => {
+    const silent = await imageCopy('silent', 'silent-disk.raw');
+    const other = await imageCopy('login', 'other-disk.raw');
+    const harness = await openBootTestApp(dataDirs);
+    const { page } = harness;
+    try {
+      await seedBuildRecord(harness.dataDir, other);
+      await seedBuildRecord(harness.dataDir, silent);
+      await openTool(page, 'History');
+      await page.getByRole('button', { name: `Boot test ${silent}` }).click();
+      await expect.poll(() => consoleText(page), { timeout: 120_000 }).toContain('never prompting');
+      const second = page.getByRole('button', { name: `Boot test ${other}` });
+      expect(await second.isDisabled()).toBe(true);
+      expect(await page.getByText('A boot test is running: one runs at a time.').count()).toBe(2);
+      await page.getByRole('button', { name: 'Cancel boot test' }).click();
+      await page.getByTestId('boot-outcome').waitFor({ timeout: 30_000 });
+      expect(await second.isEnabled()).toBe(true);
+      expect(await page.getByText('A boot test is running: one runs at a time.').count()).toBe(0);
+    } finally {
+      await harness.close();
+    }
+  }, 180_000);
 });
 
 describe('the login form of a boot test', () => {

@@ -72,6 +72,11 @@ export function BootTestStart({ target, origin, label, accessibleName, users }: 
         >
           {label}
         </Button>
+        {busy && (
+          <HelperText>
+            <HelperTextItem>{t('bootTest.start.oneAtATime')}</HelperTextItem>
+          </HelperText>
+        )}
       </StackItem>
       <StackItem>
         <ExpandableSection
