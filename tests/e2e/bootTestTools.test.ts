@@ -64,7 +64,8 @@ describe('a boot test from the Verify tool', () => {
       // A sparse fixture is compared by its data extents: either match vouches for the drive.
       expect(await verified.textContent()).toMatch(new RegExp(`${drive.path} holds (exactly )?the image`));
 
-      // The drive's own start control (the image file has one too, after it).
+      // The drive's own start control, and the image file's: a .img QEMU boots as it is.
+      expect(await page.getByRole('button', { name: 'Boot test this image' }).count()).toBe(1);
       await unfoldLogin(page);
       await userField(page).first().fill(FIXTURE_USER);
       await checksField(page).first().fill('systemctl status missing');
