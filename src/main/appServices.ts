@@ -61,6 +61,8 @@ export interface AppServicesOptions {
   chooseFile?: FileChooser;
   /** resources/examples: where it is depends on how the app runs (built, packaged, tests). */
   examplesDir: string;
+  /** The person's ssh-agent for a boot test's login; the app's own SSH_AUTH_SOCK unless a test says. */
+  sshAgentSocket?: () => string | undefined;
 }
 
 /** The composition root of main's plain-Node services, shared by Electron and the e2e harness. */
@@ -139,6 +141,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       finished: (end) => options.emit('jobFinished', end),
     },
     log,
+    ...(options.sshAgentSocket && { agentSocket: options.sshAgentSocket }),
   });
   return {
     settings,

@@ -1,7 +1,8 @@
 import { hashPassword } from '../core/blueprint/hashPassword';
 import { bootTestHost } from '../core/bootTest/bootTestHost';
 import { allowedBuilderImages } from '../core/diskImages/allowedBuilderImages';
-import { listBuildRecords, readBuildLog } from '../core/diskImages/buildHistory';
+import { readBuildLog } from '../core/diskImages/buildHistory';
+import { listBuildHistory } from '../core/diskImages/buildHistoryEntries';
 import { inspectDiskImage } from '../core/drives/inspectDiskImage';
 import { copyExample, listExamples } from '../core/examples/exampleFolders';
 import { listReports, readReport } from '../core/reports/reportStore';
@@ -72,7 +73,7 @@ export function createRouter(services: AppServices): Handlers {
     listLocalImages: async () => services.listLocalImages(),
     listExamples: async () => listExamples(services.examplesDir),
     copyExample: async ({ id }) => copyExample(services.examplesDir, services.dataDir, id),
-    listBuilds: async () => listBuildRecords(services.dataDir),
+    listBuilds: async () => listBuildHistory(services.dataDir),
     async readBuildLog({ buildId }) {
       const text = await readBuildLog(services.dataDir, buildId);
       if (text === null) throw new AppError('buildNotFound', `There is no log for build ${buildId}.`);

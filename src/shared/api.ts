@@ -19,7 +19,7 @@ import { StartBootTestInputSchema } from './bootTestJob';
 import { ImageBuildInputSchema } from './containerImages/containerfileBuild';
 import { ExampleCopySchema, ExampleSchema } from './containerImages/examples';
 import { LocalImagesSchema } from './containerImages/localImages';
-import { BuildRecordSchema, BuildRequestSchema } from './diskImages/buildRecord';
+import { BuildHistoryEntrySchema, BuildRequestSchema } from './diskImages/buildRecord';
 import { DraftSchema } from './draft/draftSchema';
 import { DriveViewSchema } from './drives/driveView';
 import { FileDialogPurposeSchema } from './fileDialog';
@@ -123,7 +123,7 @@ export const calls = {
     output: z.object({ cancelled: z.boolean() }),
   },
   /** Every recorded build, newest first. */
-  listBuilds: { input: z.object({}).strict(), output: z.array(BuildRecordSchema) },
+  listBuilds: { input: z.object({}).strict(), output: z.array(BuildHistoryEntrySchema) },
   readBuildLog: {
     input: z.object({ buildId: z.string() }).strict(),
     output: z.object({ text: z.string() }),

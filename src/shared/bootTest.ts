@@ -100,6 +100,19 @@ export const BootTestSummarySchema = z.object({
   /** When the test ended (ISO 8601). */
   at: z.string(),
   lastConsoleLines: z.array(z.string()).max(20).default([]),
+  /**
+   * The SSH login, when one was asked for: who, whether they got in, and each command run
+   * (`bootc status` first) with its verdict; outputs stay with the run, not in the report.
+   */
+  login: z
+    .object({
+      user: z.string(),
+      loggedIn: z.boolean(),
+      checks: z.array(
+        z.object({ command: z.string(), passed: z.boolean(), exitCode: z.number().int().nullable() }),
+      ),
+    })
+    .optional(),
 });
 export type BootTestSummary = z.infer<typeof BootTestSummarySchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AcceleratorSchema, BootTestResultSchema } from './bootTest';
-import { MAX_SCREENSHOT_BYTES } from './driveBootTest';
+import { GuestChecksSchema, LoginUserSchema, MAX_SCREENSHOT_BYTES } from './driveBootTest';
 
 /** What the app boot-tests: a flashed drive (through the helper) or an image file (as the person). */
 export const BootTestTargetSchema = z.discriminatedUnion('kind', [
@@ -9,10 +9,20 @@ export const BootTestTargetSchema = z.discriminatedUnion('kind', [
 ]);
 export type BootTestTarget = z.infer<typeof BootTestTargetSchema>;
 
+/**
+ * Log in over SSH as this user once it booted, and run these checks. No agent socket: main uses
+ * its own SSH_AUTH_SOCK, so the renderer cannot point ssh at anyone else's agent.
+ */
+export const BootTestLoginInputSchema = z
+  .object({ user: LoginUserSchema, checks: GuestChecksSchema })
+  .strict();
+export type BootTestLoginInput = z.infer<typeof BootTestLoginInputSchema>;
+
 export const StartBootTestInputSchema = z
   .object({
     target: BootTestTargetSchema,
     timeoutSeconds: z.number().int().min(1).max(3600).optional(),
+    login: BootTestLoginInputSchema.optional(),
   })
   .strict();
 export type StartBootTestInput = z.infer<typeof StartBootTestInputSchema>;

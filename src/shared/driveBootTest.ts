@@ -11,6 +11,22 @@ import { DriveIdentitySchema } from './flash';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it refuses
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 
+/** The most checks one boot test runs: each is a login of its own, within the same time limit. */
+export const MAX_GUEST_CHECKS = 16;
+
+/** The user a boot test logs in as: a name osbuild accepts, so ssh cannot read it as an option. */
+export const LoginUserSchema = z.string().regex(ACCOUNT_NAME, 'Not a user name a blueprint can have.');
+
+/** One check is one line of plain text; the person names up to MAX_GUEST_CHECKS of them. */
+// No control characters: a NUL cannot be handed to ssh at all (spawn throws), and a newline
+// would make one check read as two in the output and the report.
+export const GuestCheckLineSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(NO_CONTROL_CHARACTERS, 'A check is one line of plain text.');
+export const GuestChecksSchema = z.array(GuestCheckLineSchema).max(MAX_GUEST_CHECKS).default([]);
+
 /** The most a drive's guest may write into its overlay (on root's disk): a bootc first boot writes far less. */
 export const MAX_OVERLAY_MIB = 4096;
 
@@ -42,15 +58,8 @@ export const DriveBootTestRequestSchema = z
      */
     login: z
       .object({
-        user: z.string().regex(ACCOUNT_NAME),
-        // No control characters: a NUL cannot be handed to ssh at all (spawn throws), and a
-        // newline would make one check read as two in the output and the report.
-        checks: z
-          .array(
-            z.string().min(1).max(4096).regex(NO_CONTROL_CHARACTERS, 'A check is one line of plain text.'),
-          )
-          .max(16)
-          .default([]),
+        user: LoginUserSchema,
+        checks: GuestChecksSchema,
         agentSocket: z.string().regex(/^\//).regex(NO_CONTROL_CHARACTERS).max(4096),
       })
       .strict()

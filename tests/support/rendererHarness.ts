@@ -67,6 +67,11 @@ export interface RendererOptions {
   chooseFile?: FileChooser;
   /** Start on this data dir, as the app does after a restart; the caller then removes it. */
   dataDir?: string;
+  /**
+   * The SSH_AUTH_SOCK main sees (a test ssh-agent); none otherwise, whatever this shell has, so
+   * a test never logs in with the developer's own keys.
+   */
+  sshAuthSock?: string;
 }
 
 /** Pages of the harnesses open now, so a suite-wide hook can tidy up after each test. */
@@ -103,6 +108,7 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
       ),
     log: (message) => console.error(message),
     examplesDir: join(ROOT, 'resources/examples'),
+    sshAgentSocket: () => options.sshAuthSock,
     ...(options.chooseFile ? { chooseFile: options.chooseFile } : {}),
   });
   const router = createRouter(services);

@@ -99,6 +99,37 @@ describe('a drive boot test in the audit report', () => {
   });
   const stick = result.drives[0]?.drive as DriveBootTestResult['drive'];
 
+  it('keeps the SSH login: who, whether they got in, each command and its verdict, not its output', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bootstick-reports-'));
+    const report = await saveReport(dir, result);
+    const run = (command: string, exitCode: number) => ({
+      command,
+      exitCode,
+      passed: exitCode === 0,
+      output: `${command} said a lot`,
+    });
+    await recordDriveBootTest(dir, {
+      ...booted(stick),
+      outcome: 'checkFailed',
+      login: {
+        user: 'core',
+        banner: 'SSH-2.0-dropbear',
+        loggedIn: true,
+        bootcStatus: run('bootc status', 0),
+        checks: [run('systemctl status tailscaled', 0), run('systemctl status missing', 4)],
+      },
+    });
+    expect((await readReport(dir, report.id))?.drives[0]?.bootTest?.login).toEqual({
+      user: 'core',
+      loggedIn: true,
+      checks: [
+        { command: 'bootc status', passed: true, exitCode: 0 },
+        { command: 'systemctl status tailscaled', passed: true, exitCode: 0 },
+        { command: 'systemctl status missing', passed: false, exitCode: 4 },
+      ],
+    });
+  });
+
   it('goes into the latest report of a job that wrote that very stick, and shows in the CSV', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bootstick-reports-'));
     const older = await saveReport(dir, result, new Date('2026-11-25T10:01:00Z'));

@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BootTestEnd, BootTestProgress, StartBootTestInput } from '../../shared/bootTestJob';
 import { DEFAULT_BOOT_TEST_TIMEOUT_S } from '../../shared/bootTestJob';
+import { AppError } from '../../shared/errors';
 import { type BootTestFinished, bootTestState } from '../../shared/jobs';
 import { errorShape } from '../containerImages/containerImageService';
 import { cancelHelperJob } from '../privileged/cancelHelperJob';
 import type { HelperClient } from '../privileged/helperClient';
 import { recordDriveBootTest } from '../reports/recordDriveBootTest';
 import { type AcceleratorWish, chooseAccelerator } from './chooseAccelerator';
+import type { LoginRequest } from './loginAndCheck';
 import { runBootTest } from './runBootTest';
 
 export interface BootTestEvents {
@@ -48,6 +50,20 @@ function lineSplitter(emit: (lines: string[]) => void) {
   };
 }
 
+/** A login with the person's agent, refused before anything starts when they have none. */
+function loginRequest(
+  login: NonNullable<StartBootTestInput['login']>,
+  agentSocket: string | undefined,
+): LoginRequest {
+  if (!agentSocket?.startsWith('/')) {
+    throw new AppError(
+      'refused',
+      `Logging in as ${login.user} needs your ssh-agent holding that user's key, and Bootstick was started without one (SSH_AUTH_SOCK is not set). Nothing was started.`,
+    );
+  }
+  return { user: login.user, checks: login.checks, agentSocket };
+}
+
 /**
  * The app's side of a boot test: a drive through the privileged helper's `bootTestDrive` (as
  * `bootstick boot-test /dev/…` runs it), recorded in the drive's audit report; an image file with
@@ -64,7 +80,10 @@ export function createBootTestService(options: {
   };
   events: BootTestEvents;
   log?: (message: string) => void;
+  /** The person's ssh-agent (main's own SSH_AUTH_SOCK): a login uses it, never a path the renderer names. */
+  agentSocket?: () => string | undefined;
 }): BootTestService {
+  const agentSocket = options.agentSocket ?? (() => process.env.SSH_AUTH_SOCK);
   const running = new Map<string, { cancel(): Promise<void> }>();
 
   async function bootDrive(
@@ -72,6 +91,7 @@ export function createBootTestService(options: {
     drive: string,
     timeoutSeconds: number,
     accelerator: AcceleratorWish,
+    login: LoginRequest | undefined,
     feed: (text: string) => void,
   ): Promise<BootTestEnd> {
     const client = await options.helper();
@@ -94,6 +114,10 @@ export function createBootTestService(options: {
           memoryMiB: options.settings().bootTestMemoryMiB,
           cpus: options.settings().bootTestCpus,
           screenshot: true,
+          // Who ssh runs as is the helper's to decide (its caller), so no runAs goes along.
+          ...(login && {
+            login: { user: login.user, checks: [...login.checks], agentSocket: login.agentSocket },
+          }),
         },
       });
       const report = await recordDriveBootTest(options.dataDir, result);
@@ -109,6 +133,7 @@ export function createBootTestService(options: {
     path: string,
     timeoutSeconds: number,
     accelerator: AcceleratorWish,
+    login: LoginRequest | undefined,
     feed: (text: string) => void,
   ): Promise<BootTestEnd> {
     const controller = new AbortController();
@@ -124,6 +149,7 @@ export function createBootTestService(options: {
         signal: controller.signal,
         screenshotPath: join(work, 'screen.ppm'),
         onConsole: feed,
+        login,
       });
       const picture = screenshotPath ? await readFile(screenshotPath).catch(() => null) : null;
       return picture ? { ...rest, screenshotPpmBase64: picture.toString('base64') } : rest;
@@ -132,7 +158,7 @@ export function createBootTestService(options: {
     }
   }
 
-  async function run(jobId: string, input: StartBootTestInput): Promise<void> {
+  async function run(jobId: string, input: StartBootTestInput, login?: LoginRequest): Promise<void> {
     const { target } = input;
     const wish = options.settings().bootTestAccelerator;
     const timeoutSeconds = input.timeoutSeconds ?? DEFAULT_BOOT_TEST_TIMEOUT_S;
@@ -149,8 +175,8 @@ export function createBootTestService(options: {
       options.events.progress(jobId, { target, accelerator: choice?.ok ? choice.accelerator : null });
       const result =
         target.kind === 'drive'
-          ? await bootDrive(jobId, target.drive, timeoutSeconds, wish, lines.feed)
-          : await bootImage(jobId, target.path, timeoutSeconds, wish, lines.feed);
+          ? await bootDrive(jobId, target.drive, timeoutSeconds, wish, login, lines.feed)
+          : await bootImage(jobId, target.path, timeoutSeconds, wish, login, lines.feed);
       lines.flush(true);
       options.events.finished({
         jobId,
@@ -179,8 +205,11 @@ export function createBootTestService(options: {
 
   return {
     async start(input) {
+      const login = input.login && loginRequest(input.login, agentSocket());
       const jobId = `boot-${randomBytes(6).toString('hex')}`;
-      void run(jobId, input).catch((error) => options.log?.(`boot test ${jobId} crashed: ${String(error)}`));
+      void run(jobId, input, login).catch((error) =>
+        options.log?.(`boot test ${jobId} crashed: ${String(error)}`),
+      );
       return { jobId };
     },
     async cancel(jobId) {

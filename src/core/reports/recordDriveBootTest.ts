@@ -25,6 +25,15 @@ export function summarizeBootTest(result: DriveBootTestResult, at: Date): BootTe
     elapsedMs: result.elapsedMs,
     at: at.toISOString(),
     lastConsoleLines: result.outcome === 'booted' ? [] : result.lastConsoleLines.slice(-20),
+    ...(result.login && {
+      login: {
+        user: result.login.user,
+        loggedIn: result.login.loggedIn,
+        checks: [...(result.login.bootcStatus ? [result.login.bootcStatus] : []), ...result.login.checks].map(
+          ({ command, passed, exitCode }) => ({ command, passed, exitCode }),
+        ),
+      },
+    }),
   };
 }
 

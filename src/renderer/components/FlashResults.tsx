@@ -2,9 +2,8 @@ import { Button, Flex, Stack, StackItem } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { failedOutcomes, type RetryPlan } from '../../shared/drives/retryTargets';
 import type { AuditReport } from '../../shared/report';
-import { useBootTestStore } from '../stores/bootTestStore';
-import { useJobsStore } from '../stores/jobsStore';
 import { BootTestPanel } from './bootTest/BootTestPanel';
+import { BootTestStart } from './bootTest/BootTestStart';
 import { ReportPanel } from './ReportPanel';
 import { RetryNotice } from './RetryNotice';
 
@@ -22,12 +21,6 @@ export function FlashResults({ report, retryPlan, onRetry, onNext }: FlashResult
   const failed = failedOutcomes(report.drives);
   // A stick that holds exactly the image can be booted in a VM before anyone else boots it.
   const bootable = report.drives.filter((outcome) => outcome.status === 'verified');
-  const bootTest = useBootTestStore();
-  const running = useJobsStore((state) =>
-    bootTest.jobId ? state.jobs[bootTest.jobId]?.state === 'running' : false,
-  );
-  // One boot test at a time: another waits for this one's end (or its refusal).
-  const testing = running || (bootTest.target !== null && !bootTest.startError && bootTest.jobId === null);
   return (
     <Stack hasGutter>
       {failed.length > 0 && (
@@ -43,22 +36,20 @@ export function FlashResults({ report, retryPlan, onRetry, onNext }: FlashResult
       </StackItem>
       {bootable.length > 0 && (
         <StackItem>
-          <Flex>
+          <Flex alignItems={{ default: 'alignItemsFlexStart' }}>
             {bootable.map((outcome) => (
-              <Button
+              <BootTestStart
                 key={outcome.drive.path}
-                variant="secondary"
-                isDisabled={testing}
-                onClick={() => void bootTest.start({ kind: 'drive', drive: outcome.drive.path })}
-              >
-                {t('bootTest.panel.start', { target: outcome.drive.path })}
-              </Button>
+                target={{ kind: 'drive', drive: outcome.drive.path }}
+                origin="flash"
+                label={t('bootTest.panel.start', { target: outcome.drive.path })}
+              />
             ))}
           </Flex>
         </StackItem>
       )}
       <StackItem>
-        <BootTestPanel />
+        <BootTestPanel origin="flash" />
       </StackItem>
       <StackItem>
         <Flex>

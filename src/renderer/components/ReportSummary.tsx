@@ -34,7 +34,7 @@ function DriveTimes({ outcome }: { outcome: DriveOutcome }) {
   );
 }
 
-/** A drive's latest boot test: when, how (KVM or emulated), how long, and what it found. */
+/** A drive's latest boot test: when, how (KVM or emulated), how long, what it found and how that was proven. */
 function DriveBootTest({ outcome }: { outcome: DriveOutcome }) {
   const { t, i18n } = useTranslation();
   const test = outcome.bootTest;
@@ -49,6 +49,31 @@ function DriveBootTest({ outcome }: { outcome: DriveOutcome }) {
           duration: formatDuration(test.elapsedMs),
           outcome: t(`bootTest.outcome.${test.outcome}`),
         })}
+        {test.proof ? ` ${t('bootTest.panel.proof', { proof: test.proof })}` : ''}
+      </span>
+      {test.login && <DriveBootLogin login={test.login} />}
+    </>
+  );
+}
+
+/** The boot test's SSH login as the report keeps it: got in or not, and which commands failed. */
+function DriveBootLogin({ login }: { login: NonNullable<NonNullable<DriveOutcome['bootTest']>['login']> }) {
+  const { t } = useTranslation();
+  const passed = login.checks.filter((check) => check.passed).length;
+  return (
+    <>
+      <br />
+      <span data-testid="report-boot-login">
+        {login.loggedIn
+          ? t('bootTest.reportLoggedIn', { user: login.user, passed, total: login.checks.length })
+          : t('bootTest.reportNotLoggedIn', { user: login.user })}
+        {login.checks
+          .filter((check) => !check.passed)
+          .map(
+            (check) =>
+              ` ${t('bootTest.reportCheckFailed', { command: check.command, code: check.exitCode ?? '—' })}`,
+          )
+          .join('')}
       </span>
     </>
   );

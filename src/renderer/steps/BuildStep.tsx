@@ -11,6 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { isFinalBuildPhase } from '../../shared/diskImages/buildProgress';
 import { isTrackableReference } from '../../shared/updates/updateSource';
+import { BootTestPanel } from '../components/bootTest/BootTestPanel';
 import { BuildLog } from '../components/diskImages/BuildLog';
 import { BuildOptions } from '../components/diskImages/BuildOptions';
 import { BuildResult } from '../components/diskImages/BuildResult';
@@ -101,6 +102,9 @@ export function BuildStep() {
           <BuildResult record={record} />
         </StackItem>
       ) : null}
+      <StackItem>
+        <BootTestPanel origin="build" />
+      </StackItem>
       {record || progress?.preflight ? (
         <StackItem>
           <PreflightChecklist checks={record?.preflight ?? progress?.preflight ?? []} />

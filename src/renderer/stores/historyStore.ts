@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BuildRecord } from '../../shared/diskImages/buildRecord';
+import type { BuildHistoryEntry } from '../../shared/diskImages/buildRecord';
 import type { AuditReport } from '../../shared/report';
 import { api } from '../api';
 import { messageOf } from './messageOf';
@@ -12,7 +12,7 @@ export interface OpenLog {
 }
 
 interface HistoryState {
-  builds: BuildRecord[];
+  builds: BuildHistoryEntry[];
   reports: AuditReport[];
   loaded: boolean;
   error: string | null;

@@ -13,8 +13,10 @@ import {
   Label,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import type { BuildRecord } from '../../shared/diskImages/buildRecord';
+import { isBootTestableType } from '../../shared/bootTestable';
+import type { BuildHistoryEntry, BuildRecord } from '../../shared/diskImages/buildRecord';
 import { formatBytes } from '../../shared/format/formatBytes';
+import { BootTestStart } from '../components/bootTest/BootTestStart';
 import { buildFailureWords } from '../components/diskImages/buildFailureWords';
 import { useHistoryStore } from '../stores/historyStore';
 
@@ -45,8 +47,11 @@ function Result({ record }: { record: BuildRecord }) {
   );
 }
 
-/** Every recorded build, newest first: outcome, image, type, time, what it made; its log on request. */
-export function BuildHistory({ builds }: { builds: BuildRecord[] }) {
+/**
+ * Every recorded build, newest first: outcome, image, type, time, what it made; its log on request,
+ * and a boot test of its image while the file is still there.
+ */
+export function BuildHistory({ builds }: { builds: BuildHistoryEntry[] }) {
   const { t, i18n } = useTranslation();
   const showLog = useHistoryStore((state) => state.showLog);
   if (builds.length === 0)
@@ -82,6 +87,14 @@ export function BuildHistory({ builds }: { builds: BuildRecord[] }) {
                   </DescriptionList>
                 </DataListCell>,
                 <DataListCell key="log" isFilled={false} alignRight>
+                  {record.artifact && record.artifactPresent && isBootTestableType(record.request.type) && (
+                    <BootTestStart
+                      target={{ kind: 'image', path: record.artifact }}
+                      origin="history"
+                      label={t('bootTest.start.thisImage')}
+                      accessibleName={t('bootTest.start.thisDrive', { target: record.artifact })}
+                    />
+                  )}
                   {record.logFile && (
                     <Button
                       variant="secondary"

@@ -1,6 +1,7 @@
 import { Alert, Button, Stack, StackItem, Title } from '@patternfly/react-core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BootTestPanel } from '../components/bootTest/BootTestPanel';
 import { useHistoryStore } from '../stores/historyStore';
 import { BuildHistory } from './BuildHistory';
 import { BuildLogModal } from './BuildLogModal';
@@ -32,6 +33,9 @@ export function HistoryTool() {
           </Title>
           {loaded && <BuildHistory builds={builds} />}
         </section>
+      </StackItem>
+      <StackItem>
+        <BootTestPanel origin="history" />
       </StackItem>
       <StackItem>
         <section aria-labelledby="history-reports">

@@ -13,9 +13,11 @@ import {
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../shared/format/formatBytes';
+import { BootTestPanel } from '../components/bootTest/BootTestPanel';
 import { useDrivesStore } from '../stores/drivesStore';
 import { useVerifyStore } from '../stores/verifyStore';
 import { FieldHint } from './FieldHint';
+import { VerifyBootTest } from './VerifyBootTest';
 import { VerifyResult } from './VerifyResult';
 
 /** Reads one drive back and compares it with an image file, writing nothing. */
@@ -111,6 +113,14 @@ export function VerifyTool() {
           <VerifyResult job={job} />
         </StackItem>
       )}
+      {job?.finished && (
+        <StackItem>
+          <VerifyBootTest job={job} />
+        </StackItem>
+      )}
+      <StackItem>
+        <BootTestPanel origin="verify" />
+      </StackItem>
     </Stack>
   );
 }

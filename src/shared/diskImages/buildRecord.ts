@@ -94,3 +94,10 @@ export const BuildRecordSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type BuildRecord = z.infer<typeof BuildRecordSchema>;
+
+/**
+ * A build as the History tool lists it: its record, and whether the file it made is still there
+ * (so its image is offered to boot-test only while it exists).
+ */
+export const BuildHistoryEntrySchema = BuildRecordSchema.extend({ artifactPresent: z.boolean() });
+export type BuildHistoryEntry = z.infer<typeof BuildHistoryEntrySchema>;

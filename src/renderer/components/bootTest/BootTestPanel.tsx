@@ -3,9 +3,10 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BootTestProgress, BootTestTarget } from '../../../shared/bootTestJob';
 import type { BootTestFinished } from '../../../shared/jobs';
-import { useBootTestStore } from '../../stores/bootTestStore';
+import { type BootTestOrigin, useBootTestStore } from '../../stores/bootTestStore';
 import { useJobsStore } from '../../stores/jobsStore';
 import { LogView } from '../diskImages/LogView';
+import { LoginResult } from './LoginResult';
 import { ScreenshotCanvas } from './ScreenshotCanvas';
 
 export const targetName = (target: BootTestTarget): string =>
@@ -37,6 +38,9 @@ function Outcome({ end }: { end: BootTestFinished }) {
   }
   const result = end.result;
   const booted = result.outcome === 'booted';
+  // A login or check that failed ran on a system that booted: QEMU's end and the console say
+  // nothing about it (the login section below does).
+  const whyNot = !booted && result.outcome !== 'loginFailed' && result.outcome !== 'checkFailed';
   return (
     <Alert
       variant={booted ? 'success' : result.outcome === 'cancelled' ? 'info' : 'danger'}
@@ -52,10 +56,10 @@ function Outcome({ end }: { end: BootTestFinished }) {
           <StackItem>{t('bootTest.panel.recorded', { id: result.auditReportId })}</StackItem>
         )}
         {result.auditReportId === null && <StackItem>{t('bootTest.panel.notRecorded')}</StackItem>}
-        {!booted && result.detail && (
+        {whyNot && result.detail && (
           <StackItem>{t('bootTest.panel.qemuSaid', { detail: result.detail })}</StackItem>
         )}
-        {!booted && result.lastConsoleLines.length > 0 && (
+        {whyNot && result.lastConsoleLines.length > 0 && (
           <StackItem>
             <strong>{t('bootTest.panel.lastLines')}</strong>
             <pre data-testid="boot-last-lines">{result.lastConsoleLines.slice(-10).join('\n')}</pre>
@@ -70,12 +74,14 @@ function Outcome({ end }: { end: BootTestFinished }) {
  * A boot test as it runs and ends: the accelerator and what it means for time, the live serial
  * console (searchable), cancel, the outcome in words, and the picture of the screen at the end.
  */
-export function BootTestPanel() {
+export function BootTestPanel({ origin }: { origin: BootTestOrigin }) {
   const { t } = useTranslation();
   const { target, jobId, startError, cancel, close } = useBootTestStore();
+  const shownHere = useBootTestStore((state) => state.origin === origin);
   const job = useJobsStore((state) => (jobId ? state.jobs[jobId] : undefined));
   const consoleId = useId();
-  if (!target) return null;
+  // The panel belongs where the test was started; the other places only wait for it to end.
+  if (!target || !shownHere) return null;
   const name = targetName(target);
   const progress = job?.progress.bootTest as BootTestProgress | undefined;
   const end = job?.finished?.kind === 'bootTest' ? job.finished : null;
@@ -114,6 +120,11 @@ export function BootTestPanel() {
             {end && (
               <StackItem>
                 <Outcome end={end} />
+              </StackItem>
+            )}
+            {end?.result?.login && (
+              <StackItem>
+                <LoginResult login={end.result.login} />
               </StackItem>
             )}
             <StackItem>

@@ -1,13 +1,15 @@
 import { Alert, Button } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
+import { isBootTestableType } from '../../../shared/bootTestable';
 import type { BuildRecord } from '../../../shared/diskImages/buildRecord';
 import { isFlashable } from '../../../shared/diskImages/imageTypes';
 import { formatBytes } from '../../../shared/format/formatBytes';
 import { useFlashStore } from '../../stores/flashStore';
 import { useWizardStore } from '../../stores/wizardStore';
+import { BootTestBuiltImage } from './BootTestBuiltImage';
 import { buildFailureWords } from './buildFailureWords';
 
-/** How the build ended, in words, and the way on: flash the image it made. */
+/** How the build ended, in words, and the way on: flash the image it made, or boot it in a VM. */
 export function BuildResult({ record }: { record: BuildRecord }) {
   const { t, i18n } = useTranslation();
   const chooseImage = useFlashStore((state) => state.chooseImage);
@@ -42,6 +44,11 @@ export function BuildResult({ record }: { record: BuildRecord }) {
         >
           {t('build.flashIt')}
         </Button>
+      ) : null}
+      {record.artifact && isBootTestableType(record.request.type) ? (
+        <div className="bootstick-boot-test-start">
+          <BootTestBuiltImage path={record.artifact} />
+        </div>
       ) : null}
     </Alert>
   );

@@ -22,12 +22,46 @@ export const bootTestWords = bilingual({
     },
     /** A drive's boot test as its audit report shows it. */
     reportLine: 'Boot test ({{when}}, {{accelerator}}, {{duration}}): {{outcome}}',
+    reportLoggedIn: 'SSH login as {{user}}: logged in; {{passed}} of {{total}} commands passed.',
+    reportNotLoggedIn: 'SSH login as {{user}}: could not log in.',
+    reportCheckFailed: 'Failed: {{command}} (exit status {{code}})',
     acceleratorShort: { kvm: 'KVM', tcg: 'emulated' },
     accelerator: {
       kvm: 'KVM (hardware virtualisation): about as fast as real hardware.',
       tcg: 'Emulation (TCG, no KVM): several times slower than real hardware.',
     },
-    /** The boot test panel (Flash results, per drive). */
+    /** The start control every place shares: the button, and the SSH login folded under it. */
+    start: {
+      login: 'Log in over SSH and run checks (optional)',
+      loginAs: 'Log in as {{user}} and run checks',
+      userLabel: 'Log in as',
+      noLogin: 'Do not log in',
+      userHint:
+        'A user of the blueprint whose SSH key is in your ssh-agent. Once it booted, the test logs in as them and runs bootc status.',
+      userNeeded: 'Name the user to log in as: checks run as that user.',
+      userBad:
+        '"{{name}}" is not a user name a blueprint can have: up to 32 letters, digits, ".", "_" or "-", not starting with "-".',
+      checksLabel: 'Checks',
+      checksHint:
+        'One command per line, at most {{max}}, run as that user after bootc status. A check passes on exit status 0; its output is kept.',
+      tooManyChecks: '{{count}} checks: at most {{max}} can be run.',
+      checkBad:
+        'Line {{line}} is not one line of plain text (no tabs or other control characters, at most 4096 characters).',
+      thisImage: 'Boot test this image',
+      oneAtATime: 'A boot test is running: one runs at a time.',
+      thisDrive: 'Boot test {{target}}',
+    },
+    /** What the SSH login found, in the panel. */
+    login: {
+      heading: 'SSH login as {{user}}',
+      loggedIn: 'Logged in over SSH as {{user}} with a key from your ssh-agent.',
+      notLoggedIn: 'Could not log in over SSH as {{user}}.',
+      banner: 'The SSH server said: {{banner}}',
+      passed: 'Passed',
+      failed: 'Failed (exit status {{code}})',
+      noOutput: '(no output)',
+    },
+    /** The boot test panel, wherever the test was started. */
     panel: {
       start: 'Boot test {{target}}',
       title: 'Boot test of {{target}}',
@@ -67,10 +101,41 @@ export const bootTestWords = bilingual({
         '시스템이 부팅 테스트가 허용하는 것보다 많이 디스크에 썼습니다(이 컴퓨터의 임시 사본): 중지했습니다. 드라이브에는 쓰지 않았습니다.',
     },
     reportLine: '부팅 테스트({{when}}, {{accelerator}}, {{duration}}): {{outcome}}',
+    reportLoggedIn: '{{user}}(으)로 SSH 로그인: 로그인함, 명령 {{total}}개 중 {{passed}}개 통과.',
+    reportNotLoggedIn: '{{user}}(으)로 SSH 로그인: 로그인하지 못함.',
+    reportCheckFailed: '실패: {{command}}(종료 상태 {{code}})',
     acceleratorShort: { kvm: 'KVM 가속', tcg: '에뮬레이션' },
     accelerator: {
       kvm: 'KVM(하드웨어 가상화): 실제 하드웨어와 비슷한 속도입니다.',
       tcg: '에뮬레이션(TCG, KVM 없음): 실제 하드웨어보다 몇 배 느립니다.',
+    },
+    start: {
+      login: 'SSH로 로그인하고 확인 항목 실행(선택)',
+      loginAs: '{{user}}(으)로 로그인하고 확인 항목 실행',
+      userLabel: '로그인할 사용자',
+      noLogin: '로그인하지 않음',
+      userHint:
+        'ssh-agent에 SSH 키가 있는 블루프린트 사용자입니다. 부팅되면 이 사용자로 로그인하여 bootc status를 실행합니다.',
+      userNeeded: '로그인할 사용자를 입력하세요: 확인 항목은 그 사용자로 실행됩니다.',
+      userBad:
+        '"{{name}}"은(는) 블루프린트 사용자 이름으로 쓸 수 없습니다: 영문자, 숫자, ".", "_", "-"로 32자까지, "-"로 시작할 수 없습니다.',
+      checksLabel: '확인 항목',
+      checksHint:
+        '한 줄에 명령 하나, 최대 {{max}}개. bootc status 다음에 그 사용자로 실행합니다. 종료 상태 0이면 통과이며 출력은 보관됩니다.',
+      tooManyChecks: '확인 항목 {{count}}개: 최대 {{max}}개까지 실행할 수 있습니다.',
+      checkBad: '{{line}}번째 줄은 한 줄의 일반 텍스트가 아닙니다(탭 등 제어 문자 불가, 최대 4096자).',
+      thisImage: '이 이미지 부팅 테스트',
+      oneAtATime: '부팅 테스트가 실행 중입니다: 한 번에 하나만 실행됩니다.',
+      thisDrive: '{{target}} 부팅 테스트',
+    },
+    login: {
+      heading: '{{user}}(으)로 SSH 로그인',
+      loggedIn: 'ssh-agent의 키로 {{user}}(으)로 SSH 로그인했습니다.',
+      notLoggedIn: '{{user}}(으)로 SSH 로그인하지 못했습니다.',
+      banner: 'SSH 서버 응답: {{banner}}',
+      passed: '통과',
+      failed: '실패(종료 상태 {{code}})',
+      noOutput: '(출력 없음)',
     },
     panel: {
       start: '{{target}} 부팅 테스트',
