@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBootTestService } from '../../src/core/bootTest/bootTestService';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 /** A login needs the person's ssh-agent: without one, nothing starts and the words say why. */
 describe('a boot test login without an ssh-agent', () => {
@@ -12,7 +13,7 @@ describe('a boot test login without an ssh-agent', () => {
         asked += 1;
         throw new Error('no helper here');
       },
-      settings: () => ({ showVirtualDrives: true, bootTestAccelerator: 'tcg' }),
+      settings: () => ({ ...DEFAULT_SETTINGS, showVirtualDrives: true, bootTestAccelerator: 'tcg' }),
       events: {
         progress: (id) => started.push(id),
         log: () => {},
