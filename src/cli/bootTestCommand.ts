@@ -5,6 +5,7 @@ import { runBootTest } from '../core/bootTest/runBootTest';
 import { recordDriveBootTest } from '../core/reports/recordDriveBootTest';
 import { ACCOUNT_NAME } from '../shared/blueprint/rules/accountName';
 import { BOOT_TEST_REFUSALS, type BootTestResult, type GuestLogin } from '../shared/bootTest';
+import { bootTestMessageKey } from '../shared/bootTestMessage';
 import type { DriveBootTestResult } from '../shared/driveBootTest';
 import { en } from '../shared/i18n/catalogue';
 import { CliExit, EXIT, refusalToExit } from './jobOutcome';
@@ -138,8 +139,14 @@ function loginLines(login: GuestLogin): string[] {
   return lines;
 }
 
+/** The outcome in words: for an installer ISO, what its installer (or its install) did. */
+function messageFor(result: Finding): string {
+  const [section, name] = bootTestMessageKey(result).split('.') as ['outcome' | 'installer', string];
+  return (words[section] as Record<string, string>)[name] ?? result.outcome;
+}
+
 function printResult(result: Finding, json: boolean): void {
-  const message = words.outcome[result.outcome];
+  const message = messageFor(result);
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...result, message }, null, 2)}\n`);
     return;
@@ -147,6 +154,8 @@ function printResult(result: Finding, json: boolean): void {
   const lines = [`\n${message}`];
   if (result.accelerator)
     lines.push(`Accelerator: ${words.accelerator[result.accelerator]} (${result.acceleratorReason})`);
+  if (result.installer?.unattended && result.installer.kickstart)
+    lines.push(words.installer.kickstart.replace('{{kickstart}}', result.installer.kickstart));
   if (result.proof) lines.push(`Proof: ${result.proof}`);
   if (result.login) lines.push(...loginLines(result.login));
   if (result.outcome !== 'booted' && result.lastConsoleLines.length > 0) {

@@ -1,13 +1,14 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, open, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BootTestOutcome, BootTestResult, GuestLogin } from '../../shared/bootTest';
+import type { BootStage, BootTestOutcome, BootTestResult, GuestLogin } from '../../shared/bootTest';
 import { type AcceleratorWish, chooseAccelerator } from './chooseAccelerator';
 import { ConsoleWatch } from './consoleWatch';
 import { diskFormat } from './diskFormat';
 import { findQemu } from './findQemu';
+import { installerPlanOf } from './installerPlan';
 import { type LoginRequest, loginAndCheck } from './loginAndCheck';
 import { watchOverlay } from './overlayWatch';
 import { qemuCommand } from './qemuCommand';
@@ -52,6 +53,12 @@ export interface BootTestOptions {
 /** The descriptor number a passed drive has in QEMU (the first after stdin, stdout and stderr). */
 const PASSED_DRIVE_FD = 3;
 
+/**
+ * The blank disk an unattended install writes: bib's smallest disk images ask for 10 GiB, so twice
+ * that. It is a sparse file: only what the installer writes takes room.
+ */
+const INSTALL_TARGET_BYTES = 20 * 1024 * 1024 * 1024;
+
 /** How long QEMU gets to end after SIGTERM before SIGKILL. */
 const TERM_GRACE_MS = 2000;
 
@@ -83,6 +90,12 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
   if (!firmware) return refuse('noFirmware');
   const accel = await chooseAccelerator(options.accelerator ?? 'auto');
   if (!accel.ok) return refuse('kvmNotPermitted', accel.reason);
+  // An ISO (a file, or a stick holding one) is an installer: its root's kickstart says what passes.
+  const plan = await installerPlanOf(options.target, options.driveFd);
+  if (plan.kind === 'unreadable') return refuse('unreadableIso', plan.reason);
+  const installer =
+    plan.kind === 'installer' ? { unattended: plan.unattended, kickstart: plan.kickstart } : undefined;
+  const goal: BootStage = installer ? (installer.unattended ? 'installed' : 'installer') : 'login';
 
   const work = await mkdtemp(join(options.workParent ?? tmpdir(), 'bootstick-boot-'));
   try {
@@ -90,6 +103,8 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     await copyFile(firmware.varsTemplate, varsCopy);
     const qmpSocket = join(work, 'qmp.sock');
     const sshPort = await freeLoopbackPort();
+    const installTarget =
+      goal === 'installed' ? await blankDisk(join(work, 'install-target.raw')) : undefined;
     const args = qemuCommand({
       firmwareCode: firmware.code,
       varsCopy,
@@ -102,6 +117,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       cpus: options.cpus ?? 2,
       qmpSocket,
       sshPort,
+      installTarget,
     });
     options.onCommand?.(qemu, args);
     // snapshot=on puts its overlay in TMPDIR: this run's own folder, removed with it (QEMU unlinks
@@ -113,7 +129,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       stdio: ['pipe', 'pipe', 'pipe', ...(options.driveFd === undefined ? [] : [options.driveFd])],
       env: { ...process.env, TMPDIR: work },
     }) as ChildProcessWithoutNullStreams;
-    const watch = new ConsoleWatch();
+    const watch = new ConsoleWatch(40, goal);
     let stderr = '';
     const exited = new Promise<number | null>((resolve) => {
       child.once('exit', (code) => resolve(code));
@@ -140,14 +156,17 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       child.stdout.on('data', (text: string) => {
         options.onConsole?.(text);
         const sign = watch.feed(text);
-        if (sign?.kind === 'loginPrompt') resolve({ outcome: 'booted', proof: `console: "${sign.line}"` });
-        else if (sign) resolve({ outcome: sign.kind });
+        if (sign?.kind === 'kernelPanic' || sign?.kind === 'noBootDevice') resolve({ outcome: sign.kind });
+        else if (sign) resolve({ outcome: 'booted', proof: `console: "${sign.line}"` });
       });
       child.stderr.setEncoding('utf8');
       child.stderr.on('data', (text: string) => {
         stderr = (stderr + text).slice(-4000);
       });
-      exited.then(() => resolve({ outcome: 'qemuFailed' }));
+      // Only once QEMU is gone and its console read to the end: a guest that prints "Install
+      // finished" and powers off at once must not lose that line to the exit arriving first.
+      const consoleEnded = new Promise((ended) => child.stdout.once('close', ended));
+      Promise.all([exited, consoleEnded]).then(() => resolve({ outcome: 'qemuFailed' }));
       const timer = setTimeout(() => resolve({ outcome: 'timedOut' }), options.timeoutMs);
       exited.then(() => clearTimeout(timer));
       if (ending.signal.aborted) resolve({ outcome: endedBy() });
@@ -161,7 +180,8 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       const booted = await decided;
       // A login, when asked for, runs on the system that booted, within the same time limit.
       const login =
-        booted.outcome === 'booted' && options.login
+        // An installer has no blueprint user to log in as: its pass is the installer's own line.
+        booted.outcome === 'booted' && options.login && !installer
           ? await loginAndCheck(sshPort, options.login, started + options.timeoutMs, ending.signal)
           : undefined;
       overlay?.stop();
@@ -181,6 +201,8 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       return {
         outcome: verdict.outcome,
         proof: verdict.proof,
+        stage: watch.stage(),
+        installer,
         accelerator: accel.accelerator,
         acceleratorReason: accel.reason,
         elapsedMs,
@@ -196,6 +218,17 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** A sparse blank raw disk of INSTALL_TARGET_BYTES, made new (never an existing file). */
+async function blankDisk(path: string): Promise<string> {
+  const handle = await open(path, 'wx', 0o600);
+  try {
+    await handle.truncate(INSTALL_TARGET_BYTES);
+  } finally {
+    await handle.close();
+  }
+  return path;
 }
 
 /** What a login makes of a boot: booted only if the user got in and every check (bootc status too) passed. */

@@ -2,6 +2,7 @@ import { Alert, Button, Content, Flex, Spinner, Stack, StackItem, Title } from '
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BootTestProgress, BootTestTarget } from '../../../shared/bootTestJob';
+import { bootTestMessageKey } from '../../../shared/bootTestMessage';
 import type { BootTestFinished } from '../../../shared/jobs';
 import { useBootTestStore } from '../../stores/bootTestStore';
 import { useJobsStore } from '../../stores/jobsStore';
@@ -42,10 +43,15 @@ function Outcome({ end }: { end: BootTestFinished }) {
       variant={booted ? 'success' : result.outcome === 'cancelled' ? 'info' : 'danger'}
       isInline
       isLiveRegion
-      title={t(`bootTest.outcome.${result.outcome}`)}
+      title={t(`bootTest.${bootTestMessageKey(result)}`)}
       data-testid="boot-outcome"
     >
       <Stack>
+        {result.installer?.unattended && result.installer.kickstart && (
+          <StackItem>
+            {t('bootTest.installer.kickstart', { kickstart: result.installer.kickstart })}
+          </StackItem>
+        )}
         {result.proof && <StackItem>{t('bootTest.panel.proof', { proof: result.proof })}</StackItem>}
         <StackItem>{t('bootTest.panel.time', { seconds: (result.elapsedMs / 1000).toFixed(1) })}</StackItem>
         {result.auditReportId && (
