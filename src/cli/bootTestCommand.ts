@@ -161,7 +161,9 @@ function printResult(result: Finding, json: boolean): void {
   if (result.outcome !== 'booted' && result.lastConsoleLines.length > 0) {
     lines.push('Last console lines:', ...result.lastConsoleLines.slice(-10).map((line) => `  ${line}`));
   }
-  if (result.detail && result.outcome !== 'booted') lines.push(`QEMU said: ${result.detail}`);
+  // An unreadable ISO never reached QEMU: the detail is the reader's own words.
+  if (result.detail && result.outcome === 'unreadableIso') lines.push(result.detail);
+  else if (result.detail && result.outcome !== 'booted') lines.push(`QEMU said: ${result.detail}`);
   lines.push(`Time: ${(result.elapsedMs / 1000).toFixed(1)} s`);
   if (result.auditReport) lines.push(`Recorded in audit report ${result.auditReport}`);
   else if (result.auditReport === null) {

@@ -33,6 +33,24 @@ export function readAtHandle(handle: Pick<FileHandle, 'read'>): ReadAt {
 const readFd = promisify(read);
 
 /**
+ * Where the last partition of an MBR partition table ends, in bytes (0 without a table). A hybrid
+ * ISO carries one (a GPT's protective entry covers the whole image); an entry whose size is
+ * 0xFFFFFFFF means "as large as the disk" and says nothing about the length.
+ */
+async function mbrPartitionsEnd(readAt: ReadAt): Promise<number> {
+  const mbr = Buffer.alloc(512);
+  if ((await readAt(mbr, 0)) < 512 || mbr.readUInt16LE(510) !== 0xaa55) return 0;
+  let end = 0;
+  for (let entry = 446; entry < 510; entry += 16) {
+    const start = mbr.readUInt32LE(entry + 8);
+    const sectors = mbr.readUInt32LE(entry + 12);
+    if (mbr[entry + 4] === 0 || sectors === 0 || sectors === 0xffffffff) continue;
+    end = Math.max(end, (start + sectors) * 512);
+  }
+  return end;
+}
+
+/**
  * The plan for a boot test's target: an image file read by its path (as the person), or a drive
  * through the descriptor the helper pinned read-only (positioned reads: the descriptor's offset,
  * and the drive, stay as they were).
@@ -64,11 +82,13 @@ export async function installerPlan(readAt: ReadAt, fileBytes?: number): Promise
   if (!(await hasIsoSignature(readAt))) return { kind: 'notIso' };
   try {
     if (fileBytes !== undefined) {
-      const volumeBytes = await isoVolumeBytes(readAt);
-      if (fileBytes < volumeBytes) {
+      // A hybrid ISO's EFI partition may be appended after the ISO 9660 volume (xorriso's
+      // -append_partition): its partition table tells the image's full length.
+      const imageBytes = Math.max(await isoVolumeBytes(readAt), await mbrPartitionsEnd(readAt));
+      if (fileBytes < imageBytes) {
         return {
           kind: 'unreadable',
-          reason: `The ISO is truncated: its volume is ${volumeBytes} bytes, the file only ${fileBytes}.`,
+          reason: `The ISO is truncated: it is ${imageBytes} bytes long, the file only ${fileBytes}.`,
         };
       }
     }

@@ -59,7 +59,11 @@ function Outcome({ end }: { end: BootTestFinished }) {
         )}
         {result.auditReportId === null && <StackItem>{t('bootTest.panel.notRecorded')}</StackItem>}
         {!booted && result.detail && (
-          <StackItem>{t('bootTest.panel.qemuSaid', { detail: result.detail })}</StackItem>
+          <StackItem>
+            {result.outcome === 'unreadableIso'
+              ? result.detail
+              : t('bootTest.panel.qemuSaid', { detail: result.detail })}
+          </StackItem>
         )}
         {!booted && result.lastConsoleLines.length > 0 && (
           <StackItem>
