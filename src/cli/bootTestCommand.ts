@@ -1,5 +1,6 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { appDataDir } from '../core/appDataDir';
+import { DEFAULT_BOOT_TIMEOUT_S, defaultTimeoutForImage } from '../core/bootTest/defaultTimeout';
 import type { LoginRequest } from '../core/bootTest/loginAndCheck';
 import { runBootTest } from '../core/bootTest/runBootTest';
 import { recordDriveBootTest } from '../core/reports/recordDriveBootTest';
@@ -12,7 +13,8 @@ import { CliExit, EXIT, refusalToExit } from './jobOutcome';
 import { newJobId, runHelperJob } from './runHelperJob';
 
 export interface BootTestCommandOptions {
-  timeout: string;
+  /** Seconds; when absent, what the target needs (defaultTimeout.ts). */
+  timeout?: string;
   json?: boolean;
   virtual?: boolean;
   ssh?: string;
@@ -122,6 +124,14 @@ async function bootImage(image: string, timeoutSeconds: number, options: BootTes
   });
 }
 
+/**
+ * The timeout when none was given: an image file that is an unattended install ISO gets an
+ * install's time. A drive is read only by the helper (as root), so it gets the boot default.
+ */
+async function defaultTimeoutFor(target: string, drive: boolean): Promise<number> {
+  return drive ? DEFAULT_BOOT_TIMEOUT_S : defaultTimeoutForImage(target);
+}
+
 /** The login and each check, with the end of its output. */
 function loginLines(login: GuestLogin): string[] {
   if (!login.loggedIn) return [`SSH login as ${login.user} failed: ${login.error ?? 'no reason given'}`];
@@ -180,14 +190,15 @@ function printResult(result: Finding, json: boolean): void {
  * a bad timeout), the same convention as `flash`.
  */
 export async function bootTestCommand(target: string, options: BootTestCommandOptions): Promise<number> {
-  const timeoutSeconds = Number(options.timeout);
+  const drive = await isDrive(target);
+  const timeoutSeconds =
+    options.timeout === undefined ? await defaultTimeoutFor(target, drive) : Number(options.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3600) {
     throw new CliExit(
       EXIT.refused,
       `--timeout must be a number of seconds above 0 and at most 3600, not "${options.timeout}".`,
     );
   }
-  const drive = await isDrive(target);
   const result: Finding = drive
     ? await bootDrive(target, timeoutSeconds, options)
     : await bootImage(target, timeoutSeconds, options);

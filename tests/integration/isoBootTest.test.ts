@@ -64,7 +64,7 @@ describe('boot test of an installer ISO (real QEMU, real OVMF, TCG)', () => {
     async () => {
       const iso = await copyOf('installer');
       const before = await sha256(iso);
-      const result = await bootstick(['boot-test', iso, '--accel', 'tcg', '--timeout', '120', '--json']);
+      const result = await bootstick(['boot-test', iso, '--accel', 'tcg', '--json']);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       const report = JSON.parse(result.stdout);

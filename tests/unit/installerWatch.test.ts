@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleWatch } from '../../src/core/bootTest/consoleWatch';
+import { defaultTimeoutSeconds } from '../../src/core/bootTest/defaultTimeout';
 import { qemuCommand } from '../../src/core/bootTest/qemuCommand';
 import { bootTestMessageKey } from '../../src/shared/bootTestMessage';
 
@@ -79,5 +80,15 @@ describe('the words for an installer’s outcome', () => {
     expect(bootTestMessageKey({ outcome: 'kernelPanic', installer: { unattended: true } })).toBe(
       'outcome.kernelPanic',
     );
+  });
+});
+
+describe('the timeout when none is given', () => {
+  it('an unattended install gets osbuild’s 1800 s, anything else 300 s', () => {
+    expect(defaultTimeoutSeconds({ kind: 'installer', unattended: true, kickstart: '/osbuild.ks' })).toBe(
+      1800,
+    );
+    expect(defaultTimeoutSeconds({ kind: 'installer', unattended: false })).toBe(300);
+    expect(defaultTimeoutSeconds({ kind: 'notIso' })).toBe(300);
   });
 });
