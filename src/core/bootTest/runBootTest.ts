@@ -136,6 +136,11 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       child.once('error', () => resolve(null));
     });
 
+    // QEMU is gone once it exited and its console was read to the end: a guest that prints
+    // "Install finished" and powers off at once must not lose that line to the exit coming first.
+    const consoleEnded = new Promise((ended) => child.stdout.once('close', ended));
+    const gone = Promise.all([exited, consoleEnded]);
+
     // Cancel, or an overlay grown past its limit: either ends whatever runs (the wait, the login).
     const ending = new AbortController();
     options.signal?.addEventListener('abort', () => ending.abort('cancelled'), { once: true });
@@ -163,17 +168,14 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       child.stderr.on('data', (text: string) => {
         stderr = (stderr + text).slice(-4000);
       });
-      // Only once QEMU is gone and its console read to the end: a guest that prints "Install
-      // finished" and powers off at once must not lose that line to the exit arriving first.
-      const consoleEnded = new Promise((ended) => child.stdout.once('close', ended));
-      Promise.all([exited, consoleEnded]).then(() => resolve({ outcome: 'qemuFailed' }));
+      gone.then(() => resolve({ outcome: 'qemuFailed' }));
       const timer = setTimeout(() => resolve({ outcome: 'timedOut' }), options.timeoutMs);
       exited.then(() => clearTimeout(timer));
       if (ending.signal.aborted) resolve({ outcome: endedBy() });
       ending.signal.addEventListener('abort', () => resolve({ outcome: endedBy() }), { once: true });
     });
     // QEMU ending (the guest powered off or rebooted under -no-reboot) ends a login that waits too.
-    exited.then(() => ending.abort('qemuExited'));
+    gone.then(() => ending.abort('qemuExited'));
     // Whatever throws from here on, QEMU is stopped and the overlay watch ends: a root QEMU must
     // never outlive its job (its limits and timeout would be gone with the job).
     try {
