@@ -1,18 +1,21 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { appDataDir } from '../core/appDataDir';
+import { DEFAULT_BOOT_TIMEOUT_S, defaultTimeoutForImage } from '../core/bootTest/defaultTimeout';
 import type { LoginRequest } from '../core/bootTest/loginAndCheck';
 import { runBootTest } from '../core/bootTest/runBootTest';
 import { recordDriveBootTest } from '../core/reports/recordDriveBootTest';
 import { openSettingsStore } from '../core/store/settingsStore';
 import { ACCOUNT_NAME } from '../shared/blueprint/rules/accountName';
 import { BOOT_TEST_REFUSALS, type BootTestResult, type GuestLogin } from '../shared/bootTest';
+import { bootTestMessageKey } from '../shared/bootTestMessage';
 import type { DriveBootTestResult } from '../shared/driveBootTest';
 import { en } from '../shared/i18n/catalogue';
 import { CliExit, EXIT, refusalToExit } from './jobOutcome';
 import { newJobId, runHelperJob } from './runHelperJob';
 
 export interface BootTestCommandOptions {
-  timeout: string;
+  /** Seconds; when absent, what the target needs (defaultTimeout.ts). */
+  timeout?: string;
   json?: boolean;
   virtual?: boolean;
   ssh?: string;
@@ -130,6 +133,14 @@ async function bootImage(image: string, timeoutSeconds: number, options: BootTes
   });
 }
 
+/**
+ * The timeout when none was given: an image file that is an unattended install ISO gets an
+ * install's time. A drive is read only by the helper (as root), so it gets the boot default.
+ */
+async function defaultTimeoutFor(target: string, drive: boolean): Promise<number> {
+  return drive ? DEFAULT_BOOT_TIMEOUT_S : defaultTimeoutForImage(target);
+}
+
 /** The login and each check, with the end of its output. */
 function loginLines(login: GuestLogin): string[] {
   if (!login.loggedIn) return [`SSH login as ${login.user} failed: ${login.error ?? 'no reason given'}`];
@@ -147,8 +158,14 @@ function loginLines(login: GuestLogin): string[] {
   return lines;
 }
 
+/** The outcome in words: for an installer ISO, what its installer (or its install) did. */
+function messageFor(result: Finding): string {
+  const [section, name] = bootTestMessageKey(result).split('.') as ['outcome' | 'installer', string];
+  return (words[section] as Record<string, string>)[name] ?? result.outcome;
+}
+
 function printResult(result: Finding, json: boolean): void {
-  const message = words.outcome[result.outcome];
+  const message = messageFor(result);
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...result, message }, null, 2)}\n`);
     return;
@@ -156,12 +173,16 @@ function printResult(result: Finding, json: boolean): void {
   const lines = [`\n${message}`];
   if (result.accelerator)
     lines.push(`Accelerator: ${words.accelerator[result.accelerator]} (${result.acceleratorReason})`);
+  if (result.installer?.unattended && result.installer.kickstart)
+    lines.push(words.installer.kickstart.replace('{{kickstart}}', result.installer.kickstart));
   if (result.proof) lines.push(`Proof: ${result.proof}`);
   if (result.login) lines.push(...loginLines(result.login));
   if (result.outcome !== 'booted' && result.lastConsoleLines.length > 0) {
     lines.push('Last console lines:', ...result.lastConsoleLines.slice(-10).map((line) => `  ${line}`));
   }
-  if (result.detail && result.outcome !== 'booted') lines.push(`QEMU said: ${result.detail}`);
+  // An unreadable ISO never reached QEMU: the detail is the reader's own words.
+  if (result.detail && result.outcome === 'unreadableIso') lines.push(result.detail);
+  else if (result.detail && result.outcome !== 'booted') lines.push(`QEMU said: ${result.detail}`);
   lines.push(`Time: ${(result.elapsedMs / 1000).toFixed(1)} s`);
   if (result.auditReport) lines.push(`Recorded in audit report ${result.auditReport}`);
   else if (result.auditReport === null) {
@@ -178,14 +199,15 @@ function printResult(result: Finding, json: boolean): void {
  * a bad timeout), the same convention as `flash`.
  */
 export async function bootTestCommand(target: string, options: BootTestCommandOptions): Promise<number> {
-  const timeoutSeconds = Number(options.timeout);
+  const drive = await isDrive(target);
+  const timeoutSeconds =
+    options.timeout === undefined ? await defaultTimeoutFor(target, drive) : Number(options.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3600) {
     throw new CliExit(
       EXIT.refused,
       `--timeout must be a number of seconds above 0 and at most 3600, not "${options.timeout}".`,
     );
   }
-  const drive = await isDrive(target);
   const result: Finding = drive
     ? await bootDrive(target, timeoutSeconds, options)
     : await bootImage(target, timeoutSeconds, options);

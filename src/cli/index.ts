@@ -99,7 +99,10 @@ program
     '<image|drive>',
     'a raw, qcow2 or ISO image file, or a drive (/dev/sdX) booted through the helper',
   )
-  .option('--timeout <seconds>', 'give up after this long', '300')
+  .option(
+    '--timeout <seconds>',
+    'give up after this long (default 300; 1800 for an image file that is an unattended install ISO)',
+  )
   .option('--virtual', 'allow loop devices with a backing file (as for flash)')
   .option(
     '--ssh <user>',

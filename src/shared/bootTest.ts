@@ -20,6 +20,8 @@ export const BootTestOutcomeSchema = z.enum([
   'checkFailed',
   /** The guest wrote more into its throw-away overlay than this computer lends it: stopped. */
   'overlayFull',
+  /** The target carries an ISO 9660 mark but its volume cannot be read (truncated or damaged). */
+  'unreadableIso',
 ]);
 export type BootTestOutcome = z.infer<typeof BootTestOutcomeSchema>;
 
@@ -68,10 +70,30 @@ export const GuestLoginSchema = z.object({
 });
 export type GuestLogin = z.infer<typeof GuestLoginSchema>;
 
+/**
+ * How far the system got, as its console proved: a login prompt (an installed system), the
+ * installer (an ISO's anaconda started) or, for an unattended install, "Install finished".
+ */
+export const BootStageSchema = z.enum(['login', 'installer', 'installed']);
+export type BootStage = z.infer<typeof BootStageSchema>;
+
+/** The target was an installer ISO: what its root said about the install. */
+export const InstallerInfoSchema = z.object({
+  /** A kickstart at the ISO's root writes "Install finished": only that line passes, onto a blank throw-away disk. */
+  unattended: z.boolean(),
+  /** The kickstart that decided it, as a path on the ISO (`/osbuild.ks`); absent when there is none. */
+  kickstart: z.string().optional(),
+});
+export type InstallerInfo = z.infer<typeof InstallerInfoSchema>;
+
 export const BootTestResultSchema = z.object({
   outcome: BootTestOutcomeSchema,
-  /** How "booted" was proven: the console line that showed a login prompt. */
+  /** How "booted" was proven: the console line that showed a login prompt, the installer or its end. */
   proof: z.string().optional(),
+  /** The furthest stage the console proved (also when it then timed out); absent when none. */
+  stage: BootStageSchema.optional(),
+  /** Present when the target was an installer ISO (a file, or a stick holding one). */
+  installer: InstallerInfoSchema.optional(),
   accelerator: AcceleratorSchema.optional(),
   /** Why this accelerator (e.g. "/dev/kvm cannot be opened: …, emulating (slower)"). */
   acceleratorReason: z.string().optional(),
@@ -95,6 +117,7 @@ export type BootTestResult = z.infer<typeof BootTestResultSchema>;
 export const BootTestSummarySchema = z.object({
   outcome: BootTestOutcomeSchema,
   proof: z.string().optional(),
+  stage: BootStageSchema.optional(),
   accelerator: AcceleratorSchema.optional(),
   elapsedMs: z.number().nonnegative(),
   /** When the test ended (ISO 8601). */

@@ -25,16 +25,18 @@ const run = promisify(execFile);
  */
 export type BootFixtureVariant = 'login' | 'panic' | 'silent' | 'writer' | 'scribbler' | 'filler' | 'ssh';
 
-const STUB = '/usr/lib/systemd/boot/efi/linuxx64.efi.stub';
-const BUSYBOX = '/bin/busybox';
-const CACHE = join(tmpdir(), 'bootstick-boot-fixtures');
+export const STUB = '/usr/lib/systemd/boot/efi/linuxx64.efi.stub';
+export const BUSYBOX = '/bin/busybox';
+export const CACHE = join(tmpdir(), 'bootstick-boot-fixtures');
 export const FIXTURE_SIZE = 64 * 1024 * 1024;
+export { exists, sha256 };
+
 /** The ESP starts at sector 2048 (1 MiB) and takes 40 MiB. */
 const ESP_OFFSET = 1024 * 1024;
 const ESP_SIZE = 40 * 1024 * 1024;
 
 /** Modules virtio-blk needs, in load order (their modinfo `depends=`; Debian's cloud kernel builds them as modules). */
-const BLOCK_MODULES = [
+export const BLOCK_MODULES = [
   'kernel/drivers/virtio/virtio_ring.ko',
   'kernel/drivers/virtio/virtio.ko',
   'kernel/drivers/virtio/virtio_pci_legacy_dev.ko',
@@ -66,6 +68,11 @@ function initScript(variant: BootFixtureVariant): string {
     filler: writeDisk(16).join('\n'),
     ssh: [...SSH_INIT, prompt].join('\n'),
   };
+  return fixtureInit(body[variant]);
+}
+
+/** A busybox init that mounts /proc, /sys and /dev, runs `body`, then waits for ever. */
+export function fixtureInit(body: string): string {
   return [
     '#!/bin/busybox sh',
     '/bin/busybox mkdir -p /proc /sys /dev /sbin /usr/bin /usr/sbin',
@@ -74,10 +81,68 @@ function initScript(variant: BootFixtureVariant): string {
     'mount -t sysfs sysfs /sys',
     'mount -t devtmpfs devtmpfs /dev',
     'echo 1 > /proc/sys/kernel/sysrq',
-    body[variant],
+    body,
     'while true; do sleep 3600; done',
     '',
   ].join('\n');
+}
+
+/** The kernel and its modules folder, from Debian's cloud kernel package. */
+export async function kernelParts(): Promise<{ vmlinuz: string; modulesDir: string }> {
+  const root = join(await kernelTree(), 'root');
+  const bootDir = join(root, 'boot');
+  const vmlinuz = join(bootDir, (await readdir(bootDir)).find((file) => file.startsWith('vmlinuz-')) ?? '');
+  const modulesDir = join(root, 'lib/modules', (await readdir(join(root, 'lib/modules')))[0] ?? '');
+  return { vmlinuz, modulesDir };
+}
+
+/** What a fixture's UKI is made of, for its cache name: the stub, busybox and the kernel's name. */
+export async function ukiCacheParts(): Promise<string[]> {
+  const { vmlinuz } = await kernelParts();
+  return [vmlinuz, await sha256(STUB), await sha256(BUSYBOX)];
+}
+
+/**
+ * A unified kernel image in `work` (made fresh): Debian's kernel, a busybox initramfs running
+ * `init`, and `cmdline`; with `blockModules`, virtio-blk's modules in /modules for init to load.
+ */
+export async function buildUki(
+  work: string,
+  init: string,
+  cmdline: string,
+  extras: { blockModules: boolean; addToInitrd?: (initrdRoot: string) => Promise<void> },
+): Promise<string> {
+  const { vmlinuz, modulesDir } = await kernelParts();
+  const initrdRoot = join(work, 'initrd');
+  await mkdir(join(initrdRoot, 'bin'), { recursive: true });
+  await mkdir(join(initrdRoot, 'modules'), { recursive: true });
+  await copyFile(BUSYBOX, join(initrdRoot, 'bin/busybox'));
+  await chmod(join(initrdRoot, 'bin/busybox'), 0o755);
+  await writeFile(join(initrdRoot, 'init'), init, { mode: 0o755 });
+  if (extras.blockModules) {
+    for (const module of BLOCK_MODULES) {
+      await copyFile(join(modulesDir, module), join(initrdRoot, 'modules', module.split('/').pop() ?? ''));
+    }
+  }
+  await extras.addToInitrd?.(initrdRoot);
+  const initrd = join(work, 'initrd.cpio.gz');
+  await run('sh', [
+    '-c',
+    `cd "${initrdRoot}" && find . | busybox cpio -o -H newc 2>/dev/null | gzip -9 > "${initrd}"`,
+  ]);
+  await writeFile(join(work, 'cmdline'), cmdline);
+  await writeFile(join(work, 'osrel'), 'NAME="Bootstick test fixture"\nID=bootstick-fixture\n');
+
+  const uki = join(work, 'BOOTX64.EFI');
+  await run('objcopy', [
+    ...['--add-section', `.osrel=${join(work, 'osrel')}`, '--change-section-vma', '.osrel=0x20000'],
+    ...['--add-section', `.cmdline=${join(work, 'cmdline')}`, '--change-section-vma', '.cmdline=0x30000'],
+    ...['--add-section', `.linux=${vmlinuz}`, '--change-section-vma', '.linux=0x2000000'],
+    ...['--add-section', `.initrd=${initrd}`, '--change-section-vma', '.initrd=0x3000000'],
+    STUB,
+    uki,
+  ]);
+  return uki;
 }
 
 /** Debian's cloud kernel package, downloaded once into the cache (by its exact name and version). */
@@ -118,11 +183,7 @@ async function sha256(path: string): Promise<string> {
 
 /** Builds (or finds in the cache) the fixture image; returns the cached path (treat it as read-only: copy it). */
 export async function bootFixture(variant: BootFixtureVariant): Promise<string> {
-  const kernelDir = await kernelTree();
-  const root = join(kernelDir, 'root');
-  const bootDir = join(root, 'boot');
-  const vmlinuz = join(bootDir, (await readdir(bootDir)).find((file) => file.startsWith('vmlinuz-')) ?? '');
-  const modulesDir = join(root, 'lib/modules', (await readdir(join(root, 'lib/modules')))[0] ?? '');
+  const { vmlinuz, modulesDir } = await kernelParts();
   const init = initScript(variant);
   const cmdline = 'console=ttyS0 panic=0 quiet loglevel=3';
   const publicKey = variant === 'ssh' ? (await sshTestKey()).publicKey : '';
@@ -141,35 +202,11 @@ export async function bootFixture(variant: BootFixtureVariant): Promise<string> 
 
   const work = join(CACHE, `work-${variant}-${process.pid}`);
   await rm(work, { recursive: true, force: true });
-  const initrdRoot = join(work, 'initrd');
-  await mkdir(join(initrdRoot, 'bin'), { recursive: true });
-  await mkdir(join(initrdRoot, 'modules'), { recursive: true });
-  await copyFile(BUSYBOX, join(initrdRoot, 'bin/busybox'));
-  await chmod(join(initrdRoot, 'bin/busybox'), 0o755);
-  await writeFile(join(initrdRoot, 'init'), init, { mode: 0o755 });
-  if (WRITES_DISK.includes(variant)) {
-    for (const module of BLOCK_MODULES) {
-      await copyFile(join(modulesDir, module), join(initrdRoot, 'modules', module.split('/').pop() ?? ''));
-    }
-  }
-  if (variant === 'ssh') await addSshServer(initrdRoot, modulesDir, publicKey);
-  const initrd = join(work, 'initrd.cpio.gz');
-  await run('sh', [
-    '-c',
-    `cd "${initrdRoot}" && find . | busybox cpio -o -H newc 2>/dev/null | gzip -9 > "${initrd}"`,
-  ]);
-  await writeFile(join(work, 'cmdline'), cmdline);
-  await writeFile(join(work, 'osrel'), 'NAME="Bootstick test fixture"\nID=bootstick-fixture\n');
-
-  const uki = join(work, 'BOOTX64.EFI');
-  await run('objcopy', [
-    ...['--add-section', `.osrel=${join(work, 'osrel')}`, '--change-section-vma', '.osrel=0x20000'],
-    ...['--add-section', `.cmdline=${join(work, 'cmdline')}`, '--change-section-vma', '.cmdline=0x30000'],
-    ...['--add-section', `.linux=${vmlinuz}`, '--change-section-vma', '.linux=0x2000000'],
-    ...['--add-section', `.initrd=${initrd}`, '--change-section-vma', '.initrd=0x3000000'],
-    STUB,
-    uki,
-  ]);
+  const uki = await buildUki(work, init, cmdline, {
+    blockModules: WRITES_DISK.includes(variant),
+    addToInitrd:
+      variant === 'ssh' ? (initrdRoot) => addSshServer(initrdRoot, modulesDir, publicKey) : undefined,
+  });
 
   const esp = join(work, 'esp.img');
   await run('truncate', ['-s', String(ESP_SIZE), esp]);

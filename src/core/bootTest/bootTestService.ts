@@ -11,6 +11,7 @@ import { cancelHelperJob } from '../privileged/cancelHelperJob';
 import type { HelperClient } from '../privileged/helperClient';
 import { recordDriveBootTest } from '../reports/recordDriveBootTest';
 import { type AcceleratorWish, chooseAccelerator } from './chooseAccelerator';
+import { defaultTimeoutForImage } from './defaultTimeout';
 import type { LoginRequest } from './loginAndCheck';
 import { runBootTest } from './runBootTest';
 
@@ -161,7 +162,10 @@ export function createBootTestService(options: {
   async function run(jobId: string, input: StartBootTestInput, login?: LoginRequest): Promise<void> {
     const { target } = input;
     const wish = options.settings().bootTestAccelerator;
-    const timeoutSeconds = input.timeoutSeconds ?? DEFAULT_BOOT_TEST_TIMEOUT_S;
+    // An unattended install ISO gets an install's time; a drive is read only by root's helper.
+    const timeoutSeconds =
+      input.timeoutSeconds ??
+      (target.kind === 'image' ? await defaultTimeoutForImage(target.path) : DEFAULT_BOOT_TEST_TIMEOUT_S);
     const lines = lineSplitter((batch) =>
       options.events.log(
         jobId,

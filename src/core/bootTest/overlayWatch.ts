@@ -10,7 +10,7 @@ interface BlockInfo {
 
 /**
  * Watches how much the guest has written into the throw-away overlay of `disk0` (QMP
- * `query-block`, the overlay file's allocated size, counted from its first look) and calls
+ * `query-block`, the overlay file's allocated size, and an install disk's, counted from the first look) and calls
  * `onFull` once that passes `limitBytes`. The overlay lives on the host's disk; without a limit a
  * guest (whatever a drive holds) could fill it. The QMP socket is the caller's private one.
  */
@@ -27,8 +27,13 @@ export function watchOverlay(qmpSocket: string, limitBytes: number, onFull: (wri
     try {
       client = await QmpClient.open(qmpSocket);
       const blocks = (await client.execute('query-block')) as BlockInfo[];
-      const size = blocks.find((block) => block.device === 'disk0')?.inserted?.image?.['actual-size'];
-      if (typeof size !== 'number') return;
+      // disk0's overlay, plus the blank disk an unattended install writes (disk1), when there is one:
+      // both grow on this computer's disk.
+      const sizes = blocks
+        .filter((block) => block.device === 'disk0' || block.device === 'disk1')
+        .map((block) => block.inserted?.image?.['actual-size']);
+      if (sizes.length === 0 || sizes.some((size) => typeof size !== 'number')) return;
+      const size = (sizes as number[]).reduce((sum, one) => sum + one, 0);
       baseline ??= size;
       if (size - baseline > limitBytes && !stopped) {
         stopped = true;

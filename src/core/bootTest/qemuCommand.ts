@@ -12,12 +12,20 @@ export interface PassedDevice {
   passedFd: number;
 }
 
+/** The serial number the blank install disk shows the guest (/sys/block/vdX/serial). */
+export const INSTALL_TARGET_SERIAL = 'bootstick-blank';
+
 export interface QemuCommandInput {
   firmwareCode: string;
   /** This run's own copy of the firmware's variable store. */
   varsCopy: string;
   accelerator: Accelerator;
   disk: { path: string; format: DiskFormat } | PassedDevice;
+  /**
+   * A blank throw-away disk (a sparse raw file in this run's own folder) for an unattended install
+   * to install onto: the only disk the guest may really write, and never a real one.
+   */
+  installTarget?: string;
   memoryMiB: number;
   cpus: number;
   qmpSocket: string;
@@ -58,6 +66,14 @@ export function qemuCommand(input: QemuCommandInput): string[] {
             '-device',
             'virtio-blk-pci,drive=disk0,bootindex=0',
           ];
+  // Writable for real (no snapshot): it is this run's own file, removed with its folder. Its serial
+  // names it to the guest; it is not a boot option (the installer boots from disk0).
+  const installTarget = input.installTarget
+    ? [
+        ...['-drive', `id=disk1,if=none,file=${input.installTarget},format=raw,cache=unsafe`],
+        ...['-device', `virtio-blk-pci,drive=disk1,serial=${INSTALL_TARGET_SERIAL}`],
+      ]
+    : [];
   return [
     ...['-machine', `q35,accel=${input.accelerator}`],
     ...(input.accelerator === 'kvm' ? ['-cpu', 'host'] : []),
@@ -70,6 +86,7 @@ export function qemuCommand(input: QemuCommandInput): string[] {
     ...['-drive', `if=pflash,format=raw,unit=0,readonly=on,file=${input.firmwareCode}`],
     ...['-drive', `if=pflash,format=raw,unit=1,file=${input.varsCopy}`],
     ...disk,
+    ...installTarget,
     ...['-boot', 'strict=on'],
     ...['-netdev', `user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:${input.sshPort}-:22`],
     ...['-device', 'virtio-net-pci,netdev=net0,romfile='],

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   BOOT_TEST_CPUS,
   BOOT_TEST_MEMORY_MIB,
+  type BootStage,
   type BootTestOutcome,
   type BootTestResult,
   type GuestLogin,
@@ -14,6 +15,7 @@ import { type AcceleratorWish, chooseAccelerator } from './chooseAccelerator';
 import { ConsoleWatch } from './consoleWatch';
 import { diskFormat } from './diskFormat';
 import { findQemu } from './findQemu';
+import { installerPlanOf } from './installerPlan';
 import { type LoginRequest, loginAndCheck } from './loginAndCheck';
 import { watchOverlay } from './overlayWatch';
 import { qemuCommand } from './qemuCommand';
@@ -72,6 +74,12 @@ const PASSED_DRIVE_FD = 3;
 const PASSED_SCREENSHOT_FD = 4;
 const SCREENDUMP_FILE = `/proc/self/fd/${PASSED_SCREENSHOT_FD}`;
 
+/**
+ * The blank disk an unattended install writes: bib's smallest disk images ask for 10 GiB, so twice
+ * that. It is a sparse file: only what the installer writes takes room.
+ */
+const INSTALL_TARGET_BYTES = 20 * 1024 * 1024 * 1024;
+
 /** How long QEMU gets to end after SIGTERM before its watcher (timeout) sends SIGKILL. */
 const QEMU_KILL_AFTER_S = 1;
 /** How long the watcher gets to end (QEMU with it) after SIGTERM before it is sent SIGKILL itself. */
@@ -115,6 +123,12 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       `${qemu} cannot switch to an unprivileged user (-run-with user= or -runas): not run as root.`,
     );
   }
+  // An ISO (a file, or a stick holding one) is an installer: its root's kickstart says what passes.
+  const plan = await installerPlanOf(options.target, options.driveFd);
+  if (plan.kind === 'unreadable') return refuse('unreadableIso', plan.reason);
+  const installer =
+    plan.kind === 'installer' ? { unattended: plan.unattended, kickstart: plan.kickstart } : undefined;
+  const goal: BootStage = installer ? (installer.unattended ? 'installed' : 'installer') : 'login';
 
   const work = await mkdtemp(join(options.workParent ?? tmpdir(), 'bootstick-boot-'));
   try {
@@ -127,6 +141,8 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     const shot = options.screenshotPath ? await open(options.screenshotPath, 'w', 0o600) : undefined;
     // QEMU as its unprivileged user may write that one file (it cannot reach it by any path).
     if (shot && vmUser) await shot.chown(vmUser.uid, vmUser.gid);
+    const installTarget =
+      goal === 'installed' ? await blankDisk(join(work, 'install-target.raw')) : undefined;
     const args = qemuCommand({
       firmwareCode: firmware.code,
       varsCopy,
@@ -140,6 +156,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       qmpSocket,
       sshPort,
       switchUser: how && options.switchUser ? { how, user: options.switchUser } : undefined,
+      installTarget,
     });
     options.onCommand?.(qemu, args);
     // snapshot=on puts its overlay in TMPDIR: this run's own folder, removed with it (QEMU unlinks
@@ -154,12 +171,17 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       stdio: ['pipe', 'pipe', 'pipe', options.driveFd ?? 'ignore', shot?.fd ?? 'ignore'],
       env: { ...process.env, TMPDIR: work },
     }) as ChildProcessWithoutNullStreams;
-    const watch = new ConsoleWatch();
+    const watch = new ConsoleWatch(40, goal);
     let stderr = '';
     const exited = new Promise<number | null>((resolve) => {
       child.once('exit', (code) => resolve(code));
       child.once('error', () => resolve(null));
     });
+
+    // QEMU is gone once it exited and its console was read to the end: a guest that prints
+    // "Install finished" and powers off at once must not lose that line to the exit coming first.
+    const consoleEnded = new Promise((ended) => child.stdout.once('close', ended));
+    const gone = Promise.all([exited, consoleEnded]);
 
     // Cancel, or an overlay grown past its limit: either ends whatever runs (the wait, the login).
     const ending = new AbortController();
@@ -181,28 +203,29 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       child.stdout.on('data', (text: string) => {
         options.onConsole?.(text);
         const sign = watch.feed(text);
-        if (sign?.kind === 'loginPrompt') resolve({ outcome: 'booted', proof: `console: "${sign.line}"` });
-        else if (sign) resolve({ outcome: sign.kind });
+        if (sign?.kind === 'kernelPanic' || sign?.kind === 'noBootDevice') resolve({ outcome: sign.kind });
+        else if (sign) resolve({ outcome: 'booted', proof: `console: "${sign.line}"` });
       });
       child.stderr.setEncoding('utf8');
       child.stderr.on('data', (text: string) => {
         stderr = (stderr + text).slice(-4000);
       });
-      exited.then(() => resolve({ outcome: 'qemuFailed' }));
+      gone.then(() => resolve({ outcome: 'qemuFailed' }));
       const timer = setTimeout(() => resolve({ outcome: 'timedOut' }), options.timeoutMs);
       exited.then(() => clearTimeout(timer));
       if (ending.signal.aborted) resolve({ outcome: endedBy() });
       ending.signal.addEventListener('abort', () => resolve({ outcome: endedBy() }), { once: true });
     });
     // QEMU ending (the guest powered off or rebooted under -no-reboot) ends a login that waits too.
-    exited.then(() => ending.abort('qemuExited'));
+    gone.then(() => ending.abort('qemuExited'));
     // Whatever throws from here on, QEMU is stopped and the overlay watch ends: a root QEMU must
     // never outlive its job (its limits and timeout would be gone with the job).
     try {
       const booted = await decided;
       // A login, when asked for, runs on the system that booted, within the same time limit.
       const login =
-        booted.outcome === 'booted' && options.login
+        // An installer has no blueprint user to log in as: its pass is the installer's own line.
+        booted.outcome === 'booted' && options.login && !installer
           ? await loginAndCheck(sshPort, options.login, started + options.timeoutMs, ending.signal)
           : undefined;
       overlay?.stop();
@@ -225,6 +248,8 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       return {
         outcome: verdict.outcome,
         proof: verdict.proof,
+        stage: watch.stage(),
+        installer,
         accelerator: accel.accelerator,
         acceleratorReason: accel.reason,
         elapsedMs,
@@ -241,6 +266,17 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** A sparse blank raw disk of INSTALL_TARGET_BYTES, made new (never an existing file). */
+async function blankDisk(path: string): Promise<string> {
+  const handle = await open(path, 'wx', 0o600);
+  try {
+    await handle.truncate(INSTALL_TARGET_BYTES);
+  } finally {
+    await handle.close();
+  }
+  return path;
 }
 
 /** What a login makes of a boot: booted only if the user got in and every check (bootc status too) passed. */

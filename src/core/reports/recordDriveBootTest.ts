@@ -21,6 +21,7 @@ export function summarizeBootTest(result: DriveBootTestResult, at: Date): BootTe
   return {
     outcome: result.outcome,
     proof: result.proof,
+    stage: result.stage,
     accelerator: result.accelerator,
     elapsedMs: result.elapsedMs,
     at: at.toISOString(),

@@ -7,6 +7,7 @@ import {
   ListItem,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
+import { bootTestMessageKey } from '../../shared/bootTestMessage';
 import type { DriveOutcome } from '../../shared/flash';
 import { formatBytes } from '../../shared/format/formatBytes';
 import { formatDuration } from '../../shared/format/formatDuration';
@@ -47,7 +48,7 @@ function DriveBootTest({ outcome }: { outcome: DriveOutcome }) {
           when: new Date(Date.parse(test.at)).toLocaleString(i18n.language),
           accelerator: test.accelerator ? t(`bootTest.acceleratorShort.${test.accelerator}`) : '—',
           duration: formatDuration(test.elapsedMs),
-          outcome: t(`bootTest.outcome.${test.outcome}`),
+          outcome: t(`bootTest.${bootTestMessageKey(test)}`),
         })}
         {test.proof ? ` ${t('bootTest.panel.proof', { proof: test.proof })}` : ''}
       </span>

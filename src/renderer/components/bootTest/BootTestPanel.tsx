@@ -2,6 +2,7 @@ import { Alert, Button, Content, Flex, Spinner, Stack, StackItem, Title } from '
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BootTestProgress, BootTestTarget } from '../../../shared/bootTestJob';
+import { bootTestMessageKey } from '../../../shared/bootTestMessage';
 import type { BootTestFinished } from '../../../shared/jobs';
 import { type BootTestOrigin, useBootTestStore } from '../../stores/bootTestStore';
 import { useJobsStore } from '../../stores/jobsStore';
@@ -46,10 +47,15 @@ function Outcome({ end }: { end: BootTestFinished }) {
       variant={booted ? 'success' : result.outcome === 'cancelled' ? 'info' : 'danger'}
       isInline
       isLiveRegion
-      title={t(`bootTest.outcome.${result.outcome}`)}
+      title={t(`bootTest.${bootTestMessageKey(result)}`)}
       data-testid="boot-outcome"
     >
       <Stack>
+        {result.installer?.unattended && result.installer.kickstart && (
+          <StackItem>
+            {t('bootTest.installer.kickstart', { kickstart: result.installer.kickstart })}
+          </StackItem>
+        )}
         {result.proof && <StackItem>{t('bootTest.panel.proof', { proof: result.proof })}</StackItem>}
         <StackItem>{t('bootTest.panel.time', { seconds: (result.elapsedMs / 1000).toFixed(1) })}</StackItem>
         {result.auditReportId && (
@@ -57,7 +63,11 @@ function Outcome({ end }: { end: BootTestFinished }) {
         )}
         {result.auditReportId === null && <StackItem>{t('bootTest.panel.notRecorded')}</StackItem>}
         {whyNot && result.detail && (
-          <StackItem>{t('bootTest.panel.qemuSaid', { detail: result.detail })}</StackItem>
+          <StackItem>
+            {result.outcome === 'unreadableIso'
+              ? result.detail
+              : t('bootTest.panel.qemuSaid', { detail: result.detail })}
+          </StackItem>
         )}
         {whyNot && result.lastConsoleLines.length > 0 && (
           <StackItem>

@@ -19,6 +19,18 @@ export const bootTestWords = bilingual({
       checkFailed: 'It booted and the user logged in, but a check did not pass.',
       overlayFull:
         'The system wrote more to its disk than the boot test lends it (a throw-away copy on this computer): it was stopped. The drive was not written.',
+      unreadableIso:
+        'This looks like an ISO (it has an ISO 9660 mark) but its volume cannot be read: it is truncated or damaged. Nothing was booted.',
+    },
+    /** The same outcomes for an installer ISO, which passes on its installer, not on a login prompt. */
+    installer: {
+      booted:
+        'Booted the installer: anaconda started on the console (an ISO installer, not an installed system).',
+      installed:
+        'Installed: the unattended install wrote "Install finished" on the console. It installed onto a blank throw-away disk, removed afterwards.',
+      timedOut: 'The installer did not start (no "anaconda … started." line) before the time ran out.',
+      timedOutInstall: 'The unattended install did not write "Install finished" before the time ran out.',
+      kickstart: 'Unattended install: kickstart {{kickstart}} on the ISO writes "Install finished".',
     },
     /** A drive's boot test as its audit report shows it. */
     reportLine: 'Boot test ({{when}}, {{accelerator}}, {{duration}}): {{outcome}}',
@@ -99,6 +111,17 @@ export const bootTestWords = bilingual({
       checkFailed: '부팅되고 사용자가 로그인했지만 확인 항목 하나가 통과하지 못했습니다.',
       overlayFull:
         '시스템이 부팅 테스트가 허용하는 것보다 많이 디스크에 썼습니다(이 컴퓨터의 임시 사본): 중지했습니다. 드라이브에는 쓰지 않았습니다.',
+      unreadableIso:
+        'ISO처럼 보이지만(ISO 9660 표시가 있음) 볼륨을 읽을 수 없습니다: 잘렸거나 손상되었습니다. 아무것도 부팅하지 않았습니다.',
+    },
+    installer: {
+      booted:
+        '설치 프로그램 부팅됨: 콘솔에서 anaconda가 시작되었습니다(설치된 시스템이 아닌 ISO 설치 프로그램).',
+      installed:
+        '설치됨: 무인 설치가 콘솔에 "Install finished"를 썼습니다. 빈 임시 디스크에 설치했고, 끝난 뒤 지웠습니다.',
+      timedOut: '시간 안에 설치 프로그램이 시작되지 않았습니다("anaconda … started." 줄 없음).',
+      timedOutInstall: '시간 안에 무인 설치가 "Install finished"를 쓰지 않았습니다.',
+      kickstart: '무인 설치: ISO의 킥스타트 {{kickstart}}가 "Install finished"를 씁니다.',
     },
     reportLine: '부팅 테스트({{when}}, {{accelerator}}, {{duration}}): {{outcome}}',
     reportLoggedIn: '{{user}}(으)로 SSH 로그인: 로그인함, 명령 {{total}}개 중 {{passed}}개 통과.',

@@ -1,0 +1,170 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBootTest } from '../../src/core/bootTest/runBootTest';
+import { bootTestWords } from '../../src/shared/i18n/words/bootTest';
+import { BUILT, ROOT, requireBuild } from '../support/builtApp';
+import { ANACONDA_LINE, INSTALLED_LINE, type IsoFixtureVariant, isoFixture } from '../support/isoFixture';
+
+const exec = promisify(execFile);
+const BOOT_TIMEOUT_MS = 120_000;
+const words = bootTestWords.en;
+let work: string;
+const fixtures = {} as Record<IsoFixtureVariant, string>;
+
+/** A private copy of a cached fixture, so nothing a test does can reach the cache. */
+async function copyOf(variant: IsoFixtureVariant): Promise<string> {
+  const path = join(work, `${variant}-${Math.random().toString(36).slice(2)}.iso`);
+  await copyFile(fixtures[variant], path);
+  return path;
+}
+
+const sha256 = async (path: string) =>
+  createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
+
+/** QEMU processes whose command line names `path`, read from /proc. */
+async function qemuProcessesFor(path: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes('qemu-system') && cmdline.includes(path)) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+/** The built CLI. */
+function bootstick(args: string[]) {
+  return exec(process.execPath, [BUILT.cli, ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+beforeAll(async () => {
+  requireBuild();
+  work = await mkdtemp(join(tmpdir(), 'bootstick-isoboot-'));
+  for (const variant of ['installer', 'unattended', 'unattendedStuck', 'installerSilent'] as const)
+    fixtures[variant] = await isoFixture(variant);
+}, 300_000);
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('boot test of an installer ISO (real QEMU, real OVMF, TCG)', () => {
+  it(
+    'bootstick boot-test fixture.iso --json: the installer is reached, proven by anaconda’s line, exit 0',
+    async () => {
+      const iso = await copyOf('installer');
+      const before = await sha256(iso);
+      const result = await bootstick(['boot-test', iso, '--accel', 'tcg', '--json']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout);
+      expect(report.outcome).toBe('booted');
+      expect(report.stage).toBe('installer');
+      expect(report.installer).toEqual({ unattended: false });
+      expect(report.proof).toBe(`console: "${ANACONDA_LINE}"`);
+      expect(report.message).toBe(words.installer.booted);
+      expect(await sha256(iso)).toBe(before);
+      expect(await qemuProcessesFor(iso)).toEqual([]);
+    },
+    BOOT_TIMEOUT_MS + 30_000,
+  );
+
+  it(
+    'an unattended ISO passes on "Install finished", written onto a blank disk that is gone afterwards',
+    async () => {
+      const iso = await copyOf('unattended');
+      const before = await sha256(iso);
+      const workParent = join(work, 'runs');
+      await mkdir(workParent);
+      let console = '';
+      let blankDiskBytes: number | undefined;
+      const result = await runBootTest({
+        target: iso,
+        timeoutMs: BOOT_TIMEOUT_MS,
+        accelerator: 'tcg',
+        workParent,
+        onConsole: (text) => {
+          console += text;
+          // While the VM runs: what the guest wrote is on this computer's disk, in the run's folder.
+          if (blankDiskBytes === undefined && console.includes(INSTALLED_LINE)) {
+            const [run] = readdirSync(workParent);
+            blankDiskBytes = statSync(join(workParent, run ?? '', 'install-target.raw')).blocks * 512;
+          }
+        },
+      });
+      expect(result.outcome).toBe('booted');
+      expect(result.stage).toBe('installed');
+      expect(result.installer).toEqual({ unattended: true, kickstart: '/osbuild.ks' });
+      expect(result.proof).toBe('console: "Install finished"');
+      expect(console).toMatch(/installed onto the blank disk \(\/dev\/vda\)/);
+      expect(blankDiskBytes).toBeGreaterThanOrEqual(1024 * 1024);
+      expect(await sha256(iso)).toBe(before);
+      expect(await readdir(workParent)).toEqual([]);
+      expect(await qemuProcessesFor(iso)).toEqual([]);
+    },
+    BOOT_TIMEOUT_MS + 30_000,
+  );
+
+  it(
+    'an unattended install that never finishes times out, though anaconda started',
+    async () => {
+      const iso = await copyOf('unattendedStuck');
+      const result = await bootstick(['boot-test', iso, '--accel', 'tcg', '--timeout', '45']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(words.installer.timedOutInstall);
+      expect(result.stdout).toContain(words.installer.kickstart.replace('{{kickstart}}', '/osbuild.ks'));
+      expect(result.stdout).toMatch(/Last console lines:[\s\S]*the install never finishes/);
+      expect(result.stdout).not.toContain('Proof:');
+      expect(await qemuProcessesFor(iso)).toEqual([]);
+    },
+    BOOT_TIMEOUT_MS,
+  );
+
+  it(
+    'an ISO that never reaches its installer times out with its last console lines',
+    async () => {
+      const iso = await copyOf('installerSilent');
+      const result = await runBootTest({ target: iso, timeoutMs: 45_000, accelerator: 'tcg' });
+      expect(result.outcome).toBe('timedOut');
+      expect(result.stage).toBeUndefined();
+      expect(result.installer).toEqual({ unattended: false });
+      expect(result.lastConsoleLines.join('\n')).toContain('bootstick-fixture: never reaching the installer');
+    },
+    BOOT_TIMEOUT_MS,
+  );
+});
+
+describe('a damaged ISO is refused with words, QEMU never started', () => {
+  it('a truncated ISO file: exit 1 and why', async () => {
+    const iso = await copyOf('unattended');
+    await truncate(iso, 256 * 1024);
+    const result = await bootstick(['boot-test', iso, '--accel', 'tcg', '--timeout', '60']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(words.outcome.unreadableIso);
+    expect(result.stdout).toMatch(/\nThe ISO is truncated: it is \d+ bytes long, the file only 262144/);
+    expect(await qemuProcessesFor(iso)).toEqual([]);
+  });
+
+  it('a file with the CD001 mark and nothing readable behind it: --json says so', async () => {
+    const iso = join(work, 'garbage.iso');
+    const bytes = Buffer.alloc(1024 * 1024, 0xa5);
+    bytes.write('CD001', 32769, 'latin1');
+    await writeFile(iso, bytes);
+    const result = await bootstick(['boot-test', iso, '--accel', 'tcg', '--json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.outcome).toBe('unreadableIso');
+    expect(report.message).toBe(words.outcome.unreadableIso);
+    expect(report.detail).toContain('Volume descriptor 1 of the ISO is damaged');
+  });
+});
