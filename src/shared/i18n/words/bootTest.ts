@@ -77,7 +77,8 @@ export const bootTestWords = bilingual({
     panel: {
       start: 'Boot test {{target}}',
       title: 'Boot test of {{target}}',
-      running: 'Booting in a virtual machine, waiting for a login prompt…',
+      running:
+        'Booting in a virtual machine, watching its console for a login prompt (an installer, for an ISO)…',
       acceleratorPending: 'KVM or emulation: decided as QEMU starts.',
       console: 'Serial console',
       cancel: 'Cancel boot test',
@@ -163,7 +164,7 @@ export const bootTestWords = bilingual({
     panel: {
       start: '{{target}} 부팅 테스트',
       title: '{{target}} 부팅 테스트',
-      running: '가상 머신에서 부팅하는 중, 로그인 프롬프트를 기다리는 중…',
+      running: '가상 머신에서 부팅하는 중, 콘솔에서 로그인 프롬프트(ISO라면 설치 프로그램)를 기다리는 중…',
       acceleratorPending: 'KVM 또는 에뮬레이션: QEMU가 시작될 때 정해집니다.',
       console: '시리얼 콘솔',
       cancel: '부팅 테스트 취소',
