@@ -22,11 +22,18 @@ export const BootTestOutcomeSchema = z.enum([
   'overlayFull',
   /** The target carries an ISO 9660 mark but its volume cannot be read (truncated or damaged). */
   'unreadableIso',
+  /** The image boots only on arm64 (its ESP names BOOTAA64.EFI alone): nothing was started. */
+  'otherArchitecture',
 ]);
 export type BootTestOutcome = z.infer<typeof BootTestOutcomeSchema>;
 
 /** Outcomes that mean the test could not even start: the CLI exits 2 for them, as flash does for a refusal. */
-export const BOOT_TEST_REFUSALS: readonly BootTestOutcome[] = ['noQemu', 'noFirmware', 'kvmNotPermitted'];
+export const BOOT_TEST_REFUSALS: readonly BootTestOutcome[] = [
+  'noQemu',
+  'noFirmware',
+  'kvmNotPermitted',
+  'otherArchitecture',
+];
 
 /**
  * What a boot test's VM is lent. A bootc system needs about 2 GiB to boot comfortably (bib's own

@@ -1,6 +1,3 @@
-import { read } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import type { InstallerInfo } from '../../shared/bootTest';
 import {
   hasIsoSignature,
@@ -10,6 +7,7 @@ import {
   readIsoFile,
   readIsoRoot,
 } from './iso9660';
+import { readTarget } from './readTarget';
 
 /**
  * The line bib's kickstart for automated tests writes to ttyS0 in its `%post`: a kickstart that
@@ -24,13 +22,6 @@ export type InstallerPlan =
   | { kind: 'notIso' }
   | ({ kind: 'installer' } & InstallerInfo)
   | { kind: 'unreadable'; reason: string };
-
-/** Positioned reads on an open handle (an image file, or the helper's pinned drive): no path, no seek. */
-export function readAtHandle(handle: Pick<FileHandle, 'read'>): ReadAt {
-  return async (buffer, position) => (await handle.read(buffer, 0, buffer.length, position)).bytesRead;
-}
-
-const readFd = promisify(read);
 
 /**
  * Where the last partition of an MBR partition table ends, in bytes (0 without a table). A hybrid
@@ -55,19 +46,8 @@ async function mbrPartitionsEnd(readAt: ReadAt): Promise<number> {
  * through the descriptor the helper pinned read-only (positioned reads: the descriptor's offset,
  * and the drive, stay as they were).
  */
-export async function installerPlanOf(target: string, driveFd?: number): Promise<InstallerPlan> {
-  if (driveFd !== undefined) {
-    return installerPlan(
-      async (buffer, position) => (await readFd(driveFd, buffer, 0, buffer.length, position)).bytesRead,
-    );
-  }
-  const handle = await open(target, 'r');
-  try {
-    const { size } = await handle.stat();
-    return await installerPlan(readAtHandle(handle), size);
-  } finally {
-    await handle.close();
-  }
+export function installerPlanOf(target: string, driveFd?: number): Promise<InstallerPlan> {
+  return readTarget(target, driveFd, installerPlan);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 import { type AcceleratorWish, chooseAccelerator } from './chooseAccelerator';
 import { ConsoleWatch } from './consoleWatch';
 import { diskFormat } from './diskFormat';
+import { bootsOnlyOnArm64 } from './efiArchitecture';
 import { findQemu } from './findQemu';
 import { installerPlanOf } from './installerPlan';
 import { type LoginRequest, loginAndCheck } from './loginAndCheck';
@@ -21,6 +22,7 @@ import { watchOverlay } from './overlayWatch';
 import { qemuCommand } from './qemuCommand';
 import { qemuUserSwitch, userIds } from './qemuUserSwitch';
 import { QmpClient } from './qmpClient';
+import { readTarget } from './readTarget';
 import { FIRMWARE_DESCRIPTOR_DIRS, findUefiFirmware } from './uefiFirmware';
 
 export interface BootTestOptions {
@@ -107,6 +109,8 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     lastConsoleLines: [],
     detail,
   });
+  // Booted as x86-64, an arm64-only image would end minutes later as "no boot device": said now.
+  if (await readTarget(options.target, options.driveFd, bootsOnlyOnArm64)) return refuse('otherArchitecture');
   const qemu = await findQemu('x86_64', options.searchPath);
   if (!qemu) return refuse('noQemu');
   const firmware = await findUefiFirmware('x86_64', options.firmwareDirs ?? FIRMWARE_DESCRIPTOR_DIRS);

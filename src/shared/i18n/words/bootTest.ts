@@ -21,6 +21,8 @@ export const bootTestWords = bilingual({
         'The system wrote more to its disk than the boot test lends it (a throw-away copy on this computer): it was stopped. The drive was not written.',
       unreadableIso:
         'This looks like an ISO (it has an ISO 9660 mark) but its volume cannot be read: it is truncated or damaged. Nothing was booted.',
+      otherArchitecture:
+        'This image boots only on arm64 (aarch64) machines (its EFI partition holds BOOTAA64.EFI and no BOOTX64.EFI); boot tests run x86-64 images only so far. Nothing was started.',
     },
     /** The same outcomes for an installer ISO, which passes on its installer, not on a login prompt. */
     installer: {
@@ -114,6 +116,8 @@ export const bootTestWords = bilingual({
         '시스템이 부팅 테스트가 허용하는 것보다 많이 디스크에 썼습니다(이 컴퓨터의 임시 사본): 중지했습니다. 드라이브에는 쓰지 않았습니다.',
       unreadableIso:
         'ISO처럼 보이지만(ISO 9660 표시가 있음) 볼륨을 읽을 수 없습니다: 잘렸거나 손상되었습니다. 아무것도 부팅하지 않았습니다.',
+      otherArchitecture:
+        '이 이미지는 arm64(aarch64) 컴퓨터에서만 부팅됩니다(EFI 파티션에 BOOTX64.EFI 없이 BOOTAA64.EFI만 있음). 부팅 테스트는 아직 x86-64 이미지만 실행합니다. 아무것도 시작하지 않았습니다.',
     },
     installer: {
       booted:
