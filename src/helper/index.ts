@@ -23,29 +23,38 @@ function exitWhenIdle(): void {
   if (closed && pending === 0) process.exit(0);
 }
 
-// What a crashed helper left in root's private folders goes before anything new is made there.
-void removeStaleJobFolders({ boots: repairReadOnlyLeftBehind }).catch(() => {});
+// What a crashed helper left in root's private folders goes before anything new is made there,
+// and before any request is served: a drive it left read-only is given back before a new boot
+// test could find it read-only (and the repair then clear the flag under that test).
+void removeStaleJobFolders({ boots: repairReadOnlyLeftBehind })
+  .catch(() => {})
+  .then(serve);
 
-readRequestLines(process.stdin, {
-  onLine(line) {
-    if (line.trim() === '') return;
-    pending += 1;
-    handleRequestLine(line, registry, outbox)
-      .then((response) => outbox.send(response))
-      .finally(() => {
-        pending -= 1;
-        exitWhenIdle();
+function serve(): void {
+  readRequestLines(process.stdin, {
+    onLine(line) {
+      if (line.trim() === '') return;
+      pending += 1;
+      handleRequestLine(line, registry, outbox)
+        .then((response) => outbox.send(response))
+        .finally(() => {
+          pending -= 1;
+          exitWhenIdle();
+        });
+    },
+    onTooLong() {
+      outbox.send({
+        id: null,
+        ok: false,
+        error: {
+          code: 'badRequest',
+          message: `A request longer than ${MAX_REQUEST_BYTES} bytes was dropped.`,
+        },
       });
-  },
-  onTooLong() {
-    outbox.send({
-      id: null,
-      ok: false,
-      error: { code: 'badRequest', message: `A request longer than ${MAX_REQUEST_BYTES} bytes was dropped.` },
-    });
-  },
-  onClose: shutDown,
-});
+    },
+    onClose: shutDown,
+  });
+}
 
 /** The parent is gone or asks us to end: cancel every job, let each put back what it changed, exit. */
 function shutDown(): void {

@@ -116,12 +116,12 @@ describe('a boot test from History, logging in over SSH', () => {
       await openTool(page, 'History');
       expect(await page.getByTestId('build-record').count()).toBe(2);
       // The image of a build whose file is gone cannot be booted: no button offers it.
-      expect(await page.getByRole('button', { name: `Boot test ${gone}` }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: `Boot test this image: ${gone}` }).count()).toBe(0);
       const record = page.getByTestId('build-record').filter({ hasText: image });
       await unfoldLogin(record);
       await userField(record).fill(FIXTURE_USER);
       await checksField(record).fill('systemctl status tailscaled\nsystemctl status missing');
-      await record.getByRole('button', { name: `Boot test ${image}` }).click();
+      await record.getByRole('button', { name: `Boot test this image: ${image}` }).click();
 
       const panel = page.getByTestId('boot-test-panel');
       await panel.getByRole('heading', { name: `Boot test of ${image}` }).waitFor();
@@ -172,9 +172,9 @@ describe('one boot test at a time', () => {
       await seedBuildRecord(harness.dataDir, other);
       await seedBuildRecord(harness.dataDir, silent);
       await openTool(page, 'History');
-      await page.getByRole('button', { name: `Boot test ${silent}` }).click();
+      await page.getByRole('button', { name: `Boot test this image: ${silent}` }).click();
       await expect.poll(() => consoleText(page), { timeout: 120_000 }).toContain('never prompting');
-      const second = page.getByRole('button', { name: `Boot test ${other}` });
+      const second = page.getByRole('button', { name: `Boot test this image: ${other}` });
       expect(await second.isDisabled()).toBe(true);
       expect(await page.getByText('A boot test is running: one runs at a time.').count()).toBe(2);
       await page.getByRole('button', { name: 'Cancel boot test' }).click();
@@ -195,7 +195,7 @@ describe('the login form of a boot test', () => {
     try {
       await seedBuildRecord(harness.dataDir, image);
       await openTool(page, 'History');
-      const start = page.getByRole('button', { name: `Boot test ${image}` });
+      const start = page.getByRole('button', { name: `Boot test this image: ${image}` });
       await start.waitFor();
       await unfoldLogin(page);
       const user = userField(page);
@@ -246,7 +246,7 @@ describe('the login form of a boot test', () => {
       await unfoldLogin(page);
       await userField(page).fill(FIXTURE_USER);
       await checksField(page).fill('true');
-      await page.getByRole('button', { name: `Boot test ${image}` }).click();
+      await page.getByRole('button', { name: `Boot test this image: ${image}` }).click();
       const panel = page.getByTestId('boot-test-panel');
       await panel
         .getByText(
@@ -255,7 +255,9 @@ describe('the login form of a boot test', () => {
         .waitFor();
       expect(await panel.getByTestId('boot-console').count()).toBe(0);
       // Nothing runs, so another test can start at once.
-      expect(await page.getByRole('button', { name: `Boot test ${image}` }).isEnabled()).toBe(true);
+      expect(await page.getByRole('button', { name: `Boot test this image: ${image}` }).isEnabled()).toBe(
+        true,
+      );
     } finally {
       await harness.close();
     }

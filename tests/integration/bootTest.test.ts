@@ -139,6 +139,17 @@ describe('boot test of an image file (real QEMU, real OVMF, TCG)', () => {
   );
 
   it(
+    'an image whose name has commas boots like any other (QEMU gets it quoted)',
+    async () => {
+      const image = join(work, 'my,disk,readonly=on.img');
+      await copyFile(fixtures.login, image);
+      const result = await runBootTest({ target: image, timeoutMs: BOOT_TIMEOUT_MS, accelerator: 'tcg' });
+      expect(result.outcome, result.detail).toBe('booted');
+    },
+    BOOT_TIMEOUT_MS + 30_000,
+  );
+
+  it(
     'a disk with nothing bootable on it fails as "no boot device"',
     async () => {
       const image = join(work, 'blank.img');

@@ -58,16 +58,36 @@ describe('which machine a disk image boots on', () => {
     const json = JSON.parse(result.stdout) as { outcome: string; message: string };
     expect(json.outcome).toBe('otherArchitecture');
     expect(json.message).toBe(bootTestWords.en.outcome.otherArchitecture);
-    expect(await qemuHolding(image)).toEqual([]);
+    // The same refusal where a QEMU command would be seen the moment it is started: none is.
+    let started = false;
+    const direct = await runBootTest({
+      target: image,
+      timeoutMs: 60_000,
+      accelerator: 'tcg',
+      onCommand: () => {
+        started = true;
+      },
+    });
+    expect(direct.outcome).toBe('otherArchitecture');
+    expect(started).toBe(false);
   });
 
   it('an arm64-only stick, through the helper: refused in the same words, the drive untouched', async () => {
     const drive = await loops.attachFile(await espImage(work, ['BOOTAA64.EFI']));
-    const result = await runCli(['boot-test', drive.path, '--virtual', '--accel', 'tcg', '--timeout', '60'], {
-      BOOTSTICK_DATA_DIR: await loops.tempDir(),
-    });
+    const result = await runCli(
+      ['boot-test', drive.path, '--virtual', '--accel', 'tcg', '--timeout', '60', '--json'],
+      { BOOTSTICK_DATA_DIR: await loops.tempDir() },
+    );
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain(bootTestWords.en.outcome.otherArchitecture);
+    const json = JSON.parse(result.stdout) as {
+      message: string;
+      accelerator?: string;
+      lastConsoleLines: string[];
+    };
+    expect(json.message).toBe(bootTestWords.en.outcome.otherArchitecture);
+    // QEMU never ran: no accelerator was chosen for it and no console line came.
+    expect(json.accelerator).toBeUndefined();
+    expect(json.lastConsoleLines).toEqual([]);
     expect(await qemuHolding(drive.path)).toEqual([]);
     expect(await blockReadOnly(drive.path)).toBe(false);
   });

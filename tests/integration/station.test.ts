@@ -241,7 +241,9 @@ describe('station: armed ports write every stick put in', () => {
     await slotIn(s.port, 'done', pulled);
     expect(await sha256Of(again.path, IMAGE_SIZE)).toBe(imageSha);
     expect(station.counters()).toMatchObject({ done: 1, refused: 0 });
-  });
+    // A write and a verify with two attaches and a pull around them: past vitest's default 30 s
+    // on a busy 2-core host (seen once in CI).
+  }, 90_000);
 
   it('shows a stick in its slot as writing soon after the kernel sees it (20 inserts)', async () => {
     const s = await stick(16 * MiB, 'latency.img');

@@ -138,6 +138,27 @@ describe('qemuCommand', () => {
   });
 });
 
+describe('a path in QEMU’s option lists', () => {
+  it('doubles its commas, so a file named my,disk.raw cannot add options of its own', () => {
+    const args = qemuCommand({
+      firmwareCode: '/fw/code.fd',
+      varsCopy: '/run/a,b/vars.fd',
+      accelerator: 'tcg',
+      disk: { path: '/home/ada/my,disk.raw,readonly=off', format: 'raw' },
+      memoryMiB: 2048,
+      cpus: 2,
+      qmpSocket: '/run/a,b/qmp.sock',
+      sshPort: 2222,
+    });
+    const drives = args.filter((_, index) => args[index - 1] === '-drive');
+    expect(drives).toContain(
+      'id=disk0,if=none,file=/home/ada/my,,disk.raw,,readonly=off,format=raw,snapshot=on',
+    );
+    expect(drives).toContain('if=pflash,format=raw,unit=1,file=/run/a,,b/vars.fd');
+    expect(args[args.indexOf('-qmp') + 1]).toBe('unix:/run/a,,b/qmp.sock,server=on,wait=off');
+  });
+});
+
 describe('QEMU becoming an unprivileged user', () => {
   const base = {
     firmwareCode: '/fw/code.fd',

@@ -75,4 +75,27 @@ describe('efiArchitectures', () => {
     expect(await efiArchitectures(over(Buffer.alloc(4096)))).toEqual(new Set());
     expect(await efiArchitectures(over(Buffer.alloc(0)))).toEqual(new Set());
   });
+
+  it('reads a few ESPs at most, however many a hostile table names', async () => {
+    // 128 entries, each an ESP starting one sector after the last, all 32 MiB long.
+    const disk = Buffer.alloc(40 * MiB);
+    disk.write('EFI PART', 512, 'latin1');
+    disk.writeBigUInt64LE(2n, 512 + 72);
+    disk.writeUInt32LE(128, 512 + 80);
+    disk.writeUInt32LE(128, 512 + 84);
+    for (let entry = 0; entry < 128; entry += 1) {
+      const at = 1024 + entry * 128;
+      ESP_TYPE.copy(disk, at);
+      disk.writeBigUInt64LE(BigInt(2048 + entry), at + 32);
+      disk.writeBigUInt64LE(BigInt(2048 + entry + 65535), at + 40);
+    }
+    let bytesRead = 0;
+    const counting: ReadAt = async (buffer, position) => {
+      const got = await over(disk)(buffer, position);
+      bytesRead += got;
+      return got;
+    };
+    await efiArchitectures(counting);
+    expect(bytesRead).toBeLessThanOrEqual(4 * 33 * MiB);
+  });
 });

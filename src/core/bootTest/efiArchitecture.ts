@@ -22,6 +22,8 @@ const ESP_TYPE = Buffer.from('28732ac11ff8d211ba4b00a0c93ec93b', 'hex');
 const MBR_ESP_TYPE = 0xef;
 /** A GPT has 128 entries as a rule; tables far larger than that are not a real one. */
 const MAX_GPT_ENTRIES = 1024;
+/** A disk has one ESP, rarely two; past this many the table is not worth reading on. */
+const MAX_ESPS = 4;
 /** How much of an ESP is searched: its folders are in the first few MiB of bib's 500 MiB ESP. */
 const SEARCH_BYTES = 32 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
@@ -81,7 +83,12 @@ async function espRanges(readAt: ReadAt): Promise<{ start: number; length: numbe
 export async function efiArchitectures(readAt: ReadAt): Promise<Set<EfiArchitecture>> {
   const found = new Set<EfiArchitecture>();
   const overlap = Math.max(...LOADERS.map((loader) => loader.shortName.length)) - 1;
-  for (const range of await espRanges(readAt)) {
+  // A hostile table could name the same huge ESP a thousand times: each distinct start once, a few.
+  const starts = new Set<number>();
+  const ranges = (await espRanges(readAt)).filter(
+    (range) => !starts.has(range.start) && starts.add(range.start),
+  );
+  for (const range of ranges.slice(0, MAX_ESPS)) {
     const end = range.start + Math.min(range.length, SEARCH_BYTES);
     for (let at = range.start; at < end; at += CHUNK_BYTES) {
       // Each chunk reaches a little into the next, so a name across the boundary is seen too.

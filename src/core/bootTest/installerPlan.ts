@@ -17,6 +17,8 @@ export const INSTALL_FINISHED_MARKER = 'Install finished';
 
 /** A kickstart is a short text file; one larger than this is not read (and not trusted). */
 const MAX_KICKSTART_BYTES = 1024 * 1024;
+/** How many kickstarts at the root are read at most. */
+const MAX_KICKSTARTS = 8;
 
 export type InstallerPlan =
   | { kind: 'notIso' }
@@ -72,9 +74,10 @@ export async function installerPlan(readAt: ReadAt, fileBytes?: number): Promise
         };
       }
     }
-    const kickstarts = (await readIsoRoot(readAt)).filter(
-      (entry) => !entry.isDirectory && entry.name.toLowerCase().endsWith('.ks'),
-    );
+    // bib writes one or two; a root with thousands would have them read for many minutes off a stick.
+    const kickstarts = (await readIsoRoot(readAt))
+      .filter((entry) => !entry.isDirectory && entry.name.toLowerCase().endsWith('.ks'))
+      .slice(0, MAX_KICKSTARTS);
     for (const entry of kickstarts) {
       const text = (await readIsoFile(readAt, entry, MAX_KICKSTART_BYTES)).toString('utf8');
       if (text.includes(INSTALL_FINISHED_MARKER)) {

@@ -36,6 +36,12 @@ export interface QemuCommandInput {
 }
 
 /**
+ * A value inside one of QEMU's comma-separated option lists: a comma is written twice, or a file
+ * named `my,disk.raw` would end its option there and start another (QEMU's own quoting rule).
+ */
+export const optionValue = (value: string) => value.replaceAll(',', ',,');
+
+/**
  * The QEMU command line of a boot test. Every disk is opened with `snapshot=on`: writes go to a
  * throw-away overlay, and with `-monitor none` and QMP only on a private socket nothing can
  * `commit` them back. The serial console is QEMU's stdout; the network is user-mode, restricted to
@@ -56,13 +62,13 @@ export function qemuCommand(input: QemuCommandInput): string[] {
       : input.disk.format === 'iso'
         ? [
             '-drive',
-            `id=disk0,if=none,file=${input.disk.path},format=raw,media=cdrom,readonly=on`,
+            `id=disk0,if=none,file=${optionValue(input.disk.path)},format=raw,media=cdrom,readonly=on`,
             '-device',
             'ide-cd,drive=disk0,bootindex=0',
           ]
         : [
             '-drive',
-            `id=disk0,if=none,file=${input.disk.path},format=${input.disk.format},snapshot=on`,
+            `id=disk0,if=none,file=${optionValue(input.disk.path)},format=${input.disk.format},snapshot=on`,
             '-device',
             'virtio-blk-pci,drive=disk0,bootindex=0',
           ];
@@ -70,7 +76,7 @@ export function qemuCommand(input: QemuCommandInput): string[] {
   // names it to the guest; it is not a boot option (the installer boots from disk0).
   const installTarget = input.installTarget
     ? [
-        ...['-drive', `id=disk1,if=none,file=${input.installTarget},format=raw,cache=unsafe`],
+        ...['-drive', `id=disk1,if=none,file=${optionValue(input.installTarget)},format=raw,cache=unsafe`],
         ...['-device', `virtio-blk-pci,drive=disk1,serial=${INSTALL_TARGET_SERIAL}`],
       ]
     : [];
@@ -82,9 +88,9 @@ export function qemuCommand(input: QemuCommandInput): string[] {
     ...['-vga', 'std', '-display', 'none'],
     ...['-monitor', 'none'],
     ...['-chardev', 'stdio,id=console,signal=off', '-serial', 'chardev:console'],
-    ...['-qmp', `unix:${input.qmpSocket},server=on,wait=off`],
-    ...['-drive', `if=pflash,format=raw,unit=0,readonly=on,file=${input.firmwareCode}`],
-    ...['-drive', `if=pflash,format=raw,unit=1,file=${input.varsCopy}`],
+    ...['-qmp', `unix:${optionValue(input.qmpSocket)},server=on,wait=off`],
+    ...['-drive', `if=pflash,format=raw,unit=0,readonly=on,file=${optionValue(input.firmwareCode)}`],
+    ...['-drive', `if=pflash,format=raw,unit=1,file=${optionValue(input.varsCopy)}`],
     ...disk,
     ...installTarget,
     ...['-boot', 'strict=on'],

@@ -109,8 +109,6 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     lastConsoleLines: [],
     detail,
   });
-  // Booted as x86-64, an arm64-only image would end minutes later as "no boot device": said now.
-  if (await readTarget(options.target, options.driveFd, bootsOnlyOnArm64)) return refuse('otherArchitecture');
   const qemu = await findQemu('x86_64', options.searchPath);
   if (!qemu) return refuse('noQemu');
   const firmware = await findUefiFirmware('x86_64', options.firmwareDirs ?? FIRMWARE_DESCRIPTOR_DIRS);
@@ -127,6 +125,9 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       `${qemu} cannot switch to an unprivileged user (-run-with user= or -runas): not run as root.`,
     );
   }
+  // Booted as x86-64, an arm64-only image would end minutes later as "no boot device": said now.
+  // (After what this computer lacks: those refusals hold for any image, and read none.)
+  if (await readTarget(options.target, options.driveFd, bootsOnlyOnArm64)) return refuse('otherArchitecture');
   // An ISO (a file, or a stick holding one) is an installer: its root's kickstart says what passes.
   const plan = await installerPlanOf(options.target, options.driveFd);
   if (plan.kind === 'unreadable') return refuse('unreadableIso', plan.reason);

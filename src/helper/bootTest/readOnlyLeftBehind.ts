@@ -1,7 +1,8 @@
-import { open, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { mediumOf, sameMedium } from '../safety/driveMedium';
+import { pinDrive } from './pinDrive';
 import { setReadOnlyFlag } from './readOnlyFlag';
 
 /**
@@ -44,11 +45,11 @@ export async function repairReadOnlyLeftBehind(folder: string): Promise<void> {
   } catch {
     return;
   }
-  const handle = await open(note.path, 'r').catch(() => null);
+  // Opened as a boot test opens it (exclusively, no symlink, proven the device of that name): a
+  // drive another test holds now is left alone, and the flag is cleared on that very descriptor.
+  const handle = await pinDrive(note.path).catch(() => null);
   if (!handle) return;
   try {
-    // Checked with the device open, so the descriptor the flag is cleared on is that medium.
-    if (!(await handle.stat()).isBlockDevice()) return;
     if (!sameMedium(note, await mediumOf(note.path))) return;
     await setReadOnlyFlag(handle.fd, false);
   } finally {

@@ -92,7 +92,7 @@ export function BuildHistory({ builds }: { builds: BuildHistoryEntry[] }) {
                       target={{ kind: 'image', path: record.artifact }}
                       origin="history"
                       label={t('bootTest.start.thisImage')}
-                      accessibleName={t('bootTest.start.thisDrive', { target: record.artifact })}
+                      accessibleName={t('bootTest.start.thisImageNamed', { target: record.artifact })}
                     />
                   )}
                   {record.logFile && (

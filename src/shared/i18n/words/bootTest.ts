@@ -62,6 +62,8 @@ export const bootTestWords = bilingual({
       checkBad:
         'Line {{line}} is not one line of plain text (no tabs or other control characters, at most 4096 characters).',
       thisImage: 'Boot test this image',
+      /** A list of builds names each one's button by its file, the visible words first (WCAG 2.5.3). */
+      thisImageNamed: 'Boot test this image: {{target}}',
       oneAtATime: 'A boot test is running: one runs at a time.',
       thisDrive: 'Boot test {{target}}',
     },
@@ -153,6 +155,7 @@ export const bootTestWords = bilingual({
       tooManyChecks: '확인 항목 {{count}}개: 최대 {{max}}개까지 실행할 수 있습니다.',
       checkBad: '{{line}}번째 줄은 한 줄의 일반 텍스트가 아닙니다(탭 등 제어 문자 불가, 최대 4096자).',
       thisImage: '이 이미지 부팅 테스트',
+      thisImageNamed: '이 이미지 부팅 테스트: {{target}}',
       oneAtATime: '부팅 테스트가 실행 중입니다: 한 번에 하나만 실행됩니다.',
       thisDrive: '{{target}} 부팅 테스트',
     },
