@@ -8,7 +8,12 @@ export type RegistryFailure = 'notFound' | 'unreachable' | 'tls' | 'unauthorized
  */
 export function classifyRegistryFailure(stderr: string): RegistryFailure {
   const text = stderr.toLowerCase();
-  if (/unauthorized|authentication required|denied|invalid username\/password|401/.test(text)) {
+  // A 401 only as an HTTP status: a bare "401" also matches a registry on port 40167.
+  if (
+    /unauthorized|authentication required|denied|invalid username\/password|(?:http code|status(?: code)?):? 401\b/.test(
+      text,
+    )
+  ) {
     return 'unauthorized';
   }
   if (/x509:|certificate|tls:|server gave http response to https client/.test(text)) return 'tls';

@@ -57,6 +57,14 @@ describe('registry failures, as containers/image words them', () => {
     ['authentication required', 'unauthorized'],
     ['unauthorized: authentication required', 'unauthorized'],
     ['something else entirely', 'other'],
+    // A registry whose port has 401 in it is no refusal of credentials (seen in CI: port 40167).
+    [
+      'reading manifest missing in 127.0.0.1:40167/bootstick-test/os: manifest unknown: manifest unknown',
+      'notFound',
+    ],
+    ['dial tcp 127.0.0.1:4010: connect: connection refused', 'unreachable'],
+    ['received unexpected HTTP status: 401 Unauthorized', 'unauthorized'],
+    ['unexpected http code: 401, URL: https://r/v2/', 'unauthorized'],
   ])('%s → %s', (stderr, reason) => {
     expect(classifyRegistryFailure(stderr)).toBe(reason);
   });
