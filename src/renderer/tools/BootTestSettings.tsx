@@ -43,6 +43,49 @@ function HostFacts({ host }: { host: BootTestHost }) {
   );
 }
 
+/** One of the VM's sizes (memory, CPUs): a whole number, its refusal saying what this computer has. */
+function VmSizeField({
+  field,
+  id,
+  label,
+  hint,
+  fields,
+  errors,
+  edit,
+  host,
+}: {
+  field: 'bootTestMemoryMiB' | 'bootTestCpus';
+  id: string;
+  label: string;
+  hint: string;
+  fields: SettingsFields;
+  errors: FieldErrors;
+  edit(change: Partial<SettingsFields>): void;
+  host: BootTestHost | null;
+}) {
+  const { t } = useTranslation();
+  const error = errors[field];
+  const limits = { memory: host?.memoryMiB ?? '?', cpus: host?.cpus ?? '?' };
+  return (
+    <FormGroup label={label} fieldId={id}>
+      <TextInput
+        id={id}
+        type="number"
+        min={0}
+        value={fields[field]}
+        onChange={(_, value) => edit({ [field]: value })}
+        validated={error ? 'error' : 'default'}
+        aria-describedby={`${id}-helper`}
+      />
+      <FieldHint
+        id={`${id}-helper`}
+        error={error ? `${t(error)} ${t('tools.settings.bootTestHas', limits)}` : null}
+        hint={hint}
+      />
+    </FormGroup>
+  );
+}
+
 /**
  * The Settings section for boot tests: KVM or emulation, and the memory and CPUs a test's VM is
  * lent, each checked against what this computer has.
@@ -59,8 +102,7 @@ export function BootTestSettings({
   host: BootTestHost | null;
 }) {
   const { t } = useTranslation();
-  const errorOf = (field: keyof SettingsFields) => (errors[field] ? t(errors[field]) : null);
-  const limits = { memory: host?.memoryMiB ?? '?', cpus: host?.cpus ?? '?' };
+  const sized = { fields, errors, edit, host };
   return (
     <FormSection title={t('tools.settings.bootTestTitle')} titleElement="h2">
       {host && <HostFacts host={host} />}
@@ -79,43 +121,20 @@ export function BootTestSettings({
           ))}
         </FormSelect>
       </FormGroup>
-      <FormGroup label={t('tools.settings.bootTestMemory')} fieldId="settings-boot-memory">
-        <TextInput
-          id="settings-boot-memory"
-          type="number"
-          min={0}
-          value={fields.bootTestMemoryMiB}
-          onChange={(_, bootTestMemoryMiB) => edit({ bootTestMemoryMiB })}
-          validated={errors.bootTestMemoryMiB ? 'error' : 'default'}
-          aria-describedby="settings-boot-memory-helper"
-        />
-        <FieldHint
-          id="settings-boot-memory-helper"
-          error={
-            errorOf('bootTestMemoryMiB') &&
-            `${errorOf('bootTestMemoryMiB')} ${t('tools.settings.bootTestHas', limits)}`
-          }
-          hint={t('tools.settings.bootTestMemoryHint')}
-        />
-      </FormGroup>
-      <FormGroup label={t('tools.settings.bootTestCpus')} fieldId="settings-boot-cpus">
-        <TextInput
-          id="settings-boot-cpus"
-          type="number"
-          min={0}
-          value={fields.bootTestCpus}
-          onChange={(_, bootTestCpus) => edit({ bootTestCpus })}
-          validated={errors.bootTestCpus ? 'error' : 'default'}
-          aria-describedby="settings-boot-cpus-helper"
-        />
-        <FieldHint
-          id="settings-boot-cpus-helper"
-          error={
-            errorOf('bootTestCpus') && `${errorOf('bootTestCpus')} ${t('tools.settings.bootTestHas', limits)}`
-          }
-          hint={t('tools.settings.bootTestCpusHint')}
-        />
-      </FormGroup>
+      <VmSizeField
+        field="bootTestMemoryMiB"
+        id="settings-boot-memory"
+        label={t('tools.settings.bootTestMemory')}
+        hint={t('tools.settings.bootTestMemoryHint')}
+        {...sized}
+      />
+      <VmSizeField
+        field="bootTestCpus"
+        id="settings-boot-cpus"
+        label={t('tools.settings.bootTestCpus')}
+        hint={t('tools.settings.bootTestCpusHint')}
+        {...sized}
+      />
     </FormSection>
   );
 }
