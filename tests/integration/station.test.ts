@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -244,6 +244,60 @@ describe('station: armed ports write every stick put in', () => {
     // A write and a verify with two attaches and a pull around them: past vitest's default 30 s
     // on a busy 2-core host (seen once in CI).
   }, 90_000);
+
+  it('judges no drive before it has a size: an empty card slot is not refused, the card in it is written', async () => {
+    const s = await stick(64 * MiB, 'sizeless.img', 'pattern');
+    const { station, events, slotIn } = armedStation([{ port: s.port, name: 'sizeless' }]);
+    await station.arm();
+    // A card slot with no card in it: a zero-size device on the port (offset at the end of its file).
+    const { stdout } = await run('losetup', ['-f', '--show', '-o', String(s.size), s.file]);
+    const empty = stdout.trim();
+    closers.push(async () => void (await run('losetup', ['-d', empty]).catch(() => {})));
+    // Nothing to wait on but time: ten of the watcher's looks at the kernel's disks.
+    await pause(1000);
+    expect(events.filter((event) => event.type === 'slot')).toEqual([]);
+    await run('losetup', ['-d', empty]);
+    const since = Date.now();
+    const card = await loops.attachFile(s.file);
+    await slotIn(s.port, 'done', since);
+    expect(await sha256Of(card.path, IMAGE_SIZE)).toBe(imageSha);
+    expect(station.counters()).toMatchObject({ done: 1, refused: 0 });
+  });
+
+  it('says so when listing the drives hangs, lists them again, and writes the stick once', async () => {
+    // The real lsblk, made to take 3 s while the gate file exists: a stick whose reads hang.
+    const realLsblk = (await run('sh', ['-c', 'command -v lsblk'])).stdout.trim();
+    const bin = await loops.tempDir();
+    const gate = join(bin, 'slow');
+    await writeFile(
+      join(bin, 'lsblk'),
+      `#!/bin/sh\n[ -e '${gate}' ] && sleep 3\nexec '${realLsblk}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    closers.push(async () => {
+      process.env.PATH = path;
+    });
+    const s = await stick(64 * MiB, 'hung.img');
+    const { station, waitFor, slotIn } = armedStation([{ port: s.port, name: 'hung' }], {
+      enumerationTimeoutMs: 1000,
+    });
+    await station.arm();
+    await writeFile(gate, '');
+    const since = Date.now();
+    const drive = await loops.attachFile(s.file);
+    const failed = await waitFor((event) => event.type === 'enumerationFailed', since);
+    expect(failed).toMatchObject({ message: 'listing the drives took longer than 1 s; listing them again' });
+    await rm(gate);
+    await slotIn(s.port, 'done', since);
+    // The slow listings that were given up on answer later: they must not start a second write.
+    await pause(3500);
+    await station.settled();
+    expect(station.records()).toHaveLength(1);
+    expect(await sha256Of(drive.path, IMAGE_SIZE)).toBe(imageSha);
+    expect(station.counters()).toMatchObject({ done: 1, failed: 0, refused: 0 });
+  });
 
   it('shows a stick in its slot as writing soon after the kernel sees it (20 inserts)', async () => {
     const s = await stick(16 * MiB, 'latency.img');

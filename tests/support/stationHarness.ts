@@ -2,6 +2,7 @@ import { createStation, type StationEvent, type StationOptions } from '../../src
 import type { Slot, SlotView } from '../../src/shared/station/stationSlots';
 import type { startTestHelper } from './helperSession';
 import { testJobId } from './helperSession';
+import { run } from './loopDevices';
 
 type TestHelper = Awaited<ReturnType<typeof startTestHelper>>;
 
@@ -54,7 +55,18 @@ export function createTestStation(
       if (found) return found;
       if (Date.now() > deadline) {
         const last = events.slice(-8).map((event) => JSON.stringify(event));
-        throw new Error(`No matching station event within ${timeoutMs} ms; last events:\n${last.join('\n')}`);
+        // What the kernel holds now tells a station that missed a change from a stick never pulled.
+        const kernel = await run('losetup', [
+          '--list',
+          '--noheadings',
+          '--output',
+          'NAME,SIZELIMIT,OFFSET,BACK-FILE',
+        ])
+          .then(({ stdout }) => stdout.trim())
+          .catch((error: unknown) => String(error));
+        throw new Error(
+          `No matching station event within ${timeoutMs} ms; last events:\n${last.join('\n')}\nlosetup now:\n${kernel}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

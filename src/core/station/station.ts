@@ -28,6 +28,8 @@ export interface StationOptions {
   /** Disarm once this many sticks are done; null for no target. */
   target: number | null;
   stallAfterMs?: number;
+  /** A listing of the drives that takes longer is given up on and said (default ENUMERATION_TIMEOUT_MS). */
+  enumerationTimeoutMs?: number;
   onEvent: (event: StationEvent) => void;
   newJobId: () => string;
 }
@@ -52,6 +54,12 @@ interface Present {
   facts: DriveFacts;
   port: string | null;
 }
+
+/**
+ * How long one listing of the drives may take. lsblk reads every disk; a dying stick whose reads
+ * hang in the kernel would otherwise stop the station from seeing any stick come or go, unsaid.
+ */
+export const ENUMERATION_TIMEOUT_MS = 15_000;
 
 /** Same device, same port, same size: still the drive seen before (a new stick changes one of them). */
 const presenceKey = (present: Present) => `${present.facts.path}|${present.port}|${present.facts.size}`;
@@ -119,6 +127,10 @@ export function createStation(options: StationOptions): Station {
       queued.set(slot.port, [...(queued.get(slot.port) ?? []), drive]);
       return;
     }
+    // No size is no stick yet: a card reader's empty slot, or a device the kernel has not sized
+    // yet (seen on a busy host between a loop device's backing file and its size). Its size
+    // arriving changes its key, and it is judged then.
+    if (!drive.facts.size) return;
     if (!armed || paused || !image) {
       board.untouched(slot.port, drive.facts.path, armed ? 'paused' : 'disarmed');
       return;
@@ -211,8 +223,12 @@ export function createStation(options: StationOptions): Station {
     jobs.add(job);
   }
 
-  async function scan(): Promise<void> {
+  /** Bumped for every listing started, and when one is given up on: a late answer is ignored. */
+  let generation = 0;
+
+  async function scan(mine: number): Promise<void> {
     const now = await enumerate();
+    if (mine !== generation) return;
     for (const [key, drive] of seen) if (!now.has(key)) gone(drive);
     for (const [key, drive] of now) if (!seen.has(key)) appeared(drive);
     seen = now;
@@ -224,18 +240,38 @@ export function createStation(options: StationOptions): Station {
       rescan = true;
       return;
     }
-    scanning = scan()
+    generation += 1;
+    const mine = generation;
+    const timeoutMs = options.enumerationTimeoutMs ?? ENUMERATION_TIMEOUT_MS;
+    const giveUp = setTimeout(() => {
+      if (mine !== generation) return;
+      generation += 1;
+      emit({
+        type: 'enumerationFailed',
+        at: Date.now(),
+        message: `listing the drives took longer than ${timeoutMs / 1000} s; listing them again`,
+      });
+      scanning = null;
+      rescan = false;
+      changed();
+    }, timeoutMs);
+    const current: Promise<void> = scan(mine)
       .catch((error: unknown) => {
+        if (mine !== generation) return;
         const message = error instanceof Error ? error.message : String(error);
         emit({ type: 'enumerationFailed', at: Date.now(), message });
       })
       .finally(() => {
+        clearTimeout(giveUp);
+        // Given up on: the listing started after it is the one that counts now.
+        if (scanning !== current) return;
         scanning = null;
         if (rescan) {
           rescan = false;
           changed();
         }
       });
+    scanning = current;
   }
 
   function disarm(why: 'targetReached' | 'asked'): void {
@@ -282,6 +318,7 @@ export function createStation(options: StationOptions): Station {
     },
     close() {
       disarm('asked');
+      generation += 1;
       stopWatching?.();
       stopWatching = null;
       if (stallTimer) clearInterval(stallTimer);
