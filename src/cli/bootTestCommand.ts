@@ -1,6 +1,6 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { appDataDir } from '../core/appDataDir';
-import { DEFAULT_BOOT_TIMEOUT_S, defaultTimeoutForImage } from '../core/bootTest/defaultTimeout';
+import { defaultTimeoutForImage } from '../core/bootTest/defaultTimeout';
 import type { LoginRequest } from '../core/bootTest/loginAndCheck';
 import { runBootTest } from '../core/bootTest/runBootTest';
 import { recordDriveBootTest } from '../core/reports/recordDriveBootTest';
@@ -51,7 +51,7 @@ type Finding = BootTestResult & { auditReport?: string | null };
  */
 async function bootDrive(
   drive: string,
-  timeoutSeconds: number,
+  timeoutSeconds: number | undefined,
   options: BootTestCommandOptions,
 ): Promise<Finding> {
   const result: DriveBootTestResult = await runHelperJob(
@@ -61,7 +61,8 @@ async function bootDrive(
         jobId: newJobId(),
         drive,
         includeVirtual: options.virtual === true,
-        timeoutSeconds: Math.ceil(timeoutSeconds),
+        // Unsaid, the helper gives what the stick needs: only root can read what the stick holds.
+        ...(timeoutSeconds !== undefined && { timeoutSeconds: Math.ceil(timeoutSeconds) }),
         accelerator: options.accel ?? 'auto',
         ...(await vmSize()),
         screenshot: options.screenshot !== undefined,
@@ -133,14 +134,6 @@ async function bootImage(image: string, timeoutSeconds: number, options: BootTes
   });
 }
 
-/**
- * The timeout when none was given: an image file that is an unattended install ISO gets an
- * install's time. A drive is read only by the helper (as root), so it gets the boot default.
- */
-async function defaultTimeoutFor(target: string, drive: boolean): Promise<number> {
-  return drive ? DEFAULT_BOOT_TIMEOUT_S : defaultTimeoutForImage(target);
-}
-
 /** The login and each check, with the end of its output. */
 function loginLines(login: GuestLogin): string[] {
   if (!login.loggedIn) return [`SSH login as ${login.user} failed: ${login.error ?? 'no reason given'}`];
@@ -200,9 +193,11 @@ function printResult(result: Finding, json: boolean): void {
  */
 export async function bootTestCommand(target: string, options: BootTestCommandOptions): Promise<number> {
   const drive = await isDrive(target);
-  const timeoutSeconds =
-    options.timeout === undefined ? await defaultTimeoutFor(target, drive) : Number(options.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3600) {
+  const timeoutSeconds = options.timeout === undefined ? undefined : Number(options.timeout);
+  if (
+    timeoutSeconds !== undefined &&
+    (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3600)
+  ) {
     throw new CliExit(
       EXIT.refused,
       `--timeout must be a number of seconds above 0 and at most 3600, not "${options.timeout}".`,
@@ -210,7 +205,7 @@ export async function bootTestCommand(target: string, options: BootTestCommandOp
   }
   const result: Finding = drive
     ? await bootDrive(target, timeoutSeconds, options)
-    : await bootImage(target, timeoutSeconds, options);
+    : await bootImage(target, timeoutSeconds ?? (await defaultTimeoutForImage(target)), options);
   printResult(result, options.json === true);
   if (result.outcome === 'booted') return EXIT.ok;
   return BOOT_TEST_REFUSALS.includes(result.outcome) ? EXIT.refused : EXIT.failed;

@@ -41,7 +41,11 @@ export const DriveBootTestRequestSchema = z
     drive: z.string().min(1).max(4096),
     /** Loop drives with a backing file, as for a flash (`--virtual`). */
     includeVirtual: z.boolean().default(false),
-    timeoutSeconds: z.number().int().min(1).max(3600),
+    /**
+     * Absent: what the stick needs, which only root's helper can read (an unattended install ISO
+     * gets an install's time, anything else a boot's).
+     */
+    timeoutSeconds: z.number().int().min(1).max(3600).optional(),
     accelerator: AcceleratorWishSchema.default('auto'),
     memoryMiB: BootTestMemoryMiBSchema.optional(),
     cpus: BootTestCpusSchema.optional(),
@@ -73,6 +77,8 @@ export const MAX_SCREENSHOT_BYTES = 8 * 1024 * 1024;
 
 export const DriveBootTestResultSchema = BootTestResultSchema.omit({ screenshotPath: true }).extend({
   drive: DriveIdentitySchema,
+  /** How long the run waited at most: the one asked for, or the helper's default for the stick. */
+  timeoutSeconds: z.number().int().min(1).max(3600),
   /** The block layer's read-only flag before the run, put back after it. */
   readOnlyBefore: z.boolean(),
   /** The flag the helper read back after setting it, before QEMU started: true, or no run. */

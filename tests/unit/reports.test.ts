@@ -91,6 +91,7 @@ describe('a drive boot test in the audit report', () => {
     outcome: 'booted',
     proof: 'console: "bootstick-fixture login:"',
     accelerator: 'tcg',
+    timeoutSeconds: 300,
     elapsedMs: 7200,
     lastConsoleLines: ['Bootstick test fixture', 'bootstick-fixture login:'],
     drive,

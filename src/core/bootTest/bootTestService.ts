@@ -3,7 +3,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BootTestEnd, BootTestProgress, StartBootTestInput } from '../../shared/bootTestJob';
-import { DEFAULT_BOOT_TEST_TIMEOUT_S } from '../../shared/bootTestJob';
 import { AppError } from '../../shared/errors';
 import { type BootTestFinished, bootTestState } from '../../shared/jobs';
 import { errorShape } from '../containerImages/containerImageService';
@@ -90,7 +89,7 @@ export function createBootTestService(options: {
   async function bootDrive(
     jobId: string,
     drive: string,
-    timeoutSeconds: number,
+    timeoutSeconds: number | undefined,
     accelerator: AcceleratorWish,
     login: LoginRequest | undefined,
     feed: (text: string) => void,
@@ -110,7 +109,8 @@ export function createBootTestService(options: {
           jobId,
           drive,
           includeVirtual: options.settings().showVirtualDrives,
-          timeoutSeconds,
+          // Unsaid, the helper gives what the stick needs (only root can read what it holds).
+          ...(timeoutSeconds !== undefined && { timeoutSeconds }),
           accelerator,
           memoryMiB: options.settings().bootTestMemoryMiB,
           cpus: options.settings().bootTestCpus,
@@ -162,10 +162,6 @@ export function createBootTestService(options: {
   async function run(jobId: string, input: StartBootTestInput, login?: LoginRequest): Promise<void> {
     const { target } = input;
     const wish = options.settings().bootTestAccelerator;
-    // An unattended install ISO gets an install's time; a drive is read only by root's helper.
-    const timeoutSeconds =
-      input.timeoutSeconds ??
-      (target.kind === 'image' ? await defaultTimeoutForImage(target.path) : DEFAULT_BOOT_TEST_TIMEOUT_S);
     const lines = lineSplitter((batch) =>
       options.events.log(
         jobId,
@@ -179,8 +175,17 @@ export function createBootTestService(options: {
       options.events.progress(jobId, { target, accelerator: choice?.ok ? choice.accelerator : null });
       const result =
         target.kind === 'drive'
-          ? await bootDrive(jobId, target.drive, timeoutSeconds, wish, login, lines.feed)
-          : await bootImage(jobId, target.path, timeoutSeconds, wish, login, lines.feed);
+          ? // A drive is read only by root's helper, which gives it what it needs when unsaid.
+            await bootDrive(jobId, target.drive, input.timeoutSeconds, wish, login, lines.feed)
+          : // An unattended install ISO gets an install's time.
+            await bootImage(
+              jobId,
+              target.path,
+              input.timeoutSeconds ?? (await defaultTimeoutForImage(target.path)),
+              wish,
+              login,
+              lines.feed,
+            );
       lines.flush(true);
       options.events.finished({
         jobId,

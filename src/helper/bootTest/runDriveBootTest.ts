@@ -1,6 +1,8 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { defaultTimeoutSeconds } from '../../core/bootTest/defaultTimeout';
+import { installerPlanOf } from '../../core/bootTest/installerPlan';
 import { runBootTest } from '../../core/bootTest/runBootTest';
 import {
   type DriveBootTestRequest,
@@ -132,10 +134,16 @@ async function bootTestOneDrive(
         // Read back, not assumed: QEMU starts only once the kernel says the device refuses writes.
         const readOnlyDuringRun = await readOnlyFlag(pinned.fd);
         if (!readOnlyDuringRun) throw new Error(`${path} could not be made read-only; nothing was started.`);
+        // A stick holding an unattended install ISO needs an install's time, read off the stick.
+        const timeoutSeconds =
+          request.timeoutSeconds ??
+          defaultTimeoutSeconds(
+            await installerPlanOf(path, pinned.fd).catch(() => ({ kind: 'notIso' as const })),
+          );
         const { screenshotPath, ...result } = await runBootTest({
           target: path,
           driveFd: pinned.fd,
-          timeoutMs: request.timeoutSeconds * 1000,
+          timeoutMs: timeoutSeconds * 1000,
           accelerator: request.accelerator,
           memoryMiB: request.memoryMiB,
           cpus: request.cpus,
@@ -149,7 +157,14 @@ async function bootTestOneDrive(
           switchUser: VM_USER,
         });
         const screenshotPpmBase64 = screenshotPath ? await readScreenshot(screenshotPath) : undefined;
-        return { ...result, drive: target.identity, readOnlyBefore, readOnlyDuringRun, screenshotPpmBase64 };
+        return {
+          ...result,
+          drive: target.identity,
+          timeoutSeconds,
+          readOnlyBefore,
+          readOnlyDuringRun,
+          screenshotPpmBase64,
+        };
       } finally {
         if (!readOnlyBefore) {
           await setReadOnlyFlag(pinned.fd, false);
