@@ -9,6 +9,7 @@ import { listReports, readReport } from '../core/reports/reportStore';
 import { reportToCsv } from '../core/reports/reportToCsv';
 import { compareUpdate } from '../core/updates/compareUpdate';
 import type { Handlers } from '../shared/api';
+import { memoryKeptMiB, vmSizeLimits } from '../shared/bootTestVmSize';
 import { builderAllowed } from '../shared/diskImages/builderPolicy';
 import { AppError } from '../shared/errors';
 import type { AppServices } from './appServices';
@@ -31,6 +32,23 @@ export function createRouter(services: AppServices): Handlers {
           throw new AppError(
             'invalidInput',
             `${patch.bibImage} is not a builder image this computer allows. Root lists them in ${file}: ${allowed.join(', ')}.`,
+          );
+        }
+      }
+      if (patch.bootTestMemoryMiB !== undefined || patch.bootTestCpus !== undefined) {
+        // Whatever a renderer sends (or sent before it knew this computer): no more than it can lend.
+        const host = await bootTestHost();
+        const most = vmSizeLimits(host);
+        if (patch.bootTestMemoryMiB !== undefined && patch.bootTestMemoryMiB > most.memoryMiB) {
+          throw new AppError(
+            'invalidInput',
+            `A boot test's VM may have at most ${most.memoryMiB} MiB on this computer (it has ${host.memoryMiB} MiB and keeps ${memoryKeptMiB(host.memoryMiB)} for itself), not ${patch.bootTestMemoryMiB}.`,
+          );
+        }
+        if (patch.bootTestCpus !== undefined && patch.bootTestCpus > most.cpus) {
+          throw new AppError(
+            'invalidInput',
+            `A boot test's VM may have at most ${most.cpus} CPUs on this computer, not ${patch.bootTestCpus}.`,
           );
         }
       }

@@ -48,15 +48,16 @@ describe('the Settings form fields', () => {
     expect(patch).toEqual({});
   });
 
-  it('lends a boot test what the person typed, within what this computer has', () => {
+  it('lends a boot test what the person typed, within what this computer can lend', () => {
+    // 3000 MiB keeps a quarter (750) for itself: 2250 may be lent.
     const host = { memoryMiB: 3000, cpus: 2 };
     expect(
-      patchOf({ bootTestMemoryMiB: ' 3000 ', bootTestCpus: '2', bootTestAccelerator: 'tcg' }, host),
+      patchOf({ bootTestMemoryMiB: ' 2250 ', bootTestCpus: '2', bootTestAccelerator: 'tcg' }, host),
     ).toEqual({
-      patch: { bootTestMemoryMiB: 3000, bootTestCpus: 2, bootTestAccelerator: 'tcg' },
+      patch: { bootTestMemoryMiB: 2250, bootTestCpus: 2, bootTestAccelerator: 'tcg' },
       errors: {},
     });
-    expect(patchOf({ bootTestMemoryMiB: '3001', bootTestCpus: '3' }, host)).toEqual({
+    expect(patchOf({ bootTestMemoryMiB: '2251', bootTestCpus: '3' }, host)).toEqual({
       patch: {},
       errors: {
         bootTestMemoryMiB: 'tools.settings.bootTestMemoryInvalid',

@@ -2,6 +2,7 @@ import { FormGroup, FormSection, FormSelect, FormSelectOption, TextInput } from 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AcceleratorWishSchema, type BootTestHost } from '../../shared/bootTest';
+import { memoryKeptMiB, vmSizeLimits } from '../../shared/bootTestVmSize';
 import { api } from '../api';
 import { FieldHint } from './FieldHint';
 import type { FieldErrors, SettingsFields } from './settingsFields';
@@ -65,7 +66,14 @@ function VmSizeField({
 }) {
   const { t } = useTranslation();
   const error = errors[field];
-  const limits = { memory: host?.memoryMiB ?? '?', cpus: host?.cpus ?? '?' };
+  const limits = host
+    ? {
+        memory: host.memoryMiB,
+        cpus: host.cpus,
+        kept: memoryKeptMiB(host.memoryMiB),
+        lend: vmSizeLimits(host).memoryMiB,
+      }
+    : { memory: '?', cpus: '?', kept: '?', lend: '?' };
   return (
     <FormGroup label={label} fieldId={id}>
       <TextInput

@@ -1,4 +1,5 @@
 import { BOOT_TEST_CPUS, BOOT_TEST_MEMORY_MIB } from '../../shared/bootTest';
+import { vmSizeLimits } from '../../shared/bootTestVmSize';
 import { ImageRefSchema } from '../../shared/diskImages/bibRun';
 import type { Language, Settings, SettingsPatch, Theme } from '../../shared/settings';
 
@@ -43,7 +44,6 @@ export interface HostLimits {
 }
 
 /** A host's figure as a limit: none when unknown (or reported as 0, as some containers do). */
-const known = (figure: number | undefined) => (figure ? figure : Number.POSITIVE_INFINITY);
 
 /** A whole number typed in a field (digits only: "2 048" or "2e3" is not what anyone means). */
 function wholeNumber(text: string): number | null {
@@ -77,13 +77,13 @@ export function patchOf(
   }
   if (edits.bootTestMemoryMiB !== undefined) {
     const mib = wholeNumber(edits.bootTestMemoryMiB);
-    const most = Math.min(BOOT_TEST_MEMORY_MIB.max, known(host?.memoryMiB));
+    const most = host ? vmSizeLimits(host).memoryMiB : BOOT_TEST_MEMORY_MIB.max;
     if (mib !== null && mib >= BOOT_TEST_MEMORY_MIB.min && mib <= most) patch.bootTestMemoryMiB = mib;
     else errors.bootTestMemoryMiB = 'tools.settings.bootTestMemoryInvalid';
   }
   if (edits.bootTestCpus !== undefined) {
     const count = wholeNumber(edits.bootTestCpus);
-    const most = Math.min(BOOT_TEST_CPUS.max, known(host?.cpus));
+    const most = host ? vmSizeLimits(host).cpus : BOOT_TEST_CPUS.max;
     if (count !== null && count >= BOOT_TEST_CPUS.min && count <= most) patch.bootTestCpus = count;
     else errors.bootTestCpus = 'tools.settings.bootTestCpusInvalid';
   }

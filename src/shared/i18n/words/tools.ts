@@ -136,11 +136,13 @@ export const toolsWords = bilingual({
       },
       bootTestMemory: 'VM memory (MiB)',
       bootTestMemoryHint: 'A bootc system boots comfortably with 2048 MiB or more.',
-      bootTestMemoryInvalid: 'Enter a whole number of MiB from 256 to 16384, no more than this computer has.',
+      bootTestMemoryInvalid:
+        'Enter a whole number of MiB from 256 to 16384, no more than this computer can lend.',
       bootTestCpus: 'VM CPUs',
       bootTestCpusHint: 'More CPUs shorten a boot under KVM; emulation gains little from them.',
       bootTestCpusInvalid: 'Enter a whole number of CPUs from 1 to 8, no more than this computer has.',
-      bootTestHas: 'This computer has {{memory}} MiB and {{cpus}} CPUs.',
+      bootTestHas:
+        'This computer has {{memory}} MiB and {{cpus}} CPUs; it keeps {{kept}} MiB for itself, so a VM may have up to {{lend}} MiB.',
     },
   },
   ko: {
@@ -278,11 +280,12 @@ export const toolsWords = bilingual({
       bootTestMemory: 'VM 메모리 (MiB)',
       bootTestMemoryHint: 'bootc 시스템은 2048 MiB 이상이면 넉넉히 부팅합니다.',
       bootTestMemoryInvalid:
-        '256에서 16384 사이의 MiB 정수를 입력하세요. 이 컴퓨터에 있는 것보다 많으면 안 됩니다.',
+        '256에서 16384 사이의 MiB 정수를 입력하세요. 이 컴퓨터가 내줄 수 있는 것보다 많으면 안 됩니다.',
       bootTestCpus: 'VM CPU 수',
       bootTestCpusHint: 'KVM에서는 CPU가 많을수록 부팅이 빨라지지만, 에뮬레이션에서는 별 차이가 없습니다.',
       bootTestCpusInvalid: '1에서 8 사이의 CPU 수를 입력하세요. 이 컴퓨터에 있는 것보다 많으면 안 됩니다.',
-      bootTestHas: '이 컴퓨터에는 {{memory}} MiB와 CPU {{cpus}}개가 있습니다.',
+      bootTestHas:
+        '이 컴퓨터에는 {{memory}} MiB와 CPU {{cpus}}개가 있습니다. {{kept}} MiB는 컴퓨터 자신을 위해 남기므로 VM에는 최대 {{lend}} MiB를 줄 수 있습니다.',
     },
   },
 });
