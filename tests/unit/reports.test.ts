@@ -120,7 +120,8 @@ describe('a drive boot test in the audit report', () => {
         checks: [run('systemctl status tailscaled', 0), run('systemctl status missing', 4)],
       },
     });
-    expect((await readReport(dir, report.id))?.drives[0]?.bootTest?.login).toEqual({
+    const stored = await readReport(dir, report.id);
+    expect(stored?.drives[0]?.bootTest?.login).toEqual({
       user: 'core',
       loggedIn: true,
       checks: [
@@ -129,6 +130,18 @@ describe('a drive boot test in the audit report', () => {
         { command: 'systemctl status missing', passed: false, exitCode: 4 },
       ],
     });
+    // The CSV says it too: who, got in, how many passed, and which failed.
+    const [row, other] = parse(reportToCsv(stored as NonNullable<typeof stored>), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(row).toMatchObject({
+      boot_test: 'checkFailed',
+      boot_login_user: 'core',
+      boot_logged_in: 'true',
+      boot_checks_passed: '2',
+      boot_checks_failed: 'systemctl status missing',
+    });
+    expect(other).toMatchObject({ boot_test: '', boot_login_user: '', boot_checks_failed: '' });
   });
 
   it('goes into the latest report of a job that wrote that very stick, and shows in the CSV', async () => {

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import type { BootTestSummary } from '../../shared/bootTest';
 import type { AuditReport } from '../../shared/report';
 
 const COLUMNS = [
@@ -28,7 +29,20 @@ const COLUMNS = [
   'boot_accelerator',
   'boot_elapsed_ms',
   'boot_tested_at',
+  'boot_stage',
+  'boot_login_user',
+  'boot_logged_in',
+  'boot_checks_passed',
+  'boot_checks_failed',
 ];
+
+/** A drive's boot-test login in four cells: who, got in or not, and the commands that passed and failed. */
+function loginCells(login: BootTestSummary['login']): (string | number)[] {
+  if (!login) return ['', '', '', ''];
+  const failed = login.checks.filter((check) => !check.passed).map((check) => check.command);
+  // The count of passes, and the failing commands themselves (one per line): what someone acts on.
+  return [login.user, String(login.loggedIn), login.checks.length - failed.length, failed.join('\n')];
+}
 
 /**
  * One row per drive, for spreadsheets. csv-stringify handles quoting, and escape_formulas keeps
@@ -62,6 +76,8 @@ export function reportToCsv(report: AuditReport): string {
     outcome.bootTest?.accelerator ?? '',
     outcome.bootTest?.elapsedMs ?? '',
     outcome.bootTest?.at ?? '',
+    outcome.bootTest?.stage ?? '',
+    ...loginCells(outcome.bootTest?.login),
   ]);
   return stringify([COLUMNS, ...rows], { escape_formulas: true });
 }
