@@ -104,6 +104,8 @@ function printEvent(event: StationEvent, json: boolean): void {
     process.stdout.write(`${translate('station.unarmedDrive', { drive: event.drive })}\n`);
   } else if (event.type === 'enumerationFailed') {
     process.stderr.write(`bootstick: could not list the drives, so no stick is seen: ${event.message}\n`);
+  } else if (event.type === 'enumerationRecovered') {
+    process.stderr.write('bootstick: the drives can be listed again; sticks put in are seen.\n');
   } else if (event.type === 'disarmed') {
     process.stdout.write(`${translate(`station.disarmed.${event.why}`)}\n`);
   }

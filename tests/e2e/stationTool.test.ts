@@ -1,11 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { requireBuild, SCREENSHOTS } from '../support/builtApp';
 import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
-import { createLoopDevices, requireRoot } from '../support/loopDevices';
+import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { callMain, downloadOf, waitForLanguage } from '../support/pageActions';
 import { sha256Of, writePatternFile } from '../support/patternFile';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -214,4 +214,63 @@ describe('Station tool', () => {
       await own.close();
     }
   });
+
+  it('says when the drives cannot be listed, and clears it once they can, writing the stick put in meanwhile', async () => {
+    const own = await openRenderer();
+    const at = own.page;
+    const path = process.env.PATH;
+    try {
+      const dir = await loops.tempDir();
+      const image = join(dir, 'listing.img');
+      const sha = await writePatternFile(image, 8 * MiB);
+      const file = await loops.createBackingFile(32 * MiB, { dir, name: 'listing-port.img' });
+      // The real lsblk, made to take 20 s (past the station's 15 s) while the gate file exists:
+      // as with a dying stick whose reads hang. Main runs in this process, so PATH reaches it.
+      const realLsblk = (await run('sh', ['-c', 'command -v lsblk'])).stdout.trim();
+      const gate = join(dir, 'slow');
+      await writeFile(
+        join(dir, 'lsblk'),
+        `#!/bin/sh\n[ -e '${gate}' ] && sleep 20\nexec '${realLsblk}' "$@"\n`,
+        {
+          mode: 0o755,
+        },
+      );
+      process.env.PATH = `${dir}:${path}`;
+      await callMain(at, 'updateSettings', { showVirtualDrives: true });
+      await at.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Station' }).click();
+      const armed = await callMain(at, 'armStation', {
+        image,
+        slots: [{ port: `loop:${file}`, name: 'listing 1' }],
+        target: null,
+        minBytes: 0,
+        maxBytes: 1024 * MiB,
+        verify: true,
+        eject: false,
+      });
+      expect(armed).toMatchObject({ ok: true });
+      await writeFile(gate, '');
+      const stick = await loops.attachFile(file);
+      const problem = at.getByText(
+        'The drives cannot be listed now: a stick put in is not seen until they can',
+      );
+      await problem.waitFor({ timeout: 30_000 });
+      await at.getByText('listing the drives took longer than 15 s; listing them again').waitFor();
+      expect(await seriousAccessibilityViolations(at)).toEqual([]);
+      await rm(gate);
+      await problem.waitFor({ state: 'detached', timeout: 30_000 });
+      const card = at
+        .locator('.station-slot')
+        .filter({ has: at.getByRole('heading', { name: 'listing 1' }) });
+      await expect.poll(() => card.getAttribute('data-phase'), { timeout: 30_000 }).toBe('done');
+      expect(await sha256Of(stick.path, 8 * MiB)).toBe(sha);
+      expect(await callMain(at, 'getStation', {})).toMatchObject({
+        ok: true,
+        value: { listingProblem: null, counters: { done: 1, failed: 0, refused: 0 } },
+      });
+    } finally {
+      process.env.PATH = path;
+      await callMain(at, 'disarmStation', {}).catch(() => {});
+      await own.close();
+    }
+  }, 120_000);
 });

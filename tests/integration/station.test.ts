@@ -290,6 +290,7 @@ describe('station: armed ports write every stick put in', () => {
     const failed = await waitFor((event) => event.type === 'enumerationFailed', since);
     expect(failed).toMatchObject({ message: 'listing the drives took longer than 1 s; listing them again' });
     await rm(gate);
+    await waitFor((event) => event.type === 'enumerationRecovered', failed.at);
     await slotIn(s.port, 'done', since);
     // The slow listings that were given up on answer later: they must not start a second write.
     await pause(3500);

@@ -40,7 +40,9 @@ export type StationEvent =
   | { type: 'counters'; at: number; counters: StationCounters }
   | { type: 'disarmed'; at: number; why: 'targetReached' | 'asked' }
   /** Listing the drives failed (lsblk missing, sysfs unreadable): no stick is seen until it works again. */
-  | { type: 'enumerationFailed'; at: number; message: string };
+  | { type: 'enumerationFailed'; at: number; message: string }
+  /** The first listing that worked after one that failed: sticks are seen again. */
+  | { type: 'enumerationRecovered'; at: number };
 
 /** One stick written in a slot: what the batch report says about it. */
 export interface StationRecord {
@@ -225,10 +227,19 @@ export function createStation(options: StationOptions): Station {
 
   /** Bumped for every listing started, and when one is given up on: a late answer is ignored. */
   let generation = 0;
+  let listingFailed = false;
+  const listingFailedNow = (message: string) => {
+    listingFailed = true;
+    emit({ type: 'enumerationFailed', at: Date.now(), message });
+  };
 
   async function scan(mine: number): Promise<void> {
     const now = await enumerate();
     if (mine !== generation) return;
+    if (listingFailed) {
+      listingFailed = false;
+      emit({ type: 'enumerationRecovered', at: Date.now() });
+    }
     for (const [key, drive] of seen) if (!now.has(key)) gone(drive);
     for (const [key, drive] of now) if (!seen.has(key)) appeared(drive);
     seen = now;
@@ -246,11 +257,7 @@ export function createStation(options: StationOptions): Station {
     const giveUp = setTimeout(() => {
       if (mine !== generation) return;
       generation += 1;
-      emit({
-        type: 'enumerationFailed',
-        at: Date.now(),
-        message: `listing the drives took longer than ${timeoutMs / 1000} s; listing them again`,
-      });
+      listingFailedNow(`listing the drives took longer than ${timeoutMs / 1000} s; listing them again`);
       scanning = null;
       rescan = false;
       changed();
@@ -258,8 +265,7 @@ export function createStation(options: StationOptions): Station {
     const current: Promise<void> = scan(mine)
       .catch((error: unknown) => {
         if (mine !== generation) return;
-        const message = error instanceof Error ? error.message : String(error);
-        emit({ type: 'enumerationFailed', at: Date.now(), message });
+        listingFailedNow(error instanceof Error ? error.message : String(error));
       })
       .finally(() => {
         clearTimeout(giveUp);

@@ -24,6 +24,7 @@ const IDLE: StationState = {
   slots: [],
   counters: { done: 0, failed: 0, refused: 0, inProgress: 0, target: null },
   unarmedDrives: [],
+  listingProblem: null,
 };
 
 /** The app's one station: armed from the tool page, its every change sent as stationChanged. */
@@ -37,6 +38,7 @@ export function createStationService(options: {
   let station: Station | null = null;
   let image: string | null = null;
   let paused = false;
+  let listingProblem: string | null = null;
   const unarmed = new Map<string, string | null>();
 
   const state = (): StationState =>
@@ -48,6 +50,7 @@ export function createStationService(options: {
           slots: station.views(),
           counters: station.counters(),
           unarmedDrives: [...unarmed].map(([drive, port]) => ({ drive, port })),
+          listingProblem,
         }
       : IDLE;
   const changed = () => options.onChange(state());
@@ -72,6 +75,7 @@ export function createStationService(options: {
       const helper = await options.helper();
       unarmed.clear();
       paused = false;
+      listingProblem = null;
       image = input.image;
       station = createStation({
         helper,
@@ -86,6 +90,8 @@ export function createStationService(options: {
         newJobId: options.newJobId,
         onEvent: (event) => {
           if (event.type === 'unarmedDrive') unarmed.set(event.drive, event.port);
+          if (event.type === 'enumerationFailed') listingProblem = event.message;
+          if (event.type === 'enumerationRecovered') listingProblem = null;
           changed();
         },
       });

@@ -46,6 +46,14 @@ export function StationTool() {
   const status = armed ? (state?.paused ? 'pausedStatus' : 'armedStatus') : 'disarmedStatus';
   return (
     <Stack hasGutter>
+      {/* First: while it shows, the grid below does not change, however many sticks go in. */}
+      {state?.listingProblem && (
+        <StackItem>
+          <Alert variant="warning" isInline title={t('station.page.listingFailed')}>
+            {state.listingProblem}
+          </Alert>
+        </StackItem>
+      )}
       {state && state.slots.length > 0 && (
         <StackItem>
           <section aria-labelledby="station-grid-title">

@@ -41,5 +41,7 @@ export const StationStateSchema = z.object({
   counters: StationCountersSchema,
   /** Drives that appeared in ports that are not armed: shown, never touched. */
   unarmedDrives: z.array(z.object({ drive: z.string(), port: z.string().nullable() })),
+  /** Why the drives cannot be listed now (no stick put in is seen until they can); null: they can. */
+  listingProblem: z.string().nullable(),
 });
 export type StationState = z.infer<typeof StationStateSchema>;

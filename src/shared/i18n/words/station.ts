@@ -53,6 +53,7 @@ export const stationWords = bilingual({
       resume: 'Resume',
       disarm: 'Disarm',
       notArmed: 'The station could not be armed',
+      listingFailed: 'The drives cannot be listed now: a stick put in is not seen until they can',
       gridLabel: 'Slots',
       armedStatus: 'Armed',
       pausedStatus: 'Paused',
@@ -133,6 +134,8 @@ export const stationWords = bilingual({
       resume: '계속',
       disarm: '준비 해제',
       notArmed: '스테이션을 준비하지 못했습니다',
+      listingFailed:
+        '지금은 드라이브 목록을 읽을 수 없습니다. 읽을 수 있을 때까지 꽂은 USB는 보이지 않습니다',
       gridLabel: '슬롯',
       armedStatus: '준비됨',
       pausedStatus: '일시 정지됨',
