@@ -4,15 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootFixture } from '../support/bootFixture';
-import { checksField, openBootTestApp, unfoldLogin } from '../support/bootTestPage';
+import { checksField, openBootTestApp, unfoldLogin, userField } from '../support/bootTestPage';
 import { SCREENSHOTS } from '../support/builtApp';
+import { chooseImageFile, driveCard } from '../support/flashPage';
 import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
+import { createLoopDevices } from '../support/loopDevices';
 import { callMain } from '../support/pageActions';
 import { podman } from '../support/podman';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
 import type { RendererHarness } from '../support/rendererHarness';
 import { FIXTURE_USER, sshTestKey } from '../support/sshFixture';
 import { startTestSshAgent } from '../support/testSshAgent';
+import { MiB } from '../support/units';
 
 /**
  * Issue 16 from the Build result: a real build (rootful podman, the stand-in bib) of a blueprint
@@ -22,6 +25,7 @@ import { startTestSshAgent } from '../support/testSshAgent';
  */
 const TRACKED = `127.0.0.1:5999/bootstick-test/boot-os-${randomBytes(4).toString('hex')}:stable`;
 const dataDirs: string[] = [];
+const loops = createLoopDevices();
 let harness: RendererHarness;
 let agent: Awaited<ReturnType<typeof startTestSshAgent>>;
 let outputRoot: string;
@@ -50,6 +54,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.close();
+  await loops.cleanup();
   await agent?.stop();
   await podman(['rmi', '--ignore', TRACKED]).catch(() => {});
   for (const dir of [...dataDirs, outputRoot]) if (dir) await rm(dir, { recursive: true, force: true });
@@ -101,4 +106,45 @@ describe('a boot test from the Build result', () => {
     await screenshotInBothLanguages(page, 'boot-test-build-result');
     expect(harness.errors).toEqual([]);
   }, 420_000);
+
+  it('offers the blueprint user again for the stick that image was flashed to, and only for it', async () => {
+    const { page } = harness;
+    const listed = await callMain(page, 'listBuilds', {});
+    const built = listed.ok ? listed.value[0] : undefined;
+    await callMain(page, 'updateSettings', { showVirtualDrives: true });
+    await page.getByRole('button', { name: 'Flash this image' }).click();
+    await page.getByRole('heading', { name: 'Flash', level: 2 }).waitFor();
+    const stick = await loops.attach(128 * MiB, { name: 'built-stick.img' });
+    await driveCard(page, stick.path).click();
+    await page.getByRole('button', { name: 'Flash 1 drive' }).click();
+    await page
+      .getByRole('dialog', { name: 'Erase these drives?' })
+      .getByRole('button', { name: 'Erase and flash' })
+      .click();
+    await page.getByTestId('report-id').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('drive-result').allTextContents()).toEqual([
+      'Verified: the drive holds exactly the image',
+    ]);
+    await unfoldLogin(page);
+    const user = page.getByRole('combobox', { name: 'Log in as' });
+    expect(await user.locator('option').allTextContents()).toEqual(['Do not log in', FIXTURE_USER]);
+
+    // Another image file flashed from the same wizard may hold other users: the name is typed.
+    const other = join(outputRoot, 'other.raw');
+    await copyFile(built?.artifact ?? '', other);
+    await chooseImageFile(page, other);
+    const second = await loops.attach(128 * MiB, { name: 'other-stick.img' });
+    await driveCard(page, second.path).click();
+    // The first stick may still be chosen from before: either way, every stick gets this image.
+    await page.getByRole('button', { name: /^Flash \d drives?$/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Erase these drives?' })
+      .getByRole('button', { name: 'Erase and flash' })
+      .click();
+    await page.getByText(`Boot test ${second.path}`).waitFor({ timeout: 60_000 });
+    await unfoldLogin(page);
+    expect(await userField(page).count()).toBe(1);
+    expect(await page.getByRole('combobox', { name: 'Log in as' }).count()).toBe(0);
+    expect(harness.errors).toEqual([]);
+  }, 180_000);
 });

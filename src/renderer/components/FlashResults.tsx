@@ -2,8 +2,10 @@ import { Button, Flex, Stack, StackItem } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { failedOutcomes, type RetryPlan } from '../../shared/drives/retryTargets';
 import type { AuditReport } from '../../shared/report';
+import { useBuildStore } from '../stores/buildStore';
 import { BootTestPanel } from './bootTest/BootTestPanel';
 import { BootTestStart } from './bootTest/BootTestStart';
+import { useBlueprintUserNames } from './bootTest/useBlueprintUserNames';
 import { ReportPanel } from './ReportPanel';
 import { RetryNotice } from './RetryNotice';
 
@@ -21,6 +23,11 @@ export function FlashResults({ report, retryPlan, onRetry, onNext }: FlashResult
   const failed = failedOutcomes(report.drives);
   // A stick that holds exactly the image can be booted in a VM before anyone else boots it.
   const bootable = report.drives.filter((outcome) => outcome.status === 'verified');
+  // The blueprint's users are offered only for the image this wizard built from it: any other
+  // file may hold other users, so its user name is typed.
+  const builtHere = useBuildStore((state) => state.record?.artifact ?? null);
+  const blueprintUsers = useBlueprintUserNames();
+  const users = builtHere !== null && builtHere === report.image.path ? blueprintUsers : undefined;
   return (
     <Stack hasGutter>
       {failed.length > 0 && (
@@ -43,6 +50,7 @@ export function FlashResults({ report, retryPlan, onRetry, onNext }: FlashResult
                 target={{ kind: 'drive', drive: outcome.drive.path }}
                 origin="flash"
                 label={t('bootTest.panel.start', { target: outcome.drive.path })}
+                users={users}
               />
             ))}
           </Flex>

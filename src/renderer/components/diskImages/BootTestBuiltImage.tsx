@@ -1,8 +1,6 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACCOUNT_NAME } from '../../../shared/blueprint/rules/accountName';
-import { useBlueprintStore } from '../../stores/blueprintStore';
 import { BootTestStart } from '../bootTest/BootTestStart';
+import { useBlueprintUserNames } from '../bootTest/useBlueprintUserNames';
 
 /**
  * "Boot test this image" for the disk image a build just made: the blueprint's users (the ones it
@@ -10,11 +8,7 @@ import { BootTestStart } from '../bootTest/BootTestStart';
  */
 export function BootTestBuiltImage({ path }: { path: string }) {
   const { t } = useTranslation();
-  const drafts = useBlueprintStore((state) => state.users);
-  const users = useMemo(
-    () => [...new Set(drafts.map((user) => user.name.trim()).filter((name) => ACCOUNT_NAME.test(name)))],
-    [drafts],
-  );
+  const users = useBlueprintUserNames();
   return (
     <BootTestStart
       target={{ kind: 'image', path }}
