@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootFixture } from '../support/bootFixture';
 import { checksField, openBootTestApp, unfoldLogin, userField } from '../support/bootTestPage';
 import { SCREENSHOTS } from '../support/builtApp';
-import { chooseImageFile, driveCard } from '../support/flashPage';
+import { chooseImageFile, driveCard, flashChosenDrives } from '../support/flashPage';
 import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
 import { createLoopDevices } from '../support/loopDevices';
 import { callMain } from '../support/pageActions';
@@ -116,11 +116,7 @@ describe('a boot test from the Build result', () => {
     await page.getByRole('heading', { name: 'Flash', level: 2 }).waitFor();
     const stick = await loops.attach(128 * MiB, { name: 'built-stick.img' });
     await driveCard(page, stick.path).click();
-    await page.getByRole('button', { name: 'Flash 1 drive' }).click();
-    await page
-      .getByRole('dialog', { name: 'Erase these drives?' })
-      .getByRole('button', { name: 'Erase and flash' })
-      .click();
+    await flashChosenDrives(page, 'Flash 1 drive');
     await page.getByTestId('report-id').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('drive-result').allTextContents()).toEqual([
       'Verified: the drive holds exactly the image',
@@ -136,11 +132,7 @@ describe('a boot test from the Build result', () => {
     const second = await loops.attach(128 * MiB, { name: 'other-stick.img' });
     await driveCard(page, second.path).click();
     // The first stick may still be chosen from before: either way, every stick gets this image.
-    await page.getByRole('button', { name: /^Flash \d drives?$/ }).click();
-    await page
-      .getByRole('dialog', { name: 'Erase these drives?' })
-      .getByRole('button', { name: 'Erase and flash' })
-      .click();
+    await flashChosenDrives(page);
     await page.getByText(`Boot test ${second.path}`).waitFor({ timeout: 60_000 });
     await unfoldLogin(page);
     expect(await userField(page).count()).toBe(1);

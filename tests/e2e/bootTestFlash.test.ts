@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootFixture, FIXTURE_SIZE } from '../support/bootFixture';
 import { SCREENSHOTS } from '../support/builtApp';
 import { qemuHolding } from '../support/fixtureDrive';
-import { chooseImageFile, driveCard, tabTo } from '../support/flashPage';
+import { chooseImageFile, driveCard, flashChosenDrives, tabTo } from '../support/flashPage';
 import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
 import { createLoopDevices, type LoopDevice } from '../support/loopDevices';
 import { openRenderer, type RendererHarness } from '../support/rendererHarness';
@@ -46,11 +46,7 @@ async function flashVerified(page: Page, image: string, drive: LoopDevice): Prom
   const card = driveCard(page, drive.path);
   await card.waitFor({ timeout: 15_000 });
   await card.click();
-  await page.getByRole('button', { name: 'Flash 1 drive' }).click();
-  await page
-    .getByRole('dialog', { name: 'Erase these drives?' })
-    .getByRole('button', { name: 'Erase and flash' })
-    .click();
+  await flashChosenDrives(page, 'Flash 1 drive');
   await page.getByTestId('report-id').waitFor({ timeout: 60_000 });
   expect(await page.getByTestId('drive-result').allTextContents()).toEqual([
     'Verified: the drive holds exactly the image',

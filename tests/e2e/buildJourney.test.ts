@@ -7,6 +7,7 @@ import { driveDomId } from '../../src/renderer/components/driveDomId';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { confirmBuildWithoutUpdates } from '../support/buildPage';
 import { SCREENSHOTS } from '../support/builtApp';
+import { flashChosenDrives } from '../support/flashPage';
 import { createLoopDevices } from '../support/loopDevices';
 import { callMain, importBlueprintConfig } from '../support/pageActions';
 import { ensureBibStandin, ensureSourceImage, requirePodman } from '../support/podmanFixtures';
@@ -179,11 +180,7 @@ describe('Image → Blueprint → Build, as a person does it', () => {
       await page.locator(`#${driveDomId(drive.path)}`).waitFor();
       await page.locator(`#${driveDomId(drive.path)}`).click();
     }
-    await page.getByRole('button', { name: 'Flash 2 drives' }).click();
-    await page
-      .getByRole('dialog', { name: 'Erase these drives?' })
-      .getByRole('button', { name: 'Erase and flash' })
-      .click();
+    await flashChosenDrives(page, 'Flash 2 drives');
     await page.getByTestId('report-id').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('drive-result').allTextContents()).toEqual([
       'Verified: the drive holds exactly the image',

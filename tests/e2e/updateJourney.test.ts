@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS } from '../support/builtApp';
-import { driveCard, openFlashStep } from '../support/flashPage';
+import { driveCard, flashChosenDrives, openFlashStep } from '../support/flashPage';
 import { type LocalRegistry, requireRegistry, startRegistry } from '../support/localRegistry';
 import { findingsInBothThemes, screenshotInBothLanguages } from '../support/looks';
 import { createLoopDevices } from '../support/loopDevices';
@@ -99,11 +99,7 @@ describe('v1 → stick → v2 → what the stick will download → push', () => 
     await page.getByRole('button', { name: 'Flash this image' }).click();
     await openFlashStep(page);
     await driveCard(page, stick.path).click();
-    await page.getByRole('button', { name: 'Flash 1 drive' }).click();
-    await page
-      .getByRole('dialog', { name: 'Erase these drives?' })
-      .getByRole('button', { name: 'Erase and flash' })
-      .click();
+    await flashChosenDrives(page, 'Flash 1 drive');
     await page.getByTestId('report-id').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('drive-result').allTextContents()).toEqual([
       'Verified: the drive holds exactly the image',

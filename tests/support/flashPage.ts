@@ -50,3 +50,15 @@ export function nextFlashFinished(page: Page): Promise<unknown> {
       }),
   );
 }
+
+/** Presses "Flash N drive(s)" for the drives chosen and says yes to erasing them. */
+export async function flashChosenDrives(
+  page: Page,
+  button: string | RegExp = /^Flash \d+ drives?$/,
+): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  await page
+    .getByRole('dialog', { name: 'Erase these drives?' })
+    .getByRole('button', { name: 'Erase and flash' })
+    .click();
+}
