@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBootTest } from '../../src/core/bootTest/runBootTest';
 import { bootTestWords } from '../../src/shared/i18n/words/bootTest';
 import { type BootFixtureVariant, bootFixture } from '../support/bootFixture';
-import { BUILT, ROOT, requireBuild } from '../support/builtApp';
+import { privateCopy, qemuProcessesNaming } from '../support/bootTestTargets';
+import { BUILT, requireBuild } from '../support/builtApp';
+import { wholeSha256 } from '../support/fixtureDrive';
+import { runCli } from '../support/runCli';
 
 const exec = promisify(execFile);
 const BOOT_TIMEOUT_MS = 120_000;
@@ -16,39 +18,7 @@ let work: string;
 const fixtures = {} as Record<BootFixtureVariant, string>;
 
 /** A private copy of a cached fixture, so nothing a test does can reach the cache. */
-async function copyOf(variant: BootFixtureVariant): Promise<string> {
-  const path = join(work, `${variant}-${Math.random().toString(36).slice(2)}.img`);
-  await copyFile(fixtures[variant], path);
-  return path;
-}
-
-const sha256 = async (path: string) =>
-  createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
-
-/** QEMU processes whose command line names `path`, read from /proc. */
-async function qemuProcessesFor(path: string): Promise<number[]> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes('qemu-system') && cmdline.includes(path)) pids.push(Number(entry));
-  }
-  return pids;
-}
-
-/** The built CLI, run with node's own path so PATH can be set to anything. */
-function bootstick(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return exec(process.execPath, [BUILT.cli, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    maxBuffer: 16 * 1024 * 1024,
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+const copyOf = (variant: BootFixtureVariant) => privateCopy(fixtures[variant], work);
 
 beforeAll(async () => {
   requireBuild();
@@ -66,7 +36,7 @@ describe('boot test of an image file (real QEMU, real OVMF, TCG)', () => {
     async () => {
       const image = await copyOf('login');
       const screenshot = join(work, 'screen.ppm');
-      const result = await bootstick([
+      const result = await runCli([
         'boot-test',
         image,
         '--accel',
@@ -85,7 +55,7 @@ describe('boot test of an image file (real QEMU, real OVMF, TCG)', () => {
       expect(report.accelerator).toBe('tcg');
       expect(report.message).toBe(bootTestWords.en.outcome.booted);
       expect((await readFile(screenshot)).subarray(0, 2).toString('latin1')).toBe('P6');
-      expect(await qemuProcessesFor(image)).toEqual([]);
+      expect(await qemuProcessesNaming(image)).toEqual([]);
     },
     BOOT_TIMEOUT_MS + 30_000,
   );
@@ -94,7 +64,7 @@ describe('boot test of an image file (real QEMU, real OVMF, TCG)', () => {
     'a guest that writes to its disk leaves the image byte for byte as it was',
     async () => {
       const image = await copyOf('writer');
-      const before = await sha256(image);
+      const before = await wholeSha256(image);
       let console = '';
       const result = await runBootTest({
         target: image,
@@ -106,7 +76,7 @@ describe('boot test of an image file (real QEMU, real OVMF, TCG)', () => {
       });
       expect(result.outcome).toBe('booted');
       expect(console).toContain('bootstick-fixture: wrote 1 MiB to /dev/vda');
-      expect(await sha256(image)).toBe(before);
+      expect(await wholeSha256(image)).toBe(before);
     },
     BOOT_TIMEOUT_MS + 30_000,
   );
@@ -115,11 +85,11 @@ describe('boot test of an image file (real QEMU, real OVMF, TCG)', () => {
     'a kernel panic fails at once with the console lines that show it, exit 1',
     async () => {
       const image = await copyOf('panic');
-      const result = await bootstick(['boot-test', image, '--accel', 'tcg', '--timeout', '120']);
+      const result = await runCli(['boot-test', image, '--accel', 'tcg', '--timeout', '120']);
       expect(result.code).toBe(1);
       expect(result.stdout).toContain(bootTestWords.en.outcome.kernelPanic);
       expect(result.stdout).toMatch(/Last console lines:[\s\S]*Kernel panic - not syncing/);
-      expect(await qemuProcessesFor(image)).toEqual([]);
+      expect(await qemuProcessesNaming(image)).toEqual([]);
     },
     BOOT_TIMEOUT_MS + 30_000,
   );
@@ -182,7 +152,7 @@ describe('boot test of an image file (real QEMU, real OVMF, TCG)', () => {
       const result = await running;
       expect(result.outcome).toBe('cancelled');
       expect(Date.now() - cancelledAt).toBeLessThan(3000);
-      expect(await qemuProcessesFor(image)).toEqual([]);
+      expect(await qemuProcessesNaming(image)).toEqual([]);
     },
     BOOT_TIMEOUT_MS,
   );
@@ -191,10 +161,10 @@ describe('boot test of an image file (real QEMU, real OVMF, TCG)', () => {
 describe('boot test refusals', () => {
   it('no QEMU on the path: exit 2 and its own words, nothing started', async () => {
     const image = await copyOf('login');
-    const result = await bootstick(['boot-test', image], { PATH: join(work, 'empty-path') });
+    const result = await runCli(['boot-test', image], { PATH: join(work, 'empty-path') });
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(bootTestWords.en.outcome.noQemu);
-    expect(await sha256(image)).toBe(await sha256(fixtures.login));
+    expect(await wholeSha256(image)).toBe(await wholeSha256(fixtures.login));
   });
 
   it('KVM demanded by someone who may not open /dev/kvm: exit 2, its own words, QEMU never started', async () => {
@@ -210,7 +180,7 @@ describe('boot test refusals', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(bootTestWords.en.outcome.kvmNotPermitted);
     expect(result.stdout).toContain('/dev/kvm cannot be opened (EACCES)');
-    expect(await qemuProcessesFor(image)).toEqual([]);
+    expect(await qemuProcessesNaming(image)).toEqual([]);
   });
 
   it('no firmware descriptor: noFirmware', async () => {
@@ -221,12 +191,12 @@ describe('boot test refusals', () => {
       firmwareDirs: [join(work, 'no-firmware')],
     });
     expect(result.outcome).toBe('noFirmware');
-    expect(await qemuProcessesFor(image)).toEqual([]);
+    expect(await qemuProcessesNaming(image)).toEqual([]);
   });
 
   it('a bad timeout is refused (exit 2)', async () => {
     const image = await copyOf('login');
-    const timeout = await bootstick(['boot-test', image, '--timeout', 'soon']);
+    const timeout = await runCli(['boot-test', image, '--timeout', 'soon']);
     expect(timeout.code).toBe(2);
     expect(timeout.stderr).toContain('--timeout must be a number');
   });

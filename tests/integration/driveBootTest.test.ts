@@ -9,7 +9,7 @@ import type { Refusal } from '../../src/shared/flash';
 import { bootTestWords } from '../../src/shared/i18n/words/bootTest';
 import { bootFixture, FIXTURE_SIZE } from '../support/bootFixture';
 import { requireBuild } from '../support/builtApp';
-import { blockReadOnly, deviceSha256, fixtureDrive, qemuHolding } from '../support/fixtureDrive';
+import { blockReadOnly, wholeSha256, fixtureDrive, qemuHolding } from '../support/fixtureDrive';
 import { startTestHelper, testJobId } from '../support/helperSession';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { processesHolding } from '../support/openHolders';
@@ -107,7 +107,7 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
     'the fixture on a loop drive boots to "booted", its console streamed live, the drive left as it was',
     async () => {
       const drive = await fixtureDrive(loops, 'login');
-      const before = await deviceSha256(drive.path);
+      const before = await wholeSha256(drive.path);
       const jobId = testJobId();
       const console = consoleOf(jobId);
       const result = await bootTestDrive(drive.path, jobId);
@@ -118,7 +118,7 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
       expect(result).toMatchObject({ readOnlyBefore: false, readOnlyDuringRun: true });
       expect(console.text()).toContain('Bootstick test fixture');
       await expectLeftAsItWas(drive.path, false);
-      expect(await deviceSha256(drive.path)).toBe(before);
+      expect(await wholeSha256(drive.path)).toBe(before);
     },
     (BOOT_TIMEOUT_S + 30) * 1000,
   );
@@ -127,13 +127,13 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
     'a guest that writes to its disk leaves the drive byte for byte as it was, over its whole length',
     async () => {
       const drive = await fixtureDrive(loops, 'writer');
-      const before = await deviceSha256(drive.path);
+      const before = await wholeSha256(drive.path);
       const jobId = testJobId();
       const console = consoleOf(jobId);
       const result = await bootTestDrive(drive.path, jobId);
       expect(result.outcome).toBe('booted');
       expect(console.text()).toContain('bootstick-fixture: wrote 1 MiB to /dev/vda');
-      expect(await deviceSha256(drive.path)).toBe(before);
+      expect(await wholeSha256(drive.path)).toBe(before);
       await expectLeftAsItWas(drive.path, false);
     },
     (BOOT_TIMEOUT_S + 30) * 1000,
@@ -143,7 +143,7 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
     "while the guest runs, nothing can write the drive: root is refused by the kernel, no monitor exists, QMP is root's alone and its commit fails; cancel then ends QEMU at once",
     async () => {
       const drive = await fixtureDrive(loops, 'scribbler');
-      const before = await deviceSha256(drive.path);
+      const before = await wholeSha256(drive.path);
       const jobId = testJobId();
       const console = consoleOf(jobId);
       const running = bootTestDrive(drive.path, jobId);
@@ -217,7 +217,7 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
       expect(result.outcome).toBe('cancelled');
       expect(Date.now() - cancelledAt).toBeLessThan(3000);
       await expectLeftAsItWas(drive.path, false);
-      expect(await deviceSha256(drive.path)).toBe(before);
+      expect(await wholeSha256(drive.path)).toBe(before);
     },
     (BOOT_TIMEOUT_S + 30) * 1000,
   );
@@ -260,13 +260,13 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
     'when the helper is killed outright, QEMU dies with it, the drive stays read-only, and the next helper makes it writable again',
     async () => {
       const drive = await fixtureDrive(loops, 'scribbler');
-      const before = await deviceSha256(drive.path);
+      const before = await wholeSha256(drive.path);
       try {
         const dead = await killHelperMidBoot(drive.path);
         expect(await qemuHolding(drive.path)).toEqual([]);
         // Nobody was left to put the flag back: the drive stays read-only (the safe side).
         expect(await blockReadOnly(drive.path)).toBe(true);
-        expect(await deviceSha256(drive.path)).toBe(before);
+        expect(await wholeSha256(drive.path)).toBe(before);
         expect(await leftBy(dead)).toHaveLength(1);
         // The next helper removes what the dead one left and gives the drive back as it was.
         const next = await startTestHelper();
@@ -276,7 +276,7 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
         } finally {
           await next.close();
         }
-        expect(await deviceSha256(drive.path)).toBe(before);
+        expect(await wholeSha256(drive.path)).toBe(before);
       } finally {
         await run('blockdev', ['--setrw', drive.path]);
       }
@@ -317,7 +317,7 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
     'a guest that writes more than its overlay may hold is stopped, the drive untouched',
     async () => {
       const drive = await fixtureDrive(loops, 'filler');
-      const before = await deviceSha256(drive.path);
+      const before = await wholeSha256(drive.path);
       const result = await helper.call({
         method: 'bootTestDrive',
         params: {
@@ -332,7 +332,7 @@ describe('boot test of a flashed drive, through the built helper (real loop driv
       expect(result.outcome).toBe('overlayFull');
       expect(result.elapsedMs).toBeLessThan(BOOT_TIMEOUT_S * 1000);
       await expectLeftAsItWas(drive.path, false);
-      expect(await deviceSha256(drive.path)).toBe(before);
+      expect(await wholeSha256(drive.path)).toBe(before);
     },
     (BOOT_TIMEOUT_S + 30) * 1000,
   );
@@ -565,7 +565,7 @@ describe('the helper refuses to boot-test unsafe targets, each in its own words,
   it('refuses a drive whose /dev entry was swapped for another device, and touches neither', async () => {
     const checked = await fixtureDrive(loops, 'login');
     const other = await fixtureDrive(loops, 'writer');
-    const otherBefore = await deviceSha256(other.path);
+    const otherBefore = await wholeSha256(other.path);
     const original = `${checked.path}.bootstick-test-original`;
     await rename(checked.path, original);
     try {
@@ -585,6 +585,6 @@ describe('the helper refuses to boot-test unsafe targets, each in its own words,
     }
     await expectLeftAsItWas(other.path, false);
     await expectLeftAsItWas(checked.path, false);
-    expect(await deviceSha256(other.path)).toBe(otherBefore);
+    expect(await wholeSha256(other.path)).toBe(otherBefore);
   });
 });

@@ -1,52 +1,26 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBootTest } from '../../src/core/bootTest/runBootTest';
 import { bootTestWords } from '../../src/shared/i18n/words/bootTest';
-import { BUILT, ROOT, requireBuild } from '../support/builtApp';
+import { privateCopy, qemuProcessesNaming } from '../support/bootTestTargets';
+import { requireBuild } from '../support/builtApp';
+import { wholeSha256 } from '../support/fixtureDrive';
 import { ANACONDA_LINE, INSTALLED_LINE, type IsoFixtureVariant, isoFixture } from '../support/isoFixture';
+import { runCli } from '../support/runCli';
 
-const exec = promisify(execFile);
+const _exec = promisify(execFile);
 const BOOT_TIMEOUT_MS = 120_000;
 const words = bootTestWords.en;
 let work: string;
 const fixtures = {} as Record<IsoFixtureVariant, string>;
 
 /** A private copy of a cached fixture, so nothing a test does can reach the cache. */
-async function copyOf(variant: IsoFixtureVariant): Promise<string> {
-  const path = join(work, `${variant}-${Math.random().toString(36).slice(2)}.iso`);
-  await copyFile(fixtures[variant], path);
-  return path;
-}
-
-const sha256 = async (path: string) =>
-  createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
-
-/** QEMU processes whose command line names `path`, read from /proc. */
-async function qemuProcessesFor(path: string): Promise<number[]> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes('qemu-system') && cmdline.includes(path)) pids.push(Number(entry));
-  }
-  return pids;
-}
-
-/** The built CLI. */
-function bootstick(args: string[]) {
-  return exec(process.execPath, [BUILT.cli, ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+const copyOf = (variant: IsoFixtureVariant) => privateCopy(fixtures[variant], work);
 
 beforeAll(async () => {
   requireBuild();
@@ -63,8 +37,8 @@ describe('boot test of an installer ISO (real QEMU, real OVMF, TCG)', () => {
     'bootstick boot-test fixture.iso --json: the installer is reached, proven by anaconda’s line, exit 0',
     async () => {
       const iso = await copyOf('installer');
-      const before = await sha256(iso);
-      const result = await bootstick(['boot-test', iso, '--accel', 'tcg', '--json']);
+      const before = await wholeSha256(iso);
+      const result = await runCli(['boot-test', iso, '--accel', 'tcg', '--json']);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       const report = JSON.parse(result.stdout);
@@ -73,8 +47,8 @@ describe('boot test of an installer ISO (real QEMU, real OVMF, TCG)', () => {
       expect(report.installer).toEqual({ unattended: false });
       expect(report.proof).toBe(`console: "${ANACONDA_LINE}"`);
       expect(report.message).toBe(words.installer.booted);
-      expect(await sha256(iso)).toBe(before);
-      expect(await qemuProcessesFor(iso)).toEqual([]);
+      expect(await wholeSha256(iso)).toBe(before);
+      expect(await qemuProcessesNaming(iso)).toEqual([]);
     },
     BOOT_TIMEOUT_MS + 30_000,
   );
@@ -83,7 +57,7 @@ describe('boot test of an installer ISO (real QEMU, real OVMF, TCG)', () => {
     'an unattended ISO passes on "Install finished", written onto a blank disk that is gone afterwards',
     async () => {
       const iso = await copyOf('unattended');
-      const before = await sha256(iso);
+      const before = await wholeSha256(iso);
       const workParent = join(work, 'runs');
       await mkdir(workParent);
       let console = '';
@@ -108,9 +82,9 @@ describe('boot test of an installer ISO (real QEMU, real OVMF, TCG)', () => {
       expect(result.proof).toBe('console: "Install finished"');
       expect(console).toMatch(/installed onto the blank disk \(\/dev\/vda\)/);
       expect(blankDiskBytes).toBeGreaterThanOrEqual(1024 * 1024);
-      expect(await sha256(iso)).toBe(before);
+      expect(await wholeSha256(iso)).toBe(before);
       expect(await readdir(workParent)).toEqual([]);
-      expect(await qemuProcessesFor(iso)).toEqual([]);
+      expect(await qemuProcessesNaming(iso)).toEqual([]);
     },
     BOOT_TIMEOUT_MS + 30_000,
   );
@@ -119,13 +93,13 @@ describe('boot test of an installer ISO (real QEMU, real OVMF, TCG)', () => {
     'an unattended install that never finishes times out, though anaconda started',
     async () => {
       const iso = await copyOf('unattendedStuck');
-      const result = await bootstick(['boot-test', iso, '--accel', 'tcg', '--timeout', '45']);
+      const result = await runCli(['boot-test', iso, '--accel', 'tcg', '--timeout', '45']);
       expect(result.code).toBe(1);
       expect(result.stdout).toContain(words.installer.timedOutInstall);
       expect(result.stdout).toContain(words.installer.kickstart.replace('{{kickstart}}', '/osbuild.ks'));
       expect(result.stdout).toMatch(/Last console lines:[\s\S]*the install never finishes/);
       expect(result.stdout).not.toContain('Proof:');
-      expect(await qemuProcessesFor(iso)).toEqual([]);
+      expect(await qemuProcessesNaming(iso)).toEqual([]);
     },
     BOOT_TIMEOUT_MS,
   );
@@ -148,11 +122,11 @@ describe('a damaged ISO is refused with words, QEMU never started', () => {
   it('a truncated ISO file: exit 1 and why', async () => {
     const iso = await copyOf('unattended');
     await truncate(iso, 256 * 1024);
-    const result = await bootstick(['boot-test', iso, '--accel', 'tcg', '--timeout', '60']);
+    const result = await runCli(['boot-test', iso, '--accel', 'tcg', '--timeout', '60']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(words.outcome.unreadableIso);
     expect(result.stdout).toMatch(/\nThe ISO is truncated: it is \d+ bytes long, the file only 262144/);
-    expect(await qemuProcessesFor(iso)).toEqual([]);
+    expect(await qemuProcessesNaming(iso)).toEqual([]);
   });
 
   it('a file with the CD001 mark and nothing readable behind it: --json says so', async () => {
@@ -160,7 +134,7 @@ describe('a damaged ISO is refused with words, QEMU never started', () => {
     const bytes = Buffer.alloc(1024 * 1024, 0xa5);
     bytes.write('CD001', 32769, 'latin1');
     await writeFile(iso, bytes);
-    const result = await bootstick(['boot-test', iso, '--accel', 'tcg', '--json']);
+    const result = await runCli(['boot-test', iso, '--accel', 'tcg', '--json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.outcome).toBe('unreadableIso');

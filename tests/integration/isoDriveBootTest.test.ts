@@ -4,7 +4,7 @@ import { DEFAULT_INSTALL_TIMEOUT_S } from '../../src/core/bootTest/defaultTimeou
 import type { DriveBootTestResult } from '../../src/shared/driveBootTest';
 import { bootTestWords } from '../../src/shared/i18n/words/bootTest';
 import { requireBuild } from '../support/builtApp';
-import { blockReadOnly, deviceSha256, qemuHolding } from '../support/fixtureDrive';
+import { blockReadOnly, wholeSha256, qemuHolding } from '../support/fixtureDrive';
 import { startTestHelper, testJobId } from '../support/helperSession';
 import { ANACONDA_LINE, INSTALLED_LINE, isoFixture } from '../support/isoFixture';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
@@ -52,7 +52,7 @@ describe('boot test of a stick holding a hybrid installer ISO, through the built
     'an unattended ISO on a stick installs onto the blank disk, never the stick, which is left as it was',
     async () => {
       const drive = await stickWith('unattended');
-      const before = await deviceSha256(drive.path);
+      const before = await wholeSha256(drive.path);
       const jobId = testJobId();
       let console = '';
       helper.onBootConsole((chunk) => {
@@ -69,7 +69,7 @@ describe('boot test of a stick holding a hybrid installer ISO, through the built
       expect(result).toMatchObject({ readOnlyBefore: false, readOnlyDuringRun: true });
       // The stick is the first virtio disk (it boots as a disk, not a CD); the blank one the second.
       expect(console).toContain(`${INSTALLED_LINE} (/dev/vdb)`);
-      expect(await deviceSha256(drive.path)).toBe(before);
+      expect(await wholeSha256(drive.path)).toBe(before);
       expect(await qemuHolding(drive.path)).toEqual([]);
       expect(await processesHolding(drive.path)).toEqual([]);
       expect(await blockReadOnly(drive.path)).toBe(false);
@@ -85,7 +85,7 @@ describe('boot test of a stick holding a hybrid installer ISO, through the built
     'bootstick boot-test /dev/loopN --virtual on an installer stick: the installer, in words',
     async () => {
       const drive = await stickWith('installer');
-      const before = await deviceSha256(drive.path);
+      const before = await wholeSha256(drive.path);
       const result = await runCli(
         ['boot-test', drive.path, '--virtual', '--accel', 'tcg', '--timeout', String(BOOT_TIMEOUT_S)],
         { BOOTSTICK_DATA_DIR: await loops.tempDir() },
@@ -93,7 +93,7 @@ describe('boot test of a stick holding a hybrid installer ISO, through the built
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(bootTestWords.en.installer.booted);
       expect(result.stdout).toContain(`Proof: console: "${ANACONDA_LINE}"`);
-      expect(await deviceSha256(drive.path)).toBe(before);
+      expect(await wholeSha256(drive.path)).toBe(before);
       expect(await blockReadOnly(drive.path)).toBe(false);
     },
     (BOOT_TIMEOUT_S + 30) * 1000,

@@ -26,8 +26,8 @@ export async function fixtureDrive(
   return loops.attachFile(backing);
 }
 
-/** SHA-256 of a block device over its whole length, read through the device itself. */
-export async function deviceSha256(path: string): Promise<string> {
+/** SHA-256 of a file or a block device over its whole length (a device read through itself). */
+export async function wholeSha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');

@@ -10,9 +10,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI (`node bin/bootstick.js …`) from the repo root, as a script would; never throws. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return exec('node', [BUILT.cli, ...args], { cwd: ROOT, env: { ...process.env, ...env } }).then(
+/**
+ * Runs the built CLI (`node bin/bootstick.js …`) from the repo root, as a script would; never
+ * throws. Node is run by its own path, so a test may set PATH to anything (no QEMU on it, say).
+ */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return exec(process.execPath, [BUILT.cli, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    maxBuffer: 16 * 1024 * 1024,
+  }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: CliResult) => error,
   );
