@@ -111,8 +111,12 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     detail,
   });
   // The machine the image boots on decides which QEMU and firmware it needs, so it is read first:
-  // an arm64-only image booted as x86-64 would end minutes later as "no boot device".
-  const architecture = await readTarget(options.target, options.driveFd, bootArchitecture);
+  // an arm64-only image booted as x86-64 would end minutes later as "no boot device". One that
+  // cannot be read at all is taken as x86-64, as every image was before: what this computer lacks
+  // is still said first, and reading it again below says why it cannot be read.
+  const architecture = await readTarget(options.target, options.driveFd, bootArchitecture).catch(
+    () => 'x86_64' as const,
+  );
   const arm64 = architecture === 'aarch64';
   const qemu = await findQemu(architecture, options.searchPath);
   if (!qemu) return refuse(arm64 ? 'noQemuArm64' : 'noQemu');
