@@ -9,7 +9,7 @@ import { readAtHandle } from '../../src/core/bootTest/readTarget';
 import { runBootTest } from '../../src/core/bootTest/runBootTest';
 import { FIRMWARE_DESCRIPTOR_DIRS, findUefiFirmware } from '../../src/core/bootTest/uefiFirmware';
 import { bootTestWords } from '../../src/shared/i18n/words/bootTest';
-import { arm64BootFixture } from '../support/arm64BootFixture';
+import { arm64BootFixture, arm64IsoFixture } from '../support/arm64BootFixture';
 import { bootFixture } from '../support/bootFixture';
 import { requireBuild } from '../support/builtApp';
 import { espImage } from '../support/espImage';
@@ -148,6 +148,30 @@ describe('which machine a disk image boots on', () => {
       expect(await qemuHolding(drive.path)).toEqual([]);
       expect(await blockReadOnly(drive.path)).toBe(false);
       expect(await deviceSha256(drive.path)).toBe(before);
+    },
+    (BOOT_TIMEOUT_S + 30) * 1000,
+  );
+
+  it(
+    'an arm64 installer ISO boots from a virtio-scsi CD to its installer',
+    async () => {
+      const iso = join(work, 'arm64.iso');
+      await copyFile(await arm64IsoFixture(), iso);
+      expect(await architecturesOf(iso)).toEqual(['aarch64']);
+      let args: string[] = [];
+      const result = await runBootTest({
+        target: iso,
+        timeoutMs: BOOT_TIMEOUT_S * 1000,
+        accelerator: 'tcg',
+        onCommand: (_, argv) => {
+          args = argv;
+        },
+      });
+      expect(result.outcome, result.lastConsoleLines.join('\n')).toBe('booted');
+      expect(result.stage).toBe('installer');
+      expect(result.architecture).toBe('aarch64');
+      expect(args).toContain('scsi-cd,bus=scsi0.0,drive=disk0,bootindex=0');
+      expect(await qemuProcessesFor(iso)).toEqual([]);
     },
     (BOOT_TIMEOUT_S + 30) * 1000,
   );

@@ -199,22 +199,35 @@ async function sha256(path: string): Promise<string> {
 }
 
 /**
- * A FIXTURE_SIZE GPT disk image in `work` whose one partition is an EFI System partition holding
- * `files` (path on the ESP → file here), its folders made as needed; mtools, since this host's
- * kernel mounts no vfat.
+ * A FAT file system image of `bytes` at `path` holding `files` (path in it → file here), its
+ * folders made as needed; mtools, since this host's kernel mounts no vfat. FAT32 for an ESP (as
+ * bib makes them), mkfs.vfat's own choice for the small boot image of an ISO.
  */
-export async function espDisk(work: string, files: Record<string, string>): Promise<string> {
-  const esp = join(work, 'esp.img');
-  await run('truncate', ['-s', String(ESP_SIZE), esp]);
-  await run('mkfs.vfat', ['-F', '32', '-n', 'FIXTURE', esp]);
+export async function fatImage(
+  path: string,
+  bytes: number,
+  format: { label: string; fat32: boolean },
+  files: Record<string, string>,
+): Promise<void> {
+  await run('truncate', ['-s', String(bytes), path]);
+  await run('mkfs.vfat', [...(format.fat32 ? ['-F', '32'] : []), '-n', format.label, path]);
   const folders = new Set<string>();
-  for (const path of Object.keys(files)) {
-    const parts = path.split('/').slice(0, -1);
+  for (const file of Object.keys(files)) {
+    const parts = file.split('/').slice(0, -1);
     for (let depth = 1; depth <= parts.length; depth += 1) folders.add(parts.slice(0, depth).join('/'));
   }
   // Set order is insertion order: a folder always comes after its parent.
-  if (folders.size > 0) await run('mmd', ['-i', esp, ...[...folders].map((folder) => `::${folder}`)]);
-  for (const [path, source] of Object.entries(files)) await run('mcopy', ['-i', esp, source, `::${path}`]);
+  if (folders.size > 0) await run('mmd', ['-i', path, ...[...folders].map((folder) => `::${folder}`)]);
+  for (const [file, source] of Object.entries(files)) await run('mcopy', ['-i', path, source, `::${file}`]);
+}
+
+/**
+ * A FIXTURE_SIZE GPT disk image in `work` whose one partition is an EFI System partition holding
+ * `files` (path on the ESP → file here).
+ */
+export async function espDisk(work: string, files: Record<string, string>): Promise<string> {
+  const esp = join(work, 'esp.img');
+  await fatImage(esp, ESP_SIZE, { label: 'FIXTURE', fat32: true }, files);
 
   const disk = join(work, 'disk.img');
   await run('truncate', ['-s', String(FIXTURE_SIZE), disk]);

@@ -52,8 +52,6 @@ export const optionValue = (value: string) => value.replaceAll(',', ',,');
  * system runs) with QEMU's own cheap pointer-authentication algorithm instead of the
  * architected one, which is many times slower to emulate (no guest depends on which algorithm
  * signs its pointers). Measured here: the arm64 fixture reaches its login prompt in about 9 s.
- * An ISO is a CD on the bus each machine's firmware boots CDs from: IDE (AHCI) on q35,
- * virtio-scsi on virt, which has no IDE.
  */
 function machineArgs(architecture: EfiArchitecture, accelerator: Accelerator): string[] {
   if (architecture === 'aarch64') {
@@ -70,6 +68,7 @@ function machineArgs(architecture: EfiArchitecture, accelerator: Accelerator): s
   ];
 }
 
+/** An ISO is a CD on a bus each machine's firmware boots CDs from: IDE on q35, virtio-scsi on virt (no IDE there). */
 function cdromDevice(architecture: EfiArchitecture): string[] {
   return architecture === 'aarch64'
     ? ['-device', 'virtio-scsi-pci,id=scsi0', '-device', 'scsi-cd,bus=scsi0.0,drive=disk0,bootindex=0']
