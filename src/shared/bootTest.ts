@@ -169,6 +169,11 @@ export const BootTestHostSchema = z.object({
   qemu: z.string().nullable(),
   /** The UEFI firmware's code file found through QEMU's descriptors; null: none. */
   firmware: z.string().nullable(),
+  /**
+   * What an arm64-only image would boot with (always emulated): qemu-system-aarch64 and the arm64
+   * UEFI firmware found through the descriptors; null where either is missing.
+   */
+  arm64: z.object({ qemu: z.string().nullable(), firmware: z.string().nullable() }),
   /** What "auto" picks for the person: KVM when /dev/kvm opens for them. */
   accelerator: AcceleratorSchema,
   acceleratorReason: z.string(),
