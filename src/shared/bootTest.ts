@@ -143,6 +143,8 @@ export const BootTestSummarySchema = z.object({
   proof: z.string().optional(),
   stage: BootStageSchema.optional(),
   accelerator: AcceleratorSchema.optional(),
+  /** The machine the stick was booted as (absent in reports from before arm64 sticks booted: x86-64). */
+  architecture: GuestArchitectureSchema.optional(),
   elapsedMs: z.number().nonnegative(),
   /** When the test ended (ISO 8601). */
   at: z.string(),
