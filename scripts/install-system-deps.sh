@@ -28,6 +28,10 @@
 #   openssl     a self-signed certificate for the registry TLS-refusal test
 #   qemu-system-x86  qemu-system-x86_64: boot tests of images and drives (TCG here; KVM where it works)
 #   ovmf        UEFI firmware for QEMU, found through its descriptors in /usr/share/qemu/firmware
+#   qemu-system-arm  qemu-system-aarch64: boot tests of arm64-only images and drives (always TCG on x86-64)
+#   qemu-efi-aarch64  arm64 UEFI firmware (AAVMF), found through its descriptors in /usr/share/qemu/firmware
+#               (the arm64 boot fixture's Debian parts are fetched by the tests with an apt of their own:
+#               tests/support/arm64Parts.ts; this host's apt gets no arm64 architecture)
 #   systemd-boot-efi  linuxx64.efi.stub: the boot-test fixture's unified kernel image (built by the tests)
 #   binutils    objcopy: joins stub, kernel, initramfs and command line into that image
 #   dropbear-bin  the SSH server inside the boot-test fixture (copied into its initramfs with its libraries)
@@ -37,7 +41,7 @@ set -euo pipefail
 
 PACKAGES=(util-linux e2fsprogs chromium fonts-noto-cjk xfsprogs dosfstools mtools gdisk fdisk xorriso xz-utils gzip bzip2 zip
   unzip bmap-tools pkexec polkitd dbus python3 podman runc busybox-static xvfb docker-registry skopeo openssl
-  qemu-system-x86 ovmf systemd-boot-efi binutils dropbear-bin openssh-client)
+  qemu-system-x86 ovmf qemu-system-arm qemu-efi-aarch64 systemd-boot-efi binutils dropbear-bin openssh-client)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

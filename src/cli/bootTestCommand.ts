@@ -166,6 +166,8 @@ function printResult(result: Finding, json: boolean): void {
   const lines = [`\n${message}`];
   if (result.accelerator)
     lines.push(`Accelerator: ${words.accelerator[result.accelerator]} (${result.acceleratorReason})`);
+  if (result.qemu)
+    lines.push(`Machine: ${result.architecture === 'aarch64' ? 'arm64' : 'x86-64'} (${result.qemu})`);
   if (result.installer?.unattended && result.installer.kickstart)
     lines.push(words.installer.kickstart.replace('{{kickstart}}', result.installer.kickstart));
   if (result.proof) lines.push(`Proof: ${result.proof}`);

@@ -22,8 +22,16 @@ export const BootTestOutcomeSchema = z.enum([
   'overlayFull',
   /** The target carries an ISO 9660 mark but its volume cannot be read (truncated or damaged). */
   'unreadableIso',
-  /** The image boots only on arm64 (its ESP names BOOTAA64.EFI alone): nothing was started. */
+  /**
+   * The image boots only on arm64 (its ESP names BOOTAA64.EFI alone) and KVM was asked for, which
+   * runs only this computer's own architecture: nothing was started. (Before arm64 images booted
+   * emulated, every arm64-only image was refused with it.)
+   */
   'otherArchitecture',
+  /** The image boots only on arm64 and there is no qemu-system-aarch64 on the path: nothing was started. */
+  'noQemuArm64',
+  /** The image boots only on arm64 and no descriptor names arm64 UEFI firmware for virt: nothing was started. */
+  'noFirmwareArm64',
 ]);
 export type BootTestOutcome = z.infer<typeof BootTestOutcomeSchema>;
 
@@ -33,6 +41,8 @@ export const BOOT_TEST_REFUSALS: readonly BootTestOutcome[] = [
   'noFirmware',
   'kvmNotPermitted',
   'otherArchitecture',
+  'noQemuArm64',
+  'noFirmwareArm64',
 ];
 
 /**
@@ -52,6 +62,10 @@ export const AcceleratorWishSchema = z.enum(['auto', 'kvm', 'tcg']);
 
 export const AcceleratorSchema = z.enum(['kvm', 'tcg']);
 export type Accelerator = z.infer<typeof AcceleratorSchema>;
+
+/** The machine a test booted the image as (its EFI partition's loaders decide): x86-64 or arm64. */
+export const GuestArchitectureSchema = z.enum(['x86_64', 'aarch64']);
+export type GuestArchitecture = z.infer<typeof GuestArchitectureSchema>;
 
 /** One command run on the booted guest as the blueprint's user; it passes on exit status 0. */
 export const GuestCheckSchema = z.object({
@@ -102,6 +116,9 @@ export const BootTestResultSchema = z.object({
   /** Present when the target was an installer ISO (a file, or a stick holding one). */
   installer: InstallerInfoSchema.optional(),
   accelerator: AcceleratorSchema.optional(),
+  /** The machine it was booted as, and the QEMU that ran it; absent when nothing was started. */
+  architecture: GuestArchitectureSchema.optional(),
+  qemu: z.string().optional(),
   /** Why this accelerator (e.g. "/dev/kvm cannot be opened: …, emulating (slower)"). */
   acceleratorReason: z.string().optional(),
   /** Milliseconds from starting QEMU to the outcome. */
@@ -126,6 +143,8 @@ export const BootTestSummarySchema = z.object({
   proof: z.string().optional(),
   stage: BootStageSchema.optional(),
   accelerator: AcceleratorSchema.optional(),
+  /** The machine the stick was booted as (absent in reports from before arm64 sticks booted: x86-64). */
+  architecture: GuestArchitectureSchema.optional(),
   elapsedMs: z.number().nonnegative(),
   /** When the test ended (ISO 8601). */
   at: z.string(),
@@ -152,6 +171,11 @@ export const BootTestHostSchema = z.object({
   qemu: z.string().nullable(),
   /** The UEFI firmware's code file found through QEMU's descriptors; null: none. */
   firmware: z.string().nullable(),
+  /**
+   * What an arm64-only image would boot with (always emulated): qemu-system-aarch64 and the arm64
+   * UEFI firmware found through the descriptors; null where either is missing.
+   */
+  arm64: z.object({ qemu: z.string().nullable(), firmware: z.string().nullable() }),
   /** What "auto" picks for the person: KVM when /dev/kvm opens for them. */
   accelerator: AcceleratorSchema,
   acceleratorReason: z.string(),

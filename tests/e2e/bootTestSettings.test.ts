@@ -66,7 +66,7 @@ async function bootTestUntilCancelled(
 }
 
 describe('boot tests in Settings', () => {
-  it('says what this computer offers a boot test: QEMU, firmware, KVM or emulation', async () => {
+  it('says what this computer offers a boot test: QEMU, firmware, arm64, KVM or emulation', async () => {
     await openSettings();
     const facts = page.getByTestId('boot-test-host');
     await facts.waitFor();
@@ -74,6 +74,10 @@ describe('boot tests in Settings', () => {
     expect(text).toContain('QEMU: /usr/bin/qemu-system-x86_64');
     expect(text).toMatch(/UEFI firmware: \/usr\/share\/OVMF\/\S+\.fd/);
     expect(text).toMatch(/KVM \(hardware virtualisation\)|Emulation \(TCG, no KVM\)/);
+    // arm64 images: this host has qemu-system-arm and qemu-efi-aarch64 (scripts/install-system-deps.sh).
+    expect(text).toContain(
+      'arm64 images: booted emulated (TCG) with /usr/bin/qemu-system-aarch64 and /usr/share/AAVMF/AAVMF_CODE.fd.',
+    );
     expect(await page.getByLabel('VM memory (MiB)').inputValue()).toBe('2048');
     expect(await page.getByLabel('VM CPUs').inputValue()).toBe('2');
   });

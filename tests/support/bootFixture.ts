@@ -103,6 +103,32 @@ export async function ukiCacheParts(): Promise<string[]> {
 }
 
 /**
+ * A gzip'd newc initramfs in `work` (made fresh): `busybox` as /bin/busybox, `init` as /init, an
+ * empty /modules, and whatever `addToInitrd` puts into its root.
+ */
+export async function busyboxInitrd(
+  work: string,
+  init: string,
+  busybox: string,
+  addToInitrd?: (initrdRoot: string) => Promise<void>,
+): Promise<string> {
+  const initrdRoot = join(work, 'initrd');
+  await mkdir(join(initrdRoot, 'bin'), { recursive: true });
+  await mkdir(join(initrdRoot, 'modules'), { recursive: true });
+  await copyFile(busybox, join(initrdRoot, 'bin/busybox'));
+  await chmod(join(initrdRoot, 'bin/busybox'), 0o755);
+  await writeFile(join(initrdRoot, 'init'), init, { mode: 0o755 });
+  await addToInitrd?.(initrdRoot);
+  const initrd = join(work, 'initrd.cpio.gz');
+  // The host's busybox packs it: cpio's format is the same whatever the archive's architecture.
+  await run('sh', [
+    '-c',
+    `cd "${initrdRoot}" && find . | busybox cpio -o -H newc 2>/dev/null | gzip -9 > "${initrd}"`,
+  ]);
+  return initrd;
+}
+
+/**
  * A unified kernel image in `work` (made fresh): Debian's kernel, a busybox initramfs running
  * `init`, and `cmdline`; with `blockModules`, virtio-blk's modules in /modules for init to load.
  */
@@ -113,23 +139,14 @@ export async function buildUki(
   extras: { blockModules: boolean; addToInitrd?: (initrdRoot: string) => Promise<void> },
 ): Promise<string> {
   const { vmlinuz, modulesDir } = await kernelParts();
-  const initrdRoot = join(work, 'initrd');
-  await mkdir(join(initrdRoot, 'bin'), { recursive: true });
-  await mkdir(join(initrdRoot, 'modules'), { recursive: true });
-  await copyFile(BUSYBOX, join(initrdRoot, 'bin/busybox'));
-  await chmod(join(initrdRoot, 'bin/busybox'), 0o755);
-  await writeFile(join(initrdRoot, 'init'), init, { mode: 0o755 });
-  if (extras.blockModules) {
-    for (const module of BLOCK_MODULES) {
-      await copyFile(join(modulesDir, module), join(initrdRoot, 'modules', module.split('/').pop() ?? ''));
+  const initrd = await busyboxInitrd(work, init, BUSYBOX, async (initrdRoot) => {
+    if (extras.blockModules) {
+      for (const module of BLOCK_MODULES) {
+        await copyFile(join(modulesDir, module), join(initrdRoot, 'modules', module.split('/').pop() ?? ''));
+      }
     }
-  }
-  await extras.addToInitrd?.(initrdRoot);
-  const initrd = join(work, 'initrd.cpio.gz');
-  await run('sh', [
-    '-c',
-    `cd "${initrdRoot}" && find . | busybox cpio -o -H newc 2>/dev/null | gzip -9 > "${initrd}"`,
-  ]);
+    await extras.addToInitrd?.(initrdRoot);
+  });
   await writeFile(join(work, 'cmdline'), cmdline);
   await writeFile(join(work, 'osrel'), 'NAME="Bootstick test fixture"\nID=bootstick-fixture\n');
 
@@ -181,6 +198,50 @@ async function sha256(path: string): Promise<string> {
     .digest('hex');
 }
 
+/**
+ * A FAT file system image of `bytes` at `path` holding `files` (path in it → file here), its
+ * folders made as needed; mtools, since this host's kernel mounts no vfat. FAT32 for an ESP (as
+ * bib makes them), mkfs.vfat's own choice for the small boot image of an ISO.
+ */
+export async function fatImage(
+  path: string,
+  bytes: number,
+  format: { label: string; fat32: boolean },
+  files: Record<string, string>,
+): Promise<void> {
+  await run('truncate', ['-s', String(bytes), path]);
+  await run('mkfs.vfat', [...(format.fat32 ? ['-F', '32'] : []), '-n', format.label, path]);
+  const folders = new Set<string>();
+  for (const file of Object.keys(files)) {
+    const parts = file.split('/').slice(0, -1);
+    for (let depth = 1; depth <= parts.length; depth += 1) folders.add(parts.slice(0, depth).join('/'));
+  }
+  // Set order is insertion order: a folder always comes after its parent.
+  if (folders.size > 0) await run('mmd', ['-i', path, ...[...folders].map((folder) => `::${folder}`)]);
+  for (const [file, source] of Object.entries(files)) await run('mcopy', ['-i', path, source, `::${file}`]);
+}
+
+/**
+ * A FIXTURE_SIZE GPT disk image in `work` whose one partition is an EFI System partition holding
+ * `files` (path on the ESP → file here).
+ */
+export async function espDisk(work: string, files: Record<string, string>): Promise<string> {
+  const esp = join(work, 'esp.img');
+  await fatImage(esp, ESP_SIZE, { label: 'FIXTURE', fat32: true }, files);
+
+  const disk = join(work, 'disk.img');
+  await run('truncate', ['-s', String(FIXTURE_SIZE), disk]);
+  await run('sgdisk', ['-n', `1:2048:+${ESP_SIZE / 1024}K`, '-t', '1:ef00', '-c', '1:EFI', disk]);
+  await run('dd', [
+    `if=${esp}`,
+    `of=${disk}`,
+    'bs=1M',
+    `seek=${ESP_OFFSET / (1024 * 1024)}`,
+    'conv=notrunc,sparse',
+  ]);
+  return disk;
+}
+
 /** Builds (or finds in the cache) the fixture image; returns the cached path (treat it as read-only: copy it). */
 export async function bootFixture(variant: BootFixtureVariant): Promise<string> {
   const { vmlinuz, modulesDir } = await kernelParts();
@@ -208,22 +269,7 @@ export async function bootFixture(variant: BootFixtureVariant): Promise<string> 
       variant === 'ssh' ? (initrdRoot) => addSshServer(initrdRoot, modulesDir, publicKey) : undefined,
   });
 
-  const esp = join(work, 'esp.img');
-  await run('truncate', ['-s', String(ESP_SIZE), esp]);
-  await run('mkfs.vfat', ['-F', '32', '-n', 'FIXTURE', esp]);
-  await run('mmd', ['-i', esp, '::EFI', '::EFI/BOOT']);
-  await run('mcopy', ['-i', esp, uki, '::EFI/BOOT/BOOTX64.EFI']);
-
-  const disk = join(work, 'disk.img');
-  await run('truncate', ['-s', String(FIXTURE_SIZE), disk]);
-  await run('sgdisk', ['-n', `1:2048:+${ESP_SIZE / 1024}K`, '-t', '1:ef00', '-c', '1:EFI', disk]);
-  await run('dd', [
-    `if=${esp}`,
-    `of=${disk}`,
-    'bs=1M',
-    `seek=${ESP_OFFSET / (1024 * 1024)}`,
-    'conv=notrunc,sparse',
-  ]);
+  const disk = await espDisk(work, { 'EFI/BOOT/BOOTX64.EFI': uki });
   await rename(disk, image);
   await rm(work, { recursive: true, force: true });
   return image;

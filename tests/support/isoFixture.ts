@@ -3,7 +3,16 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BLOCK_MODULES, buildUki, CACHE, exists, fixtureInit, sha256, ukiCacheParts } from './bootFixture';
+import {
+  BLOCK_MODULES,
+  buildUki,
+  CACHE,
+  exists,
+  fatImage,
+  fixtureInit,
+  sha256,
+  ukiCacheParts,
+} from './bootFixture';
 
 const run = promisify(execFile);
 
@@ -40,7 +49,7 @@ const KICKSTART = [
   '',
 ].join('\n');
 
-const STARTING = ['echo "Starting installer, one moment..."', `echo "${ANACONDA_LINE}"`];
+export const STARTING = ['echo "Starting installer, one moment..."', `echo "${ANACONDA_LINE}"`];
 
 /** Finds the blank disk by the serial the boot test gives it, never by order (a stick is vda). */
 const INSTALL = [
@@ -72,6 +81,27 @@ function initBody(variant: IsoFixtureVariant): string {
 const hasKickstart = (variant: IsoFixtureVariant) =>
   variant === 'unattended' || variant === 'unattendedStuck';
 
+/** Room for `files` in a FAT image, and 2 MiB for the file system itself, in whole MiB. */
+export async function fatBytesFor(files: string[]): Promise<number> {
+  let bytes = 0;
+  for (const file of files) bytes += (await stat(file)).size;
+  return (Math.ceil(bytes / (1024 * 1024)) + 2) * 1024 * 1024;
+}
+
+/**
+ * A hybrid ISO at `out` of `tree`, as bib's are laid out: `efiboot` (a FAT image) goes in once, as
+ * GPT partition 2, and El Torito's EFI entry points at it, so it boots as a CD and as a disk.
+ */
+export async function hybridIso(out: string, efiboot: string, tree: string): Promise<string> {
+  await run('xorriso', [
+    ...['-as', 'mkisofs', '-quiet', '-R', '-J', '-V', 'BOOTSTICK_FIXTURE', '-o', out],
+    ...['-append_partition', '2', 'C12A7328-F81F-11D2-BA4B-00A0C93EC93B', efiboot, '-appended_part_as_gpt'],
+    ...['-e', '--interval:appended_partition_2:all::', '-no-emul-boot'],
+    tree,
+  ]);
+  return out;
+}
+
 /** Builds (or finds in the cache) the fixture ISO; returns the cached path (treat it as read-only: copy it). */
 export async function isoFixture(variant: IsoFixtureVariant): Promise<string> {
   const init = initBody(variant);
@@ -92,25 +122,20 @@ export async function isoFixture(variant: IsoFixtureVariant): Promise<string> {
 
   // The EFI boot image: a FAT file system just big enough for the UKI.
   const efiboot = join(work, 'efiboot.img');
-  const mib = Math.ceil((await stat(uki)).size / (1024 * 1024)) + 2;
-  await run('truncate', ['-s', `${mib}M`, efiboot]);
-  await run('mkfs.vfat', ['-n', 'EFIBOOT', efiboot]);
-  await run('mmd', ['-i', efiboot, '::EFI', '::EFI/BOOT']);
-  await run('mcopy', ['-i', efiboot, uki, '::EFI/BOOT/BOOTX64.EFI']);
+  await fatImage(
+    efiboot,
+    await fatBytesFor([uki]),
+    { label: 'EFIBOOT', fat32: false },
+    {
+      'EFI/BOOT/BOOTX64.EFI': uki,
+    },
+  );
 
   const tree = join(work, 'tree');
   await mkdir(tree);
   await writeFile(join(tree, 'README.txt'), 'Bootstick test fixture: an installer ISO.\n');
   if (hasKickstart(variant)) await writeFile(join(tree, 'osbuild.ks'), KICKSTART);
-
-  const out = join(work, 'fixture.iso');
-  await run('xorriso', [
-    ...['-as', 'mkisofs', '-quiet', '-R', '-J', '-V', 'BOOTSTICK_FIXTURE', '-o', out],
-    // The FAT image goes in once, as GPT partition 2; El Torito's EFI entry points at it.
-    ...['-append_partition', '2', 'C12A7328-F81F-11D2-BA4B-00A0C93EC93B', efiboot, '-appended_part_as_gpt'],
-    ...['-e', '--interval:appended_partition_2:all::', '-no-emul-boot'],
-    tree,
-  ]);
+  const out = await hybridIso(join(work, 'fixture.iso'), efiboot, tree);
   await rename(out, iso);
   await rm(work, { recursive: true, force: true });
   return iso;

@@ -56,6 +56,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     getBootTestHost: vi.fn(async () => ({
       qemu: null,
       firmware: null,
+      arm64: { qemu: null, firmware: null },
       accelerator: 'tcg' as const,
       acceleratorReason: 'test',
       memoryMiB: 0,

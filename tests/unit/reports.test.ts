@@ -203,6 +203,22 @@ describe('a drive boot test in the audit report', () => {
     },
   );
 
+  it('keeps which machine an arm64 stick was booted as', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bootstick-reports-'));
+    await saveReport(dir, result);
+    const arm64 = {
+      ...booted(stick),
+      architecture: 'aarch64' as const,
+      qemu: '/usr/bin/qemu-system-aarch64',
+    };
+    const recorded = await recordDriveBootTest(dir, arm64);
+    expect(recorded?.drives[0]?.bootTest?.architecture).toBe('aarch64');
+    // The refusals of an arm64 stick this computer cannot boot are no verdict on the stick.
+    for (const outcome of ['noQemuArm64', 'noFirmwareArm64', 'otherArchitecture'] as const) {
+      expect(await recordDriveBootTest(dir, { ...booted(stick), outcome, proof: undefined })).toBeNull();
+    }
+  });
+
   it('keeps the console lines of a boot test that failed (the reason)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bootstick-reports-'));
     await saveReport(dir, result);

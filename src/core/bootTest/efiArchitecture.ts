@@ -1,3 +1,4 @@
+import type { GuestArchitecture } from '../../shared/bootTest';
 import type { ReadAt } from './iso9660';
 
 /**
@@ -9,7 +10,7 @@ import type { ReadAt } from './iso9660';
  * after them, so the boot folder's entries sit near the start. Every size and position taken from
  * the image is bounded first: the bytes are whatever the image or stick holds.
  */
-export type EfiArchitecture = 'x86_64' | 'aarch64';
+export type EfiArchitecture = GuestArchitecture;
 
 const LOADERS: readonly { architecture: EfiArchitecture; shortName: Buffer }[] = [
   { architecture: 'x86_64', shortName: Buffer.from('BOOTX64 EFI', 'latin1') },
@@ -108,4 +109,12 @@ export async function efiArchitectures(readAt: ReadAt): Promise<Set<EfiArchitect
 export async function bootsOnlyOnArm64(readAt: ReadAt): Promise<boolean> {
   const found = await efiArchitectures(readAt);
   return found.has('aarch64') && !found.has('x86_64');
+}
+
+/**
+ * The machine a boot test boots the image as: arm64 when only an arm64 loader is found, x86-64
+ * for everything else (both loaders, none, not a disk with an ESP), as it always was.
+ */
+export async function bootArchitecture(readAt: ReadAt): Promise<EfiArchitecture> {
+  return (await bootsOnlyOnArm64(readAt)) ? 'aarch64' : 'x86_64';
 }

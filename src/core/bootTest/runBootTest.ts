@@ -11,11 +11,12 @@ import {
   type BootTestResult,
   type GuestLogin,
 } from '../../shared/bootTest';
-import { type AcceleratorWish, chooseAccelerator } from './chooseAccelerator';
+import type { AcceleratorWish } from './chooseAccelerator';
 import { ConsoleWatch } from './consoleWatch';
 import { diskFormat } from './diskFormat';
-import { bootsOnlyOnArm64 } from './efiArchitecture';
+import { bootArchitecture } from './efiArchitecture';
 import { findQemu } from './findQemu';
+import { guestAccelerator } from './guestAccelerator';
 import { installerPlanOf } from './installerPlan';
 import { type LoginRequest, loginAndCheck } from './loginAndCheck';
 import { watchOverlay } from './overlayWatch';
@@ -109,12 +110,20 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     lastConsoleLines: [],
     detail,
   });
-  const qemu = await findQemu('x86_64', options.searchPath);
-  if (!qemu) return refuse('noQemu');
-  const firmware = await findUefiFirmware('x86_64', options.firmwareDirs ?? FIRMWARE_DESCRIPTOR_DIRS);
-  if (!firmware) return refuse('noFirmware');
-  const accel = await chooseAccelerator(options.accelerator ?? 'auto');
-  if (!accel.ok) return refuse('kvmNotPermitted', accel.reason);
+  // The machine the image boots on decides which QEMU and firmware it needs, so it is read first:
+  // an arm64-only image booted as x86-64 would end minutes later as "no boot device". One that
+  // cannot be read at all is taken as x86-64, as every image was before: what this computer lacks
+  // is still said first, and reading it again below says why it cannot be read.
+  const architecture = await readTarget(options.target, options.driveFd, bootArchitecture).catch(
+    () => 'x86_64' as const,
+  );
+  const arm64 = architecture === 'aarch64';
+  const qemu = await findQemu(architecture, options.searchPath);
+  if (!qemu) return refuse(arm64 ? 'noQemuArm64' : 'noQemu');
+  const firmware = await findUefiFirmware(architecture, options.firmwareDirs ?? FIRMWARE_DESCRIPTOR_DIRS);
+  if (!firmware) return refuse(arm64 ? 'noFirmwareArm64' : 'noFirmware');
+  const accel = await guestAccelerator(options.accelerator ?? 'auto', architecture);
+  if (!accel.ok) return refuse(accel.foreign ? 'otherArchitecture' : 'kvmNotPermitted', accel.reason);
   const how = options.switchUser === undefined ? undefined : await qemuUserSwitch(qemu);
   const vmUser = options.switchUser === undefined ? undefined : await userIds(options.switchUser);
   if (vmUser === null)
@@ -125,9 +134,6 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       `${qemu} cannot switch to an unprivileged user (-run-with user= or -runas): not run as root.`,
     );
   }
-  // Booted as x86-64, an arm64-only image would end minutes later as "no boot device": said now.
-  // (After what this computer lacks: those refusals hold for any image, and read none.)
-  if (await readTarget(options.target, options.driveFd, bootsOnlyOnArm64)) return refuse('otherArchitecture');
   // An ISO (a file, or a stick holding one) is an installer: its root's kickstart says what passes.
   const plan = await installerPlanOf(options.target, options.driveFd);
   if (plan.kind === 'unreadable') return refuse('unreadableIso', plan.reason);
@@ -149,6 +155,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     const installTarget =
       goal === 'installed' ? await blankDisk(join(work, 'install-target.raw')) : undefined;
     const args = qemuCommand({
+      architecture,
       firmwareCode: firmware.code,
       varsCopy,
       accelerator: accel.accelerator,
@@ -257,6 +264,8 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
         installer,
         accelerator: accel.accelerator,
         acceleratorReason: accel.reason,
+        architecture,
+        qemu,
         elapsedMs,
         lastConsoleLines: watch.lastLines(),
         screenshotPath,

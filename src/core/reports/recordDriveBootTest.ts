@@ -23,6 +23,7 @@ export function summarizeBootTest(result: DriveBootTestResult, at: Date): BootTe
     proof: result.proof,
     stage: result.stage,
     accelerator: result.accelerator,
+    architecture: result.architecture,
     elapsedMs: result.elapsedMs,
     at: at.toISOString(),
     lastConsoleLines: result.outcome === 'booted' ? [] : result.lastConsoleLines.slice(-20),

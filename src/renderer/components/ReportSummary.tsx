@@ -46,7 +46,11 @@ function DriveBootTest({ outcome }: { outcome: DriveOutcome }) {
       <span data-testid="report-boot-test">
         {t('bootTest.reportLine', {
           when: new Date(Date.parse(test.at)).toLocaleString(i18n.language),
-          accelerator: test.accelerator ? t(`bootTest.acceleratorShort.${test.accelerator}`) : '—',
+          // An arm64 stick says so; x86-64 is what every test booted before, and needs no word.
+          accelerator: [
+            test.accelerator ? t(`bootTest.acceleratorShort.${test.accelerator}`) : '—',
+            ...(test.architecture === 'aarch64' ? ['arm64'] : []),
+          ].join(', '),
           duration: formatDuration(test.elapsedMs),
           outcome: t(`bootTest.${bootTestMessageKey(test)}`),
         })}

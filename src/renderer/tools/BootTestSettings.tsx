@@ -34,6 +34,13 @@ function HostFacts({ host }: { host: BootTestHost }) {
           ? t('tools.settings.bootTestFirmware', { path: host.firmware })
           : t('tools.settings.bootTestNoFirmware')}
       </li>
+      <li data-testid="boot-test-host-arm64">
+        {!host.arm64.qemu
+          ? t('tools.settings.bootTestNoArm64Qemu')
+          : !host.arm64.firmware
+            ? t('tools.settings.bootTestNoArm64Firmware')
+            : t('tools.settings.bootTestArm64', { qemu: host.arm64.qemu, firmware: host.arm64.firmware })}
+      </li>
       <li>
         {t('tools.settings.bootTestAutoPicks', {
           what: t(`bootTest.accelerator.${host.accelerator}`),

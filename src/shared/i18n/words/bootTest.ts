@@ -22,7 +22,11 @@ export const bootTestWords = bilingual({
       unreadableIso:
         'This looks like an ISO (it has an ISO 9660 mark) but its volume cannot be read: it is truncated or damaged. Nothing was booted.',
       otherArchitecture:
-        'This image boots only on arm64 (aarch64) machines (its EFI partition holds BOOTAA64.EFI and no BOOTX64.EFI); boot tests run x86-64 images only so far. Nothing was started.',
+        'This image boots only on arm64 (aarch64) machines (its EFI partition holds BOOTAA64.EFI and no BOOTX64.EFI), and KVM was asked for: KVM runs only this computer’s own architecture, so an arm64 image can only be emulated. Choose automatic or emulation (TCG). Nothing was started.',
+      noQemuArm64:
+        'This image boots only on arm64 (aarch64) machines (its EFI partition holds BOOTAA64.EFI and no BOOTX64.EFI), and qemu-system-aarch64 was not found: install qemu-system-arm (Debian) or qemu-system-aarch64 (Fedora). Nothing was started.',
+      noFirmwareArm64:
+        'This image boots only on arm64 (aarch64) machines, and no arm64 UEFI firmware for QEMU was found (no aarch64 firmware descriptor in /usr/share/qemu/firmware or /etc/qemu/firmware): install qemu-efi-aarch64 (Debian) or edk2-aarch64 (Fedora). Nothing was started.',
     },
     /** The same outcomes for an installer ISO, which passes on its installer, not on a login prompt. */
     installer: {
@@ -119,7 +123,11 @@ export const bootTestWords = bilingual({
       unreadableIso:
         'ISO처럼 보이지만(ISO 9660 표시가 있음) 볼륨을 읽을 수 없습니다: 잘렸거나 손상되었습니다. 아무것도 부팅하지 않았습니다.',
       otherArchitecture:
-        '이 이미지는 arm64(aarch64) 컴퓨터에서만 부팅됩니다(EFI 파티션에 BOOTX64.EFI 없이 BOOTAA64.EFI만 있음). 부팅 테스트는 아직 x86-64 이미지만 실행합니다. 아무것도 시작하지 않았습니다.',
+        '이 이미지는 arm64(aarch64) 컴퓨터에서만 부팅되는데(EFI 파티션에 BOOTX64.EFI 없이 BOOTAA64.EFI만 있음) KVM을 요청했습니다. KVM은 이 컴퓨터와 같은 아키텍처만 실행하므로 arm64 이미지는 에뮬레이션으로만 부팅할 수 있습니다. 자동 또는 에뮬레이션(TCG)을 고르세요. 아무것도 시작하지 않았습니다.',
+      noQemuArm64:
+        '이 이미지는 arm64(aarch64) 컴퓨터에서만 부팅되는데(EFI 파티션에 BOOTX64.EFI 없이 BOOTAA64.EFI만 있음) qemu-system-aarch64를 찾을 수 없습니다: qemu-system-arm(Debian) 또는 qemu-system-aarch64(Fedora) 패키지를 설치하세요. 아무것도 시작하지 않았습니다.',
+      noFirmwareArm64:
+        '이 이미지는 arm64(aarch64) 컴퓨터에서만 부팅되는데 QEMU용 arm64 UEFI 펌웨어를 찾을 수 없습니다(/usr/share/qemu/firmware 또는 /etc/qemu/firmware에 aarch64 펌웨어 설명 파일이 없음): qemu-efi-aarch64(Debian) 또는 edk2-aarch64(Fedora)를 설치하세요. 아무것도 시작하지 않았습니다.',
     },
     installer: {
       booted:

@@ -127,6 +127,11 @@ export const toolsWords = bilingual({
       bootTestNoQemu: 'QEMU: not installed (qemu-system-x86_64): boot tests cannot run.',
       bootTestFirmware: 'UEFI firmware: {{path}}',
       bootTestNoFirmware: 'UEFI firmware: none found (install ovmf or edk2-ovmf): boot tests cannot run.',
+      bootTestArm64: 'arm64 images: booted emulated (TCG) with {{qemu}} and {{firmware}}.',
+      bootTestNoArm64Qemu:
+        'arm64 images: cannot be booted here, qemu-system-aarch64 is not installed (qemu-system-arm on Debian, qemu-system-aarch64 on Fedora).',
+      bootTestNoArm64Firmware:
+        'arm64 images: cannot be booted here, no arm64 UEFI firmware was found (qemu-efi-aarch64 on Debian, edk2-aarch64 on Fedora).',
       bootTestAutoPicks: 'Here, “KVM where it works” means {{what}} Because: {{why}}.',
       bootTestAccelerator: 'Accelerator',
       bootTestAccelerators: {
@@ -270,6 +275,11 @@ export const toolsWords = bilingual({
       bootTestFirmware: 'UEFI 펌웨어: {{path}}',
       bootTestNoFirmware:
         'UEFI 펌웨어: 찾지 못함 (ovmf 또는 edk2-ovmf를 설치하세요): 부팅 테스트를 실행할 수 없습니다.',
+      bootTestArm64: 'arm64 이미지: {{qemu}}와(과) {{firmware}}(으)로 에뮬레이션(TCG)해 부팅합니다.',
+      bootTestNoArm64Qemu:
+        'arm64 이미지: 여기서 부팅할 수 없습니다. qemu-system-aarch64가 설치되어 있지 않습니다(Debian은 qemu-system-arm, Fedora는 qemu-system-aarch64).',
+      bootTestNoArm64Firmware:
+        'arm64 이미지: 여기서 부팅할 수 없습니다. arm64 UEFI 펌웨어를 찾지 못했습니다(Debian은 qemu-efi-aarch64, Fedora는 edk2-aarch64).',
       bootTestAutoPicks: '이 컴퓨터에서 “되는 곳에서는 KVM”은 다음을 뜻합니다: {{what}} 이유: {{why}}.',
       bootTestAccelerator: '가속',
       bootTestAccelerators: {
