@@ -13,7 +13,7 @@ import { arm64BootFixture, arm64IsoFixture } from '../support/arm64BootFixture';
 import { bootFixture } from '../support/bootFixture';
 import { requireBuild } from '../support/builtApp';
 import { espImage } from '../support/espImage';
-import { blockReadOnly, deviceSha256, qemuHolding } from '../support/fixtureDrive';
+import { blockReadOnly, qemuHolding, wholeSha256 } from '../support/fixtureDrive';
 import { createLoopDevices, requireRoot } from '../support/loopDevices';
 import { runCli } from '../support/runCli';
 
@@ -125,7 +125,7 @@ describe('which machine a disk image boots on', () => {
     'an arm64 stick, through the helper: boots on root’s own QEMU, the drive untouched and given back',
     async () => {
       const drive = await loops.attachFile(await copyToBacking(arm64Image));
-      const before = await deviceSha256(drive.path);
+      const before = await wholeSha256(drive.path);
       const result = await runCli(
         [
           'boot-test',
@@ -147,7 +147,7 @@ describe('which machine a disk image boots on', () => {
       expect(json.qemu).toMatch(/^\/usr\/(local\/)?s?bin\/qemu-system-aarch64$/);
       expect(await qemuHolding(drive.path)).toEqual([]);
       expect(await blockReadOnly(drive.path)).toBe(false);
-      expect(await deviceSha256(drive.path)).toBe(before);
+      expect(await wholeSha256(drive.path)).toBe(before);
     },
     (BOOT_TIMEOUT_S + 30) * 1000,
   );

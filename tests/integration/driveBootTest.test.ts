@@ -9,7 +9,7 @@ import type { Refusal } from '../../src/shared/flash';
 import { bootTestWords } from '../../src/shared/i18n/words/bootTest';
 import { bootFixture, FIXTURE_SIZE } from '../support/bootFixture';
 import { requireBuild } from '../support/builtApp';
-import { blockReadOnly, wholeSha256, fixtureDrive, qemuHolding } from '../support/fixtureDrive';
+import { blockReadOnly, fixtureDrive, qemuHolding, wholeSha256 } from '../support/fixtureDrive';
 import { startTestHelper, testJobId } from '../support/helperSession';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
 import { processesHolding } from '../support/openHolders';

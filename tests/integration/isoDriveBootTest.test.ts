@@ -4,7 +4,7 @@ import { DEFAULT_INSTALL_TIMEOUT_S } from '../../src/core/bootTest/defaultTimeou
 import type { DriveBootTestResult } from '../../src/shared/driveBootTest';
 import { bootTestWords } from '../../src/shared/i18n/words/bootTest';
 import { requireBuild } from '../support/builtApp';
-import { blockReadOnly, wholeSha256, qemuHolding } from '../support/fixtureDrive';
+import { blockReadOnly, qemuHolding, wholeSha256 } from '../support/fixtureDrive';
 import { startTestHelper, testJobId } from '../support/helperSession';
 import { ANACONDA_LINE, INSTALLED_LINE, isoFixture } from '../support/isoFixture';
 import { createLoopDevices, requireRoot, run } from '../support/loopDevices';
