@@ -32,6 +32,7 @@
 #   qemu-efi-aarch64  arm64 UEFI firmware (AAVMF), found through its descriptors in /usr/share/qemu/firmware
 #               (the arm64 boot fixture's Debian parts are fetched by the tests with an apt of their own:
 #               tests/support/arm64Parts.ts; this host's apt gets no arm64 architecture)
+#   qemu-utils  qemu-img: the boot tests make qcow2 images of their fixture (one with a backing file, refused)
 #   systemd-boot-efi  linuxx64.efi.stub: the boot-test fixture's unified kernel image (built by the tests)
 #   binutils    objcopy: joins stub, kernel, initramfs and command line into that image
 #   dropbear-bin  the SSH server inside the boot-test fixture (copied into its initramfs with its libraries)
@@ -41,7 +42,7 @@ set -euo pipefail
 
 PACKAGES=(util-linux e2fsprogs chromium fonts-noto-cjk xfsprogs dosfstools mtools gdisk fdisk xorriso xz-utils gzip bzip2 zip
   unzip bmap-tools pkexec polkitd dbus python3 podman runc busybox-static xvfb docker-registry skopeo openssl
-  qemu-system-x86 ovmf qemu-system-arm qemu-efi-aarch64 systemd-boot-efi binutils dropbear-bin openssh-client)
+  qemu-system-x86 ovmf qemu-system-arm qemu-efi-aarch64 qemu-utils systemd-boot-efi binutils dropbear-bin openssh-client)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,13 +1,13 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { appDataDir } from '../core/appDataDir';
-import { defaultTimeoutForImage } from '../core/bootTest/defaultTimeout';
+import { defaultTimeoutOf } from '../core/bootTest/defaultTimeout';
 import type { LoginRequest } from '../core/bootTest/loginAndCheck';
 import { runBootTest } from '../core/bootTest/runBootTest';
 import { recordDriveBootTest } from '../core/reports/recordDriveBootTest';
 import { openSettingsStore } from '../core/store/settingsStore';
 import { ACCOUNT_NAME } from '../shared/blueprint/rules/accountName';
 import { BOOT_TEST_REFUSALS, type BootTestResult, type GuestLogin } from '../shared/bootTest';
-import { bootTestMessageKey } from '../shared/bootTestMessage';
+import { bootTestMessageKey, detailIsQemus } from '../shared/bootTestMessage';
 import type { DriveBootTestResult } from '../shared/driveBootTest';
 import { en } from '../shared/i18n/catalogue';
 import { CliExit, EXIT, refusalToExit } from './jobOutcome';
@@ -175,9 +175,8 @@ function printResult(result: Finding, json: boolean): void {
   if (result.outcome !== 'booted' && result.lastConsoleLines.length > 0) {
     lines.push('Last console lines:', ...result.lastConsoleLines.slice(-10).map((line) => `  ${line}`));
   }
-  // An unreadable ISO never reached QEMU: the detail is the reader's own words.
-  if (result.detail && result.outcome === 'unreadableIso') lines.push(result.detail);
-  else if (result.detail && result.outcome !== 'booted') lines.push(`QEMU said: ${result.detail}`);
+  if (result.detail && result.outcome !== 'booted')
+    lines.push(detailIsQemus(result.outcome) ? `QEMU said: ${result.detail}` : result.detail);
   lines.push(`Time: ${(result.elapsedMs / 1000).toFixed(1)} s`);
   if (result.auditReport) lines.push(`Recorded in audit report ${result.auditReport}`);
   else if (result.auditReport === null) {
@@ -207,7 +206,7 @@ export async function bootTestCommand(target: string, options: BootTestCommandOp
   }
   const result: Finding = drive
     ? await bootDrive(target, timeoutSeconds, options)
-    : await bootImage(target, timeoutSeconds ?? (await defaultTimeoutForImage(target)), options);
+    : await bootImage(target, timeoutSeconds ?? (await defaultTimeoutOf(target)), options);
   printResult(result, options.json === true);
   if (result.outcome === 'booted') return EXIT.ok;
   return BOOT_TEST_REFUSALS.includes(result.outcome) ? EXIT.refused : EXIT.failed;

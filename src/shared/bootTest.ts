@@ -32,6 +32,10 @@ export const BootTestOutcomeSchema = z.enum([
   'noQemuArm64',
   /** The image boots only on arm64 and no descriptor names arm64 UEFI firmware for virt: nothing was started. */
   'noFirmwareArm64',
+  /** A qcow2 image file that names another file (a backing or external data file): nothing was started. */
+  'otherFilesNamed',
+  /** An unattended install ISO, with too little free room for its blank install disk: nothing was started. */
+  'noRoomToInstall',
 ]);
 export type BootTestOutcome = z.infer<typeof BootTestOutcomeSchema>;
 
@@ -43,6 +47,8 @@ export const BOOT_TEST_REFUSALS: readonly BootTestOutcome[] = [
   'otherArchitecture',
   'noQemuArm64',
   'noFirmwareArm64',
+  'otherFilesNamed',
+  'noRoomToInstall',
 ];
 
 /**

@@ -1,4 +1,4 @@
-import type { BootTestResult } from './bootTest';
+import { BOOT_TEST_REFUSALS, type BootTestResult } from './bootTest';
 
 export type BootTestMessageKey =
   | `outcome.${BootTestResult['outcome']}`
@@ -25,4 +25,12 @@ export function bootTestMessageKey(
     return unattended ? 'installer.timedOutInstall' : 'installer.timedOut';
   }
   return `outcome.${result.outcome}`;
+}
+
+/**
+ * Whether a result's detail is QEMU's own stderr (shown as "QEMU said: …") rather than
+ * Bootstick's words: a refusal, or an ISO that could not be read, never reached QEMU.
+ */
+export function detailIsQemus(outcome: BootTestResult['outcome']): boolean {
+  return outcome !== 'unreadableIso' && !BOOT_TEST_REFUSALS.includes(outcome);
 }

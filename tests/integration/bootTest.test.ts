@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -156,6 +156,47 @@ describe('boot test of an image file (real QEMU, real OVMF, TCG)', () => {
     },
     BOOT_TIMEOUT_MS,
   );
+});
+
+describe('boot test of a qcow2 image file', () => {
+  it(
+    'a qcow2 of the fixture boots to "booted" and is left byte for byte as it was',
+    async () => {
+      const image = join(work, `login-${Math.random().toString(36).slice(2)}.qcow2`);
+      await exec('qemu-img', ['convert', '-f', 'raw', '-O', 'qcow2', fixtures.login, image]);
+      const before = await wholeSha256(image);
+      const result = await runCli(['boot-test', image, '--accel', 'tcg', '--timeout', '120', '--json']);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ outcome: 'booted' });
+      expect(await wholeSha256(image)).toBe(before);
+      expect(await qemuProcessesNaming(image)).toEqual([]);
+    },
+    BOOT_TIMEOUT_MS + 30_000,
+  );
+
+  it('a qcow2 that names a backing file is refused: exit 2, the file named, QEMU never started', async () => {
+    // The backing file could be any path its author chose; here, one that stands for a secret.
+    const secret = join(work, 'id_ed25519');
+    await writeFile(secret, 'not for the guest');
+    const image = join(work, 'backed.qcow2');
+    await exec('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', secret, '-F', 'raw', image, '64M']);
+    const result = await runCli(['boot-test', image, '--accel', 'tcg', '--timeout', '60']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(bootTestWords.en.outcome.otherFilesNamed);
+    expect(result.stdout).toContain(`backing file ${secret}`);
+    expect(result.stdout).not.toContain('QEMU said');
+    let started = false;
+    const direct = await runBootTest({
+      target: image,
+      timeoutMs: 60_000,
+      accelerator: 'tcg',
+      onCommand: () => {
+        started = true;
+      },
+    });
+    expect(direct).toMatchObject({ outcome: 'otherFilesNamed', detail: `backing file ${secret}` });
+    expect(started).toBe(false);
+  });
 });
 
 describe('boot test refusals', () => {

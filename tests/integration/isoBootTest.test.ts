@@ -11,6 +11,7 @@ import { privateCopy, qemuProcessesNaming } from '../support/bootTestTargets';
 import { requireBuild } from '../support/builtApp';
 import { wholeSha256 } from '../support/fixtureDrive';
 import { ANACONDA_LINE, INSTALLED_LINE, type IsoFixtureVariant, isoFixture } from '../support/isoFixture';
+import { run } from '../support/loopDevices';
 import { runCli } from '../support/runCli';
 
 const _exec = promisify(execFile);
@@ -116,6 +117,40 @@ describe('boot test of an installer ISO (real QEMU, real OVMF, TCG)', () => {
     },
     BOOT_TIMEOUT_MS,
   );
+});
+
+describe('an unattended install with too little room for its blank disk', () => {
+  it('is refused before anything starts, in words, with nothing made (file and CLI)', async () => {
+    const iso = await copyOf('unattended');
+    const small = join(work, 'small');
+    await mkdir(small);
+    await run('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', small]);
+    try {
+      let started = false;
+      const result = await runBootTest({
+        target: iso,
+        timeoutMs: 60_000,
+        accelerator: 'tcg',
+        workParent: small,
+        onCommand: () => {
+          started = true;
+        },
+      });
+      expect(result.outcome).toBe('noRoomToInstall');
+      expect(result.detail).toBe(
+        `An unattended install needs 8.0 GiB free for its blank disk in ${small}; there are 0.1 GiB.`,
+      );
+      expect(started).toBe(false);
+      // The CLI puts its run in $TMPDIR (else /var/tmp, never a RAM-backed /tmp by default).
+      const cli = await runCli(['boot-test', iso, '--accel', 'tcg'], { TMPDIR: small });
+      expect(cli.code).toBe(2);
+      expect(cli.stdout).toContain(words.outcome.noRoomToInstall);
+      expect(cli.stdout).toContain(`for its blank disk in ${small}`);
+      expect(await readdir(small)).toEqual([]);
+    } finally {
+      await run('umount', [small]);
+    }
+  });
 });
 
 describe('a damaged ISO is refused with words, QEMU never started', () => {

@@ -91,4 +91,13 @@ describe('the timeout when none is given', () => {
     expect(defaultTimeoutSeconds({ kind: 'installer', unattended: false })).toBe(300);
     expect(defaultTimeoutSeconds({ kind: 'notIso' })).toBe(300);
   });
+
+  it('an arm64 system, always emulated here, gets three times as long, at most the hour allowed', () => {
+    expect(defaultTimeoutSeconds({ kind: 'notIso' }, 'aarch64')).toBe(900);
+    expect(defaultTimeoutSeconds({ kind: 'installer', unattended: false }, 'aarch64')).toBe(900);
+    expect(
+      defaultTimeoutSeconds({ kind: 'installer', unattended: true, kickstart: '/osbuild.ks' }, 'aarch64'),
+    ).toBe(3600);
+    expect(defaultTimeoutSeconds({ kind: 'notIso' }, 'x86_64')).toBe(300);
+  });
 });

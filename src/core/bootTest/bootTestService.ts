@@ -10,7 +10,7 @@ import { cancelHelperJob } from '../privileged/cancelHelperJob';
 import type { HelperClient } from '../privileged/helperClient';
 import { recordDriveBootTest } from '../reports/recordDriveBootTest';
 import { type AcceleratorWish, chooseAccelerator } from './chooseAccelerator';
-import { defaultTimeoutForImage } from './defaultTimeout';
+import { defaultTimeoutOf } from './defaultTimeout';
 import type { LoginRequest } from './loginAndCheck';
 import { runBootTest } from './runBootTest';
 
@@ -181,7 +181,7 @@ export function createBootTestService(options: {
             await bootImage(
               jobId,
               target.path,
-              input.timeoutSeconds ?? (await defaultTimeoutForImage(target.path)),
+              input.timeoutSeconds ?? (await defaultTimeoutOf(target.path)),
               wish,
               login,
               lines.feed,

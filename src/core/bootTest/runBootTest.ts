@@ -1,101 +1,24 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { copyFile, mkdtemp, open, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   BOOT_TEST_CPUS,
   BOOT_TEST_MEMORY_MIB,
-  type BootStage,
   type BootTestOutcome,
   type BootTestResult,
   type GuestLogin,
 } from '../../shared/bootTest';
-import type { AcceleratorWish } from './chooseAccelerator';
+import { blankDisk, noRoomForBlankDisk } from './blankDisk';
+import { planBootTest } from './bootPlan';
+import type { BootTestOptions } from './bootTestOptions';
 import { ConsoleWatch } from './consoleWatch';
-import { diskFormat } from './diskFormat';
-import { bootArchitecture } from './efiArchitecture';
-import { findQemu } from './findQemu';
-import { guestAccelerator } from './guestAccelerator';
-import { installerPlanOf } from './installerPlan';
-import { type LoginRequest, loginAndCheck } from './loginAndCheck';
+import { largeTempDir } from './largeTempDir';
+import { loginAndCheck } from './loginAndCheck';
 import { watchOverlay } from './overlayWatch';
 import { qemuCommand } from './qemuCommand';
-import { qemuUserSwitch, userIds } from './qemuUserSwitch';
-import { QmpClient } from './qmpClient';
-import { readTarget } from './readTarget';
-import { FIRMWARE_DESCRIPTOR_DIRS, findUefiFirmware } from './uefiFirmware';
+import { freeLoopbackPort, QEMU_KILL_AFTER_S, screendump, stopQemu } from './qemuProcess';
 
-export interface BootTestOptions {
-  /** An image file, opened by QEMU with snapshot=on and never written; with `driveFd`, only a name. */
-  target: string;
-  /**
-   * A block device already opened read-only by the caller (the helper, which checked it): QEMU
-   * gets this descriptor and nothing else of the drive, no path it could reopen for writing.
-   */
-  driveFd?: number;
-  timeoutMs: number;
-  accelerator?: AcceleratorWish;
-  memoryMiB?: number;
-  cpus?: number;
-  signal?: AbortSignal;
-  /** Every piece of the serial console as it arrives. */
-  onConsole?: (text: string) => void;
-  /**
-   * Where this run's own folder (firmware variables, QMP socket, overlay) is made: the system's
-   * temporary folder unless the caller keeps a private one it also cleans after a crash.
-   */
-  workParent?: string;
-  /**
-   * Stop the VM once the guest has written this much into its throw-away overlay (it lives on
-   * this computer's disk). None when absent: an image file's test runs as the person.
-   */
-  overlayLimitBytes?: number;
-  /** Log in over SSH as the blueprint's user once it booted, and run `bootc status` and these checks. */
-  login?: LoginRequest;
-  /** Where the screendump goes (a .ppm); none when absent. */
-  screenshotPath?: string;
-  searchPath?: string;
-  firmwareDirs?: readonly string[];
-  /**
-   * Have QEMU become this unprivileged user once it has opened everything, before the guest runs
-   * (the helper, which starts it as root): a guest that breaks out into QEMU is then nobody. A
-   * QEMU that cannot switch users is not run.
-   */
-  switchUser?: string;
-  /** Called with QEMU's command once it is known (for logs and the benchmark). */
-  onCommand?: (qemu: string, args: string[]) => void;
-}
-
-/** The descriptor number a passed drive has in QEMU (the first after stdin, stdout and stderr). */
-const PASSED_DRIVE_FD = 3;
-/**
- * The screendump's file, opened here and passed as this descriptor; QEMU writes it through its
- * own /proc link to it, so it needs no way into the folder (root's, for the helper). Not an fd
- * set (-add-fd): QEMU drops unused fds from its sets whenever no QMP client is connected.
- */
-const PASSED_SCREENSHOT_FD = 4;
-const SCREENDUMP_FILE = `/proc/self/fd/${PASSED_SCREENSHOT_FD}`;
-
-/**
- * The blank disk an unattended install writes: bib's smallest disk images ask for 10 GiB, so twice
- * that. It is a sparse file: only what the installer writes takes room.
- */
-const INSTALL_TARGET_BYTES = 20 * 1024 * 1024 * 1024;
-
-/** How long QEMU gets to end after SIGTERM before its watcher (timeout) sends SIGKILL. */
-const QEMU_KILL_AFTER_S = 1;
-/** How long the watcher gets to end (QEMU with it) after SIGTERM before it is sent SIGKILL itself. */
-const TERM_GRACE_MS = 2000;
-
-async function freeLoopbackPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no loopback port');
-  return address.port;
-}
+export type { BootTestOptions } from './bootTestOptions';
 
 /**
  * Boots `target` in QEMU with UEFI firmware and watches the serial console until a login prompt,
@@ -110,38 +33,16 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     lastConsoleLines: [],
     detail,
   });
-  // The machine the image boots on decides which QEMU and firmware it needs, so it is read first:
-  // an arm64-only image booted as x86-64 would end minutes later as "no boot device". One that
-  // cannot be read at all is taken as x86-64, as every image was before: what this computer lacks
-  // is still said first, and reading it again below says why it cannot be read.
-  const architecture = await readTarget(options.target, options.driveFd, bootArchitecture).catch(
-    () => 'x86_64' as const,
-  );
-  const arm64 = architecture === 'aarch64';
-  const qemu = await findQemu(architecture, options.searchPath);
-  if (!qemu) return refuse(arm64 ? 'noQemuArm64' : 'noQemu');
-  const firmware = await findUefiFirmware(architecture, options.firmwareDirs ?? FIRMWARE_DESCRIPTOR_DIRS);
-  if (!firmware) return refuse(arm64 ? 'noFirmwareArm64' : 'noFirmware');
-  const accel = await guestAccelerator(options.accelerator ?? 'auto', architecture);
-  if (!accel.ok) return refuse(accel.foreign ? 'otherArchitecture' : 'kvmNotPermitted', accel.reason);
-  const how = options.switchUser === undefined ? undefined : await qemuUserSwitch(qemu);
-  const vmUser = options.switchUser === undefined ? undefined : await userIds(options.switchUser);
-  if (vmUser === null)
-    return refuse('qemuFailed', `There is no user ${options.switchUser} to run QEMU as: not run as root.`);
-  if (how === null) {
-    return refuse(
-      'qemuFailed',
-      `${qemu} cannot switch to an unprivileged user (-run-with user= or -runas): not run as root.`,
-    );
+  const planned = await planBootTest(options);
+  if ('refused' in planned) return refuse(planned.refused, planned.detail);
+  const { architecture, qemu, firmware, accel, userSwitch, installer, goal } = planned;
+  const workParent = options.workParent ?? largeTempDir();
+  if (goal === 'installed') {
+    const noRoom = await noRoomForBlankDisk(workParent);
+    if (noRoom) return refuse('noRoomToInstall', noRoom);
   }
-  // An ISO (a file, or a stick holding one) is an installer: its root's kickstart says what passes.
-  const plan = await installerPlanOf(options.target, options.driveFd);
-  if (plan.kind === 'unreadable') return refuse('unreadableIso', plan.reason);
-  const installer =
-    plan.kind === 'installer' ? { unattended: plan.unattended, kickstart: plan.kickstart } : undefined;
-  const goal: BootStage = installer ? (installer.unattended ? 'installed' : 'installer') : 'login';
 
-  const work = await mkdtemp(join(options.workParent ?? tmpdir(), 'bootstick-boot-'));
+  const work = await mkdtemp(join(workParent, 'bootstick-boot-'));
   try {
     const varsCopy = join(work, 'vars.fd');
     await copyFile(firmware.varsTemplate, varsCopy);
@@ -151,7 +52,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     // descriptor: QEMU (an unprivileged user, for the helper) needs no way into this folder.
     const shot = options.screenshotPath ? await open(options.screenshotPath, 'w', 0o600) : undefined;
     // QEMU as its unprivileged user may write that one file (it cannot reach it by any path).
-    if (shot && vmUser) await shot.chown(vmUser.uid, vmUser.gid);
+    if (shot && userSwitch) await shot.chown(userSwitch.uid, userSwitch.gid);
     const installTarget =
       goal === 'installed' ? await blankDisk(join(work, 'install-target.raw')) : undefined;
     const args = qemuCommand({
@@ -159,15 +60,12 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       firmwareCode: firmware.code,
       varsCopy,
       accelerator: accel.accelerator,
-      disk:
-        options.driveFd === undefined
-          ? { path: options.target, format: await diskFormat(options.target) }
-          : { passedFd: PASSED_DRIVE_FD },
+      disk: planned.disk,
       memoryMiB: options.memoryMiB ?? BOOT_TEST_MEMORY_MIB.default,
       cpus: options.cpus ?? BOOT_TEST_CPUS.default,
       qmpSocket,
       sshPort,
-      switchUser: how && options.switchUser ? { how, user: options.switchUser } : undefined,
+      switchUser: userSwitch && { how: userSwitch.how, user: userSwitch.user },
       installTarget,
     });
     options.onCommand?.(qemu, args);
@@ -253,7 +151,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       if (options.screenshotPath && child.exitCode === null && !ending.signal.aborted) {
         screenshotPath = await screendump(qmpSocket, options.screenshotPath).catch(() => undefined);
       }
-      await stop(child, exited);
+      await stopQemu(child, exited);
       await shot?.close();
       // No picture (QEMU gone, the dump refused): no empty file left claiming to be one.
       if (options.screenshotPath && !screenshotPath) await rm(options.screenshotPath, { force: true });
@@ -274,7 +172,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       };
     } finally {
       overlay?.stop();
-      await stop(child, exited);
+      await stopQemu(child, exited);
       await shot?.close().catch(() => {});
     }
   } finally {
@@ -282,39 +180,9 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
   }
 }
 
-/** A sparse blank raw disk of INSTALL_TARGET_BYTES, made new (never an existing file). */
-async function blankDisk(path: string): Promise<string> {
-  const handle = await open(path, 'wx', 0o600);
-  try {
-    await handle.truncate(INSTALL_TARGET_BYTES);
-  } finally {
-    await handle.close();
-  }
-  return path;
-}
-
 /** What a login makes of a boot: booted only if the user got in and every check (bootc status too) passed. */
 function loginVerdict(login: GuestLogin): BootTestOutcome {
   if (!login.loggedIn) return 'loginFailed';
   const checks = [login.bootcStatus, ...login.checks];
   return checks.every((check) => check?.passed) ? 'booted' : 'checkFailed';
-}
-
-async function screendump(socket: string, path: string): Promise<string> {
-  const qmp = await QmpClient.open(socket);
-  try {
-    await qmp.execute('screendump', { filename: SCREENDUMP_FILE });
-    return path;
-  } finally {
-    qmp.close();
-  }
-}
-
-/** SIGTERM, then SIGKILL after a grace; resolves once QEMU has exited. */
-async function stop(child: ReturnType<typeof spawn>, exited: Promise<unknown>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), TERM_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
 }

@@ -1,8 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defaultTimeoutSeconds } from '../../core/bootTest/defaultTimeout';
-import { installerPlanOf } from '../../core/bootTest/installerPlan';
+import { defaultTimeoutOf } from '../../core/bootTest/defaultTimeout';
 import { runBootTest } from '../../core/bootTest/runBootTest';
 import {
   type DriveBootTestRequest,
@@ -134,12 +133,9 @@ async function bootTestOneDrive(
         // Read back, not assumed: QEMU starts only once the kernel says the device refuses writes.
         const readOnlyDuringRun = await readOnlyFlag(pinned.fd);
         if (!readOnlyDuringRun) throw new Error(`${path} could not be made read-only; nothing was started.`);
-        // A stick holding an unattended install ISO needs an install's time, read off the stick.
-        const timeoutSeconds =
-          request.timeoutSeconds ??
-          defaultTimeoutSeconds(
-            await installerPlanOf(path, pinned.fd).catch(() => ({ kind: 'notIso' as const })),
-          );
+        // Unsaid, what the stick needs, read off it: an install's time for an unattended install
+        // ISO, three times as long for an arm64 system (always emulated).
+        const timeoutSeconds = request.timeoutSeconds ?? (await defaultTimeoutOf(path, pinned.fd));
         const { screenshotPath, ...result } = await runBootTest({
           target: path,
           driveFd: pinned.fd,

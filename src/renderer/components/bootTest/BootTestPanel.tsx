@@ -2,7 +2,7 @@ import { Alert, Button, Content, Flex, Spinner, Stack, StackItem, Title } from '
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BootTestProgress, BootTestTarget } from '../../../shared/bootTestJob';
-import { bootTestMessageKey } from '../../../shared/bootTestMessage';
+import { bootTestMessageKey, detailIsQemus } from '../../../shared/bootTestMessage';
 import type { BootTestFinished } from '../../../shared/jobs';
 import { type BootTestOrigin, useBootTestStore } from '../../stores/bootTestStore';
 import { useJobsStore } from '../../stores/jobsStore';
@@ -64,9 +64,9 @@ function Outcome({ end }: { end: BootTestFinished }) {
         {result.auditReportId === null && <StackItem>{t('bootTest.panel.notRecorded')}</StackItem>}
         {whyNot && result.detail && (
           <StackItem>
-            {result.outcome === 'unreadableIso'
-              ? result.detail
-              : t('bootTest.panel.qemuSaid', { detail: result.detail })}
+            {detailIsQemus(result.outcome)
+              ? t('bootTest.panel.qemuSaid', { detail: result.detail })
+              : result.detail}
           </StackItem>
         )}
         {whyNot && result.lastConsoleLines.length > 0 && (

@@ -27,6 +27,10 @@ export const bootTestWords = bilingual({
         'This image boots only on arm64 (aarch64) machines (its EFI partition holds BOOTAA64.EFI and no BOOTX64.EFI), and qemu-system-aarch64 was not found: install qemu-system-arm (Debian) or qemu-system-aarch64 (Fedora). Nothing was started.',
       noFirmwareArm64:
         'This image boots only on arm64 (aarch64) machines, and no arm64 UEFI firmware for QEMU was found (no aarch64 firmware descriptor in /usr/share/qemu/firmware or /etc/qemu/firmware): install qemu-efi-aarch64 (Debian) or edk2-aarch64 (Fedora). Nothing was started.',
+      otherFilesNamed:
+        'This qcow2 image names another file that QEMU would open with it (a backing file or an external data file), and the system in it could read that file. Boot-test the image it is based on, or make it one file first (qemu-img convert -O qcow2). Nothing was started.',
+      noRoomToInstall:
+        'This unattended install ISO needs room for the blank disk it installs onto, and there is too little free space for it. Nothing was started.',
     },
     /** The same outcomes for an installer ISO, which passes on its installer, not on a login prompt. */
     installer: {
@@ -128,6 +132,10 @@ export const bootTestWords = bilingual({
         '이 이미지는 arm64(aarch64) 컴퓨터에서만 부팅되는데(EFI 파티션에 BOOTX64.EFI 없이 BOOTAA64.EFI만 있음) qemu-system-aarch64를 찾을 수 없습니다: qemu-system-arm(Debian) 또는 qemu-system-aarch64(Fedora) 패키지를 설치하세요. 아무것도 시작하지 않았습니다.',
       noFirmwareArm64:
         '이 이미지는 arm64(aarch64) 컴퓨터에서만 부팅되는데 QEMU용 arm64 UEFI 펌웨어를 찾을 수 없습니다(/usr/share/qemu/firmware 또는 /etc/qemu/firmware에 aarch64 펌웨어 설명 파일이 없음): qemu-efi-aarch64(Debian) 또는 edk2-aarch64(Fedora)를 설치하세요. 아무것도 시작하지 않았습니다.',
+      otherFilesNamed:
+        '이 qcow2 이미지는 QEMU가 함께 열 다른 파일(백킹 파일 또는 외부 데이터 파일)을 가리키며, 그 안의 시스템이 그 파일을 읽을 수 있습니다. 바탕이 된 이미지를 부팅 테스트하거나 먼저 하나의 파일로 만드세요(qemu-img convert -O qcow2). 아무것도 시작하지 않았습니다.',
+      noRoomToInstall:
+        '이 무인 설치 ISO는 설치할 빈 디스크를 위한 공간이 필요한데 여유 공간이 너무 적습니다. 아무것도 시작하지 않았습니다.',
     },
     installer: {
       booted:
