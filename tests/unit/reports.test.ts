@@ -213,6 +213,11 @@ describe('a drive boot test in the audit report', () => {
     };
     const recorded = await recordDriveBootTest(dir, arm64);
     expect(recorded?.drives[0]?.bootTest?.architecture).toBe('aarch64');
+    const [row] = parse(reportToCsv(recorded as NonNullable<typeof recorded>), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(row).toMatchObject({ boot_test: 'booted', boot_architecture: 'aarch64' });
     // The refusals of an arm64 stick this computer cannot boot are no verdict on the stick.
     for (const outcome of ['noQemuArm64', 'noFirmwareArm64', 'otherArchitecture'] as const) {
       expect(await recordDriveBootTest(dir, { ...booted(stick), outcome, proof: undefined })).toBeNull();

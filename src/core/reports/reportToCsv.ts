@@ -30,6 +30,7 @@ const COLUMNS = [
   'boot_elapsed_ms',
   'boot_tested_at',
   'boot_stage',
+  'boot_architecture',
   'boot_login_user',
   'boot_logged_in',
   'boot_checks_passed',
@@ -77,6 +78,7 @@ export function reportToCsv(report: AuditReport): string {
     outcome.bootTest?.elapsedMs ?? '',
     outcome.bootTest?.at ?? '',
     outcome.bootTest?.stage ?? '',
+    outcome.bootTest?.architecture ?? '',
     ...loginCells(outcome.bootTest?.login),
   ]);
   return stringify([COLUMNS, ...rows], { escape_formulas: true });
