@@ -264,7 +264,7 @@ describe('station: armed ports write every stick put in', () => {
     expect(station.counters()).toMatchObject({ done: 1, refused: 0 });
   });
 
-  it('says so when listing the drives hangs, lists them again, and writes the stick once', async () => {
+  it('says so when listing the drives hangs, lists them again, says when it works, and writes the stick', async () => {
     // The real lsblk, made to take 3 s while the gate file exists: a stick whose reads hang.
     const realLsblk = (await run('sh', ['-c', 'command -v lsblk'])).stdout.trim();
     const bin = await loops.tempDir();
@@ -292,7 +292,8 @@ describe('station: armed ports write every stick put in', () => {
     await rm(gate);
     await waitFor((event) => event.type === 'enumerationRecovered', failed.at);
     await slotIn(s.port, 'done', since);
-    // The slow listings that were given up on answer later: they must not start a second write.
+    // The listings given up on answer later; the station still wrote the stick once (that a late
+    // answer is ignored is proven in unit/station/driveListing.test.ts, with listings answered by hand).
     await pause(3500);
     await station.settled();
     expect(station.records()).toHaveLength(1);

@@ -3,6 +3,10 @@ import { join } from 'node:path';
 
 /** How often the kernel's block list is looked at: a few reads of sysfs, no drivelist, no lsblk. */
 export const BLOCK_WATCH_INTERVAL_MS = 100;
+/** How often the drives are listed even without a change seen (drivelist and lsblk: a few tens of ms). */
+export const FULL_LOOK_EVERY_MS = 5000;
+/** A look at sysfs that has not answered in this long is given up on, and the next one made. */
+const STUCK_LOOK_MS = 2000;
 
 const read = (path: string) =>
   readFile(path, 'utf8').then(
@@ -32,22 +36,40 @@ async function blockFingerprint(): Promise<string> {
  * backing file. Only then does the station enumerate drives (drivelist, lsblk), so a stick is seen
  * one poll interval plus one enumeration after the kernel has it.
  */
-export function watchBlockDevices(onChange: () => void, intervalMs = BLOCK_WATCH_INTERVAL_MS): () => void {
+export function watchBlockDevices(
+  onChange: () => void,
+  intervalMs = BLOCK_WATCH_INTERVAL_MS,
+  everyMs = FULL_LOOK_EVERY_MS,
+): () => void {
   let last: string | null = null;
   let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
+  let busySince: number | null = null;
   const tick = async () => {
-    const now = await blockFingerprint();
-    if (stopped) return;
-    // The first look counts as a change too: a stick put in between the caller's own enumeration
-    // and this first fingerprint would otherwise be in both and never be seen arriving.
-    if (now !== last) onChange();
-    last = now;
-    timer = setTimeout(tick, intervalMs);
+    // One look at a time; one that has not answered for long is left behind, not waited for.
+    if (stopped || (busySince !== null && Date.now() - busySince < STUCK_LOOK_MS)) return;
+    const mine = Date.now();
+    busySince = mine;
+    try {
+      const now = await blockFingerprint();
+      if (stopped || busySince !== mine) return;
+      // The first look counts as a change too: a stick put in between the caller's own enumeration
+      // and this first fingerprint would otherwise be in both and never be seen arriving.
+      if (now !== last) onChange();
+      last = now;
+    } finally {
+      if (busySince === mine) busySince = null;
+    }
   };
+  const timer = setInterval(() => void tick(), intervalMs);
+  // A full look now and then, whatever the fingerprint says: a change it missed is seen anyway.
+  // (CI saw a station miss a pull twice, with the kernel's view plainly changed; why is not known.)
+  const full = setInterval(() => {
+    if (!stopped) onChange();
+  }, everyMs);
   void tick();
   return () => {
     stopped = true;
-    if (timer) clearTimeout(timer);
+    clearInterval(timer);
+    clearInterval(full);
   };
 }

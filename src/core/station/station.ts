@@ -11,6 +11,7 @@ import { gatherDriveFacts } from '../drives/gatherDriveFacts';
 import { locateImageFile } from '../drives/locateImageFile';
 import { HelperCallError, type HelperClient } from '../privileged/helperClient';
 import { watchBlockDevices } from './blockChangeWatcher';
+import { createDriveListing } from './driveListing';
 import { drivePort } from './drivePort';
 import { createSlotBoard } from './slotBoard';
 
@@ -99,8 +100,6 @@ export function createStation(options: StationOptions): Station {
   let stopWatching: (() => void) | null = null;
   let stallTimer: NodeJS.Timeout | null = null;
   let image: { size: number; diskPaths: string[] } | null = null;
-  let scanning: Promise<void> | null = null;
-  let rescan = false;
   /**
    * Drives that appeared in a slot while it was busy with another: a multi-card reader shows one
    * drive per card (LUN) on one USB port. Each is taken in turn when the slot's job ends.
@@ -225,60 +224,21 @@ export function createStation(options: StationOptions): Station {
     jobs.add(job);
   }
 
-  /** Bumped for every listing started, and when one is given up on: a late answer is ignored. */
-  let generation = 0;
-  let listingFailed = false;
-  const listingFailedNow = (message: string) => {
-    listingFailed = true;
-    emit({ type: 'enumerationFailed', at: Date.now(), message });
-  };
-
-  async function scan(mine: number): Promise<void> {
-    const now = await enumerate();
-    if (mine !== generation) return;
-    if (listingFailed) {
-      listingFailed = false;
-      emit({ type: 'enumerationRecovered', at: Date.now() });
-    }
+  /** What the latest listing found against what was seen before: sticks that came and went. */
+  function listed(now: Map<string, Present>): void {
     for (const [key, drive] of seen) if (!now.has(key)) gone(drive);
     for (const [key, drive] of now) if (!seen.has(key)) appeared(drive);
     seen = now;
   }
 
-  /** One enumeration at a time; a change during one asks for another right after. */
-  function changed(): void {
-    if (scanning) {
-      rescan = true;
-      return;
-    }
-    generation += 1;
-    const mine = generation;
-    const timeoutMs = options.enumerationTimeoutMs ?? ENUMERATION_TIMEOUT_MS;
-    const giveUp = setTimeout(() => {
-      if (mine !== generation) return;
-      generation += 1;
-      listingFailedNow(`listing the drives took longer than ${timeoutMs / 1000} s; listing them again`);
-      scanning = null;
-      rescan = false;
-      changed();
-    }, timeoutMs);
-    const current: Promise<void> = scan(mine)
-      .catch((error: unknown) => {
-        if (mine !== generation) return;
-        listingFailedNow(error instanceof Error ? error.message : String(error));
-      })
-      .finally(() => {
-        clearTimeout(giveUp);
-        // Given up on: the listing started after it is the one that counts now.
-        if (scanning !== current) return;
-        scanning = null;
-        if (rescan) {
-          rescan = false;
-          changed();
-        }
-      });
-    scanning = current;
-  }
+  const listing = createDriveListing({
+    list: enumerate,
+    onListed: listed,
+    onFailed: (message) => emit({ type: 'enumerationFailed', at: Date.now(), message }),
+    onRecovered: () => emit({ type: 'enumerationRecovered', at: Date.now() }),
+    timeoutMs: options.enumerationTimeoutMs ?? ENUMERATION_TIMEOUT_MS,
+  });
+  const changed = () => listing.changed();
 
   function disarm(why: 'targetReached' | 'asked'): void {
     if (!armed) return;
@@ -324,7 +284,7 @@ export function createStation(options: StationOptions): Station {
     },
     close() {
       disarm('asked');
-      generation += 1;
+      listing.close();
       stopWatching?.();
       stopWatching = null;
       if (stallTimer) clearInterval(stallTimer);

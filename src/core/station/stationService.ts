@@ -39,6 +39,7 @@ export function createStationService(options: {
   let image: string | null = null;
   let paused = false;
   let listingProblem: string | null = null;
+  let arming = 0;
   const unarmed = new Map<string, string | null>();
 
   const state = (): StationState =>
@@ -77,6 +78,9 @@ export function createStationService(options: {
       paused = false;
       listingProblem = null;
       image = input.image;
+      // A station closed by this arming may still answer (a listing in flight): not into this one's state.
+      arming += 1;
+      const mine = arming;
       station = createStation({
         helper,
         image: input.image,
@@ -89,6 +93,7 @@ export function createStationService(options: {
         target: input.target,
         newJobId: options.newJobId,
         onEvent: (event) => {
+          if (mine !== arming) return;
           if (event.type === 'unarmedDrive') unarmed.set(event.drive, event.port);
           if (event.type === 'enumerationFailed') listingProblem = event.message;
           if (event.type === 'enumerationRecovered') listingProblem = null;
