@@ -21,3 +21,15 @@ export function vmSizeLimits(host: { memoryMiB: number; cpus: number }): { memor
     cpus: host.cpus > 0 ? Math.min(BOOT_TEST_CPUS.max, host.cpus) : BOOT_TEST_CPUS.max,
   };
 }
+
+/**
+ * What a VM is lent of what was asked: no more than the computer can lend now. A setting saved
+ * on a bigger computer, or the default on a small one, must not take the memory it runs on.
+ */
+export function lentVmSize(
+  asked: { memoryMiB: number; cpus: number },
+  host: { memoryMiB: number; cpus: number },
+): { memoryMiB: number; cpus: number } {
+  const most = vmSizeLimits(host);
+  return { memoryMiB: Math.min(asked.memoryMiB, most.memoryMiB), cpus: Math.min(asked.cpus, most.cpus) };
+}

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, open, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { defaultTimeoutOf } from '../../src/core/bootTest/defaultTimeout';
 import { efiArchitectures } from '../../src/core/bootTest/efiArchitecture';
 import { findQemu } from '../../src/core/bootTest/findQemu';
 import { readAtHandle } from '../../src/core/bootTest/readTarget';
@@ -126,13 +127,24 @@ describe('which machine a disk image boots on', () => {
     async () => {
       const drive = await loops.attachFile(await copyToBacking(arm64Image));
       const before = await wholeSha256(drive.path);
-      // No --timeout: the helper reads the stick and gives an emulated arm64 system three times a boot's.
-      const result = await runCli(['boot-test', drive.path, '--virtual', '--accel', 'tcg', '--json'], {
-        BOOTSTICK_DATA_DIR: await loops.tempDir(),
-      });
+      // A decoy qemu-system-aarch64 first on the caller's PATH: root's helper must not run it.
+      const decoys = await loops.tempDir();
+      await writeFile(join(decoys, 'qemu-system-aarch64'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+      const result = await runCli(
+        [
+          'boot-test',
+          drive.path,
+          '--virtual',
+          '--accel',
+          'tcg',
+          '--timeout',
+          String(BOOT_TIMEOUT_S),
+          '--json',
+        ],
+        { BOOTSTICK_DATA_DIR: await loops.tempDir(), PATH: `${decoys}:${process.env.PATH}` },
+      );
       expect(result.code, result.stdout + result.stderr).toBe(0);
-      const json = JSON.parse(result.stdout) as CliJson & { timeoutSeconds?: number };
-      expect(json.timeoutSeconds).toBe(900);
+      const json = JSON.parse(result.stdout) as CliJson;
       expect(json.outcome).toBe('booted');
       expect(json.architecture).toBe('aarch64');
       // Root's own view decided: the QEMU in root's system folders, never a caller's path.
@@ -143,6 +155,11 @@ describe('which machine a disk image boots on', () => {
     },
     (BOOT_TIMEOUT_S + 30) * 1000,
   );
+
+  it('an arm64 image, always emulated here, gets three times a boot’s default timeout, read off it', async () => {
+    expect(await defaultTimeoutOf(arm64Image)).toBe(900);
+    expect(await defaultTimeoutOf(await bootFixture('login'))).toBe(300);
+  });
 
   it(
     'an arm64 installer ISO boots from a virtio-scsi CD to its installer',

@@ -138,7 +138,7 @@ describe('an unattended install with too little room for its blank disk', () => 
       });
       expect(result.outcome).toBe('noRoomToInstall');
       expect(result.detail).toBe(
-        `An unattended install needs 8.0 GiB free for its blank disk in ${small}; there are 0.1 GiB.`,
+        `An unattended install needs 20.0 GiB free for its blank disk in ${small}; there are 0.1 GiB.`,
       );
       expect(started).toBe(false);
       // The CLI puts its run in $TMPDIR (else /var/tmp, never a RAM-backed /tmp by default).

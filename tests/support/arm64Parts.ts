@@ -39,11 +39,16 @@ async function apt(tool: 'apt-get' | 'apt-cache', args: string[], cwd?: string) 
   return run(tool, [...APT_OPTIONS, ...args], { cwd, maxBuffer: 16 * 1024 * 1024 });
 }
 
+/** Written only once an update succeeded: a failed or interrupted one is tried again next time. */
+const UPDATED = join(APT_ROOT, '.updated');
+
 async function updateLists(): Promise<void> {
+  await rm(UPDATED, { force: true });
   await mkdir(join(APT_ROOT, 'lists/partial'), { recursive: true });
   await mkdir(join(APT_ROOT, 'cache/archives/partial'), { recursive: true });
   await writeFile(join(APT_ROOT, 'status'), '');
   await apt('apt-get', ['update', '-qq']);
+  await writeFile(UPDATED, '');
 }
 
 /** The versioned kernel package the meta package depends on, from the arm64 lists. */
@@ -59,8 +64,12 @@ async function kernelPackage(): Promise<string> {
  * is an error that says what and why: a test needing an arm64 image must fail, never skip, in CI.
  */
 export async function arm64Parts(): Promise<Arm64Parts> {
-  if (!(await exists(join(APT_ROOT, 'status')))) await updateLists().catch(listsError);
-  let packages = await listedPackages();
+  if (!(await exists(UPDATED))) await updateLists().catch(listsError);
+  // Lists that name no kernel (cut short, or from before a kernel left the mirror): fetched anew once.
+  let packages = await listedPackages().catch(async () => {
+    await updateLists().catch(listsError);
+    return listedPackages();
+  });
   if (!(await exists(join(folderOf(packages), '.extracted')))) {
     await fetchInto(folderOf(packages), packages).catch(async () => {
       // Lists go stale as Debian moves on (an old kernel version leaves the mirror): fetch anew once.

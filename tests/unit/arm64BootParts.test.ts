@@ -50,7 +50,7 @@ describe('qemuCommand for an arm64 guest', () => {
   });
   it('keeps everything that makes a boot test safe: overlay, no monitor, restricted network, sandbox', () => {
     expect(valuesOf(args, '-drive')).toContain(
-      'id=disk0,if=none,file=/images/arm.raw,format=raw,snapshot=on',
+      'id=disk0,if=none,file.driver=file,file.filename=/images/arm.raw,format=raw,snapshot=on',
     );
     expect(valuesOf(args, '-device')).toContain('virtio-blk-pci,drive=disk0,bootindex=0');
     expect(valuesOf(args, '-monitor')).toEqual(['none']);

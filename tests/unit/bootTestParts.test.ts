@@ -101,7 +101,9 @@ describe('qemuCommand', () => {
   });
   const value = (flag: string) => args.filter((_, index) => args[index - 1] === flag);
   it('opens the disk through a throw-away overlay, with no monitor, firmware read-only', () => {
-    expect(value('-drive')).toContain('id=disk0,if=none,file=/dev/sdz,format=raw,snapshot=on');
+    expect(value('-drive')).toContain(
+      'id=disk0,if=none,file.driver=file,file.filename=/dev/sdz,format=raw,snapshot=on',
+    );
     expect(value('-monitor')).toEqual(['none']);
     expect(value('-drive')).toContain('if=pflash,format=raw,unit=0,readonly=on,file=/fw/code.fd');
     expect(value('-qmp')).toEqual(['unix:/run/qmp.sock,server=on,wait=off']);
@@ -152,10 +154,27 @@ describe('a path in QEMU’s option lists', () => {
     });
     const drives = args.filter((_, index) => args[index - 1] === '-drive');
     expect(drives).toContain(
-      'id=disk0,if=none,file=/home/ada/my,,disk.raw,,readonly=off,format=raw,snapshot=on',
+      'id=disk0,if=none,file.driver=file,file.filename=/home/ada/my,,disk.raw,,readonly=off,format=raw,snapshot=on',
     );
     expect(drives).toContain('if=pflash,format=raw,unit=1,file=/run/a,,b/vars.fd');
     expect(args[args.indexOf('-qmp') + 1]).toBe('unix:/run/a,,b/qmp.sock,server=on,wait=off');
+  });
+
+  it('names the file driver, so a file called nbd:… or json:… is a file, never a protocol', () => {
+    for (const path of ['nbd:evil.example:10809', 'json:{"driver":"nbd"}']) {
+      const args = qemuCommand({
+        firmwareCode: '/fw/code.fd',
+        varsCopy: '/run/vars.fd',
+        accelerator: 'tcg',
+        disk: { path, format: 'raw' },
+        memoryMiB: 2048,
+        cpus: 2,
+        qmpSocket: '/run/qmp.sock',
+        sshPort: 2222,
+      });
+      const disk = args.find((arg) => arg.startsWith('id=disk0,'));
+      expect(disk).toBe(`id=disk0,if=none,file.driver=file,file.filename=${path},format=raw,snapshot=on`);
+    }
   });
 });
 

@@ -53,7 +53,9 @@ describe('the blank install disk on the QEMU command line', () => {
 
   it('the ISO is a read-only CD-ROM, the blank disk a writable virtio disk named by its serial', () => {
     const args = qemuCommand({ ...base, installTarget: '/w/install-target.raw' }).join(' ');
-    expect(args).toContain('file=/x/installer.iso,format=raw,media=cdrom,readonly=on');
+    expect(args).toContain(
+      'file.driver=file,file.filename=/x/installer.iso,format=raw,media=cdrom,readonly=on',
+    );
     expect(args).toContain('id=disk1,if=none,file=/w/install-target.raw,format=raw');
     expect(args).toContain('virtio-blk-pci,drive=disk1,serial=bootstick-blank');
     expect(args).not.toMatch(/drive=disk1[^ ]*bootindex/);

@@ -6,16 +6,18 @@ const GiB = 1024 ** 3;
  * that. It is a sparse file: only what the installer writes takes room.
  */
 export const INSTALL_TARGET_BYTES = 20 * GiB;
-/** Room an install needs where its blank disk lives: a bootc system's few GiB, with some to spare. */
-export const INSTALL_ROOM_BYTES = 8 * GiB;
-
-/** Why an install cannot have its blank disk in `dir`, or null when it has room. */
-export async function noRoomForBlankDisk(dir: string): Promise<string | null> {
+/**
+ * Why an install cannot have its blank disk in `dir`, or null when it has room: the whole disk
+ * (an installer, whatever the stick holds, may fill it) and `alsoBytes` more (the overlay's limit),
+ * so that nothing the guest writes can fill the disk this computer runs on.
+ */
+export async function noRoomForBlankDisk(dir: string, alsoBytes = 0): Promise<string | null> {
   const fs = await statfs(dir);
   const free = fs.bavail * fs.bsize;
-  if (free >= INSTALL_ROOM_BYTES) return null;
+  const needed = INSTALL_TARGET_BYTES + alsoBytes;
+  if (free >= needed) return null;
   const gib = (bytes: number) => (bytes / GiB).toFixed(1);
-  return `An unattended install needs ${gib(INSTALL_ROOM_BYTES)} GiB free for its blank disk in ${dir}; there are ${gib(free)} GiB.`;
+  return `An unattended install needs ${gib(needed)} GiB free for its blank disk in ${dir}; there are ${gib(free)} GiB.`;
 }
 
 /** A sparse blank raw disk of INSTALL_TARGET_BYTES, made new (never an existing file). */

@@ -1,49 +1,65 @@
-import { QmpClient } from './qmpClient';
+import { readdir, readFile, readlink, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 
-/** How often the overlay's size is asked for: what a guest writes between two looks is the overshoot. */
+/** How often the overlay's size is looked at: what a guest writes between two looks is the overshoot. */
 const POLL_MS = 1000;
 
-interface BlockInfo {
-  device?: string;
-  inserted?: { image?: { 'actual-size'?: number } };
+/** QEMU's own process: the child of the timeout(1) watcher it runs under (setpriv execs into timeout). */
+async function qemuPidUnder(watcherPid: number): Promise<number | undefined> {
+  const text = await readFile(`/proc/${watcherPid}/task/${watcherPid}/children`, 'utf8').catch(() => '');
+  const pid = Number(text.trim().split(/\s+/)[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 /**
- * Watches how much the guest has written into the throw-away overlay of `disk0` (QMP
- * `query-block`, the overlay file's allocated size, and an install disk's, counted from the first look) and calls
- * `onFull` once that passes `limitBytes`. The overlay lives on the host's disk; without a limit a
- * guest (whatever a drive holds) could fill it. The QMP socket is the caller's private one.
+ * Bytes on disk of the snapshot overlays a QEMU holds: the files it made in `folder` (its TMPDIR)
+ * as `vl.XXXXXX` and unlinked at once, measured through its open descriptors in /proc, so by the
+ * kernel and not by QEMU's word (a guest that took QEMU over could answer QMP as it liked). Null
+ * while there is no such process to look at.
  */
-export function watchOverlay(qmpSocket: string, limitBytes: number, onFull: (written: number) => void) {
+export async function overlayBytes(pid: number, folder: string): Promise<number | null> {
+  const fds = await readdir(`/proc/${pid}/fd`).catch(() => null);
+  if (!fds) return null;
+  let total = 0;
+  for (const fd of fds) {
+    const target = (await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')).replace(/ \(deleted\)$/, '');
+    if (dirname(target) !== folder || !basename(target).startsWith('vl.')) continue;
+    const info = await stat(`/proc/${pid}/fd/${fd}`).catch(() => null);
+    if (info?.isFile()) total += info.blocks * 512;
+  }
+  return total;
+}
+
+/**
+ * Watches how much the guest has written into its throw-away overlay (counted from the first look)
+ * and calls `onFull` once that passes `limitBytes`. The overlay lives on this computer's disk, in
+ * the run's `folder`; without a limit a guest (whatever a drive holds) could fill it. An
+ * unattended install's blank disk is not counted: it is bounded by its own size, and the run
+ * starts only with room for it.
+ */
+export function watchOverlay(
+  watcherPid: number | undefined,
+  folder: string,
+  limitBytes: number,
+  onFull: (written: number) => void,
+) {
   let baseline: number | undefined;
   let stopped = false;
   let busy = false;
-  let client: QmpClient | undefined;
-  // A connection per look, closed at once: QEMU serves one QMP client at a time, and the
-  // screendump at the end needs it too.
   const look = async () => {
-    if (busy || stopped) return;
+    if (busy || stopped || watcherPid === undefined) return;
     busy = true;
     try {
-      client = await QmpClient.open(qmpSocket);
-      const blocks = (await client.execute('query-block')) as BlockInfo[];
-      // disk0's overlay, plus the blank disk an unattended install writes (disk1), when there is one:
-      // both grow on this computer's disk.
-      const sizes = blocks
-        .filter((block) => block.device === 'disk0' || block.device === 'disk1')
-        .map((block) => block.inserted?.image?.['actual-size']);
-      if (sizes.length === 0 || sizes.some((size) => typeof size !== 'number')) return;
-      const size = (sizes as number[]).reduce((sum, one) => sum + one, 0);
+      const qemu = await qemuPidUnder(watcherPid);
+      const size = qemu === undefined ? null : await overlayBytes(qemu, folder);
+      // No overlay yet (QEMU still starting) or QEMU gone: look again at the next tick.
+      if (size === null || size === 0) return;
       baseline ??= size;
       if (size - baseline > limitBytes && !stopped) {
         stopped = true;
         onFull(size - baseline);
       }
-    } catch {
-      // QEMU not listening yet, going, or serving another client: look again at the next tick.
     } finally {
-      client?.close();
-      client = undefined;
       busy = false;
     }
   };
@@ -53,7 +69,6 @@ export function watchOverlay(qmpSocket: string, limitBytes: number, onFull: (wri
     stop() {
       stopped = true;
       clearInterval(timer);
-      client?.close();
     },
   };
 }

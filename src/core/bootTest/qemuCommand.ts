@@ -97,12 +97,12 @@ export function qemuCommand(input: QemuCommandInput): string[] {
       : input.disk.format === 'iso'
         ? [
             '-drive',
-            `id=disk0,if=none,file=${optionValue(input.disk.path)},format=raw,media=cdrom,readonly=on`,
+            `id=disk0,if=none,file.driver=file,file.filename=${optionValue(input.disk.path)},format=raw,media=cdrom,readonly=on`,
             ...cdromDevice(architecture),
           ]
         : [
             '-drive',
-            `id=disk0,if=none,file=${optionValue(input.disk.path)},format=${input.disk.format},snapshot=on`,
+            `id=disk0,if=none,file.driver=file,file.filename=${optionValue(input.disk.path)},format=${input.disk.format},snapshot=on`,
             '-device',
             'virtio-blk-pci,drive=disk0,bootindex=0',
           ];

@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { copyFile, mkdtemp, open, rm } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import {
   BOOT_TEST_CPUS,
@@ -8,6 +9,7 @@ import {
   type BootTestResult,
   type GuestLogin,
 } from '../../shared/bootTest';
+import { lentVmSize } from '../../shared/bootTestVmSize';
 import { blankDisk, noRoomForBlankDisk } from './blankDisk';
 import { planBootTest } from './bootPlan';
 import type { BootTestOptions } from './bootTestOptions';
@@ -38,7 +40,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
   const { architecture, qemu, firmware, accel, userSwitch, installer, goal } = planned;
   const workParent = options.workParent ?? largeTempDir();
   if (goal === 'installed') {
-    const noRoom = await noRoomForBlankDisk(workParent);
+    const noRoom = await noRoomForBlankDisk(workParent, options.overlayLimitBytes);
     if (noRoom) return refuse('noRoomToInstall', noRoom);
   }
 
@@ -61,8 +63,13 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
       varsCopy,
       accelerator: accel.accelerator,
       disk: planned.disk,
-      memoryMiB: options.memoryMiB ?? BOOT_TEST_MEMORY_MIB.default,
-      cpus: options.cpus ?? BOOT_TEST_CPUS.default,
+      ...lentVmSize(
+        {
+          memoryMiB: options.memoryMiB ?? BOOT_TEST_MEMORY_MIB.default,
+          cpus: options.cpus ?? BOOT_TEST_CPUS.default,
+        },
+        { memoryMiB: Math.floor(totalmem() / (1024 * 1024)), cpus: cpus().length },
+      ),
       qmpSocket,
       sshPort,
       switchUser: userSwitch && { how: userSwitch.how, user: userSwitch.user },
@@ -100,7 +107,7 @@ export async function runBootTest(options: BootTestOptions): Promise<BootTestRes
     const overlay =
       options.overlayLimitBytes === undefined
         ? undefined
-        : watchOverlay(qmpSocket, options.overlayLimitBytes, () => ending.abort('overlayFull'));
+        : watchOverlay(child.pid, work, options.overlayLimitBytes, () => ending.abort('overlayFull'));
     const endedBy = (): BootTestOutcome =>
       ending.signal.reason === 'overlayFull'
         ? 'overlayFull'

@@ -43,8 +43,6 @@ export interface HostLimits {
   cpus: number;
 }
 
-/** A host's figure as a limit: none when unknown (or reported as 0, as some containers do). */
-
 /** A whole number typed in a field (digits only: "2 048" or "2e3" is not what anyone means). */
 function wholeNumber(text: string): number | null {
   const trimmed = text.trim();
