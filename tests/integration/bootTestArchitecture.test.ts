@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, open, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { FIRMWARE_DESCRIPTOR_DIRS, findUefiFirmware } from '../../src/core/bootT
 import { bootTestWords } from '../../src/shared/i18n/words/bootTest';
 import { arm64BootFixture, arm64IsoFixture } from '../support/arm64BootFixture';
 import { bootFixture } from '../support/bootFixture';
+import { qemuProcessesNaming } from '../support/bootTestTargets';
 import { requireBuild } from '../support/builtApp';
 import { espImage } from '../support/espImage';
 import { blockReadOnly, qemuHolding, wholeSha256 } from '../support/fixtureDrive';
@@ -102,7 +102,7 @@ describe('which machine a disk image boots on', () => {
   it(
     'an arm64 image file boots on qemu-system-aarch64, emulated (exit 0), the file unchanged',
     async () => {
-      const before = await sha256(arm64Image);
+      const before = await wholeSha256(arm64Image);
       const result = await runCli(
         ['boot-test', arm64Image, '--accel', 'auto', '--timeout', String(BOOT_TIMEOUT_S), '--json'],
         {},
@@ -116,8 +116,8 @@ describe('which machine a disk image boots on', () => {
       expect(json.accelerator).toBe('tcg');
       expect(json.acceleratorReason).toContain('KVM runs only its own architecture');
       expect(json.lastConsoleLines.join('\n')).toContain('bootstick-fixture login:');
-      expect(await sha256(arm64Image)).toBe(before);
-      expect(await qemuProcessesFor(arm64Image)).toEqual([]);
+      expect(await wholeSha256(arm64Image)).toBe(before);
+      expect(await qemuProcessesNaming(arm64Image)).toEqual([]);
     },
     (BOOT_TIMEOUT_S + 30) * 1000,
   );
@@ -180,7 +180,7 @@ describe('which machine a disk image boots on', () => {
       expect(result.stage).toBe('installer');
       expect(result.architecture).toBe('aarch64');
       expect(args).toContain('scsi-cd,bus=scsi0.0,drive=disk0,bootindex=0');
-      expect(await qemuProcessesFor(iso)).toEqual([]);
+      expect(await qemuProcessesNaming(iso)).toEqual([]);
     },
     (BOOT_TIMEOUT_S + 30) * 1000,
   );
@@ -196,7 +196,7 @@ describe('which machine a disk image boots on', () => {
     expect(json.message).toContain('qemu-system-arm');
     expect(json.accelerator).toBeUndefined();
     expect(json.lastConsoleLines).toEqual([]);
-    expect(await qemuProcessesFor(arm64Image)).toEqual([]);
+    expect(await qemuProcessesNaming(arm64Image)).toEqual([]);
   });
 
   it('no arm64 firmware: noFirmwareArm64, and KVM demanded: otherArchitecture, nothing started', async () => {
@@ -226,7 +226,7 @@ describe('which machine a disk image boots on', () => {
     expect(json.outcome).toBe('otherArchitecture');
     expect(json.message).toBe(bootTestWords.en.outcome.otherArchitecture);
     expect(started).toBe(false);
-    expect(await qemuProcessesFor(arm64Image)).toEqual([]);
+    expect(await qemuProcessesNaming(arm64Image)).toEqual([]);
   });
 
   it('an image with both boot loaders is booted as x86-64, as before', async () => {
@@ -252,21 +252,4 @@ async function copyToBacking(image: string): Promise<string> {
   const backing = join(await loops.tempDir(), 'arm64.img');
   await copyFile(image, backing);
   return backing;
-}
-
-/** QEMU processes whose command line names `path`, read from /proc. */
-async function qemuProcessesFor(path: string): Promise<number[]> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes('qemu-system') && cmdline.includes(path)) pids.push(Number(entry));
-  }
-  return pids;
-}
-
-async function sha256(path: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
 }
